@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { listStories } from "@/lib/stories/list-stories";
+import { storyStatuses } from "@/lib/stories/schemas";
+import { isAppError } from "@/lib/errors";
+import { StatusBadge } from "@/components/admin/status-badge";
+
+export const metadata = { title: "Stories" };
+
+type Search = { status?: string; q?: string; cursor?: string };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: process.env.NEWSROOM_TIME_ZONE ?? "UTC" });
+
+export default async function StoriesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireAdminActor();
+  const search = await searchParams;
+  const query = { status: search.status || undefined, q: search.q || undefined, cursor: search.cursor || undefined, limit: 25 };
+  const result = await listStories({ actor, query }).catch((error: unknown) => {
+    if (isAppError(error)) return { items: [], nextCursor: null, error: error.message };
+    throw error;
+  });
+  const nextHref = result.nextCursor
+    ? `/admin?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), cursor: result.nextCursor })}`
+    : null;
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="font-serif text-2xl font-bold">Stories</h1>
+        <Link href="/admin/stories/new" className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
+          New story
+        </Link>
+      </div>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+        <div>
+          <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search headlines</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Words from the headline"
+            className="mt-1 w-64 rounded border border-slate-300 px-3 py-1.5 focus:outline-none focus:ring-2 focus:ring-slate-400" />
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-xs font-medium text-slate-600">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded border border-slate-300 px-3 py-1.5">
+            <option value="">Any</option>
+            {storyStatuses.map((status) => (
+              <option key={status} value={status}>{status.replace("_", " ")}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
+      </form>
+      {"error" in result && result.error ? <p className="mb-4 text-sm text-red-700">{result.error}</p> : null}
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2">Headline</th>
+              <th scope="col" className="px-4 py-2">Status</th>
+              <th scope="col" className="px-4 py-2">Last change</th>
+              <th scope="col" className="px-4 py-2">Tags</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100" data-testid="admin-story-list">
+            {result.items.length === 0 ? (
+              <tr><td colSpan={4} className="px-4 py-6 text-slate-500">No stories match.</td></tr>
+            ) : (
+              result.items.map((story) => (
+                <tr key={story.id}>
+                  <td className="px-4 py-2">
+                    <Link href={`/admin/stories/${story.id}`} className="font-medium text-slate-900 hover:underline">{story.headline}</Link>
+                  </td>
+                  <td className="px-4 py-2"><StatusBadge status={story.status} /></td>
+                  <td className="px-4 py-2 text-slate-600">
+                    <time dateTime={story.updatedAt}>{dateTime.format(new Date(story.updatedAt))}</time>
+                    <span className="block text-xs">by {story.updatedBy.name}</span>
+                  </td>
+                  <td className="px-4 py-2 text-slate-600">{story.tags.map((tag) => tag.name).join(", ")}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {nextHref ? (
+        <nav aria-label="Pagination" className="mt-4">
+          <Link href={nextHref} rel="next" className="text-sm font-medium underline">Older stories →</Link>
+        </nav>
+      ) : null}
+    </>
+  );
+}

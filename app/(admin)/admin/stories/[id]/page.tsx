@@ -1,0 +1,49 @@
+import { notFound } from "next/navigation";
+import { StoryForm } from "@/components/admin/story-form";
+import { StoryCommands } from "@/components/admin/story-commands";
+import { StatusBadge } from "@/components/admin/status-badge";
+import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { can } from "@/lib/auth/permissions";
+import { getStory } from "@/lib/stories/get-story";
+import { isAppError } from "@/lib/errors";
+import { storyFormValues } from "@/lib/stories/story-form-values";
+import { storyPath } from "@/lib/site/urls";
+
+export const metadata = { title: "Edit story" };
+
+const notices: Record<string, string> = { saved: "Saved.", published: "Published.", unpublished: "Unpublished: the story is off the site." };
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: process.env.NEWSROOM_TIME_ZONE ?? "UTC" });
+
+export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
+  const actor = await requireAdminActor();
+  const { id } = await params;
+  const story = await getStory({ actor, id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const flags = await searchParams;
+  const notice = Object.keys(notices).find((key) => flags[key]);
+  const live = story.status === "published" || story.status === "scheduled";
+  return (
+    <div className="mx-auto max-w-3xl">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="font-serif text-2xl font-bold">Edit story</h1>
+          <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+            <StatusBadge status={story.status} />
+            <span>version {story.version} · last change by {story.updatedBy.name}, {dateTime.format(new Date(story.updatedAt))}</span>
+          </p>
+          {story.status === "scheduled" && story.scheduledAt ? (
+            <p className="mt-1 text-sm text-sky-900">Goes live {dateTime.format(new Date(story.scheduledAt))}</p>
+          ) : null}
+          {live ? (
+            <p className="mt-1 text-sm"><a href={storyPath(story.slug)} className="underline" data-testid="view-live">View on site</a></p>
+          ) : null}
+        </div>
+        <StoryCommands id={story.id} status={story.status} canPublish={can(actor, "story.publish")} canUnpublish={can(actor, "story.unpublish")} />
+      </div>
+      {notice ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" role="status">{notices[notice]}</p> : null}
+      <StoryForm key={story.version} initial={storyFormValues(story)} />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/auth";
+import { signInSchema } from "@/lib/users/schemas";
+import { fieldErrorsOf } from "@/lib/validation";
+
+export type SignInState = { message?: string; fields?: Record<string, string[]>; email?: string };
+
+export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  const input = { email: form.get("email"), password: form.get("password") };
+  const email = typeof input.email === "string" ? input.email : "";
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { message: "Check the highlighted fields", fields: fieldErrorsOf(parsed.error), email };
+  const next = form.get("next");
+  const redirectTo = typeof next === "string" && next.startsWith("/admin") ? next : "/admin";
+  try {
+    // On success this throws Next's redirect, which must propagate.
+    await signIn("credentials", { ...parsed.data, redirectTo });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) return { message: "That email and password do not match an active account", email };
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { apiRoute, readJsonObject } from "@/lib/http/api-route";
+import { getStory } from "@/lib/stories/get-story";
+import { updateStory } from "@/lib/stories/update-story";
+
+export const GET = apiRoute<{ id: string }>(async (_request, actor, { id }) => NextResponse.json(await getStory({ actor, id })));
+
+export const PATCH = apiRoute<{ id: string }>(async (request, actor, { id }) => {
+  await getStory({ actor, id });
+  return NextResponse.json(await updateStory({ actor, id, input: await readJsonObject(request) }));
+});

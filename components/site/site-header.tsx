@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+export function SiteHeader({ siteName }: { siteName: string }) {
+  return (
+    <header className="border-b border-slate-200">
+      <div className="mx-auto flex max-w-3xl items-baseline justify-between gap-4 px-4 py-4">
+        <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-slate-900">
+          {siteName}
+        </Link>
+        <nav aria-label="Site" className="flex gap-4 text-sm text-slate-600">
+          <Link href="/" className="hover:text-slate-900 hover:underline">Latest</Link>
+          <a href="/feed.xml" className="hover:text-slate-900 hover:underline">RSS</a>
+        </nav>
+      </div>
+    </header>
+  );
+}

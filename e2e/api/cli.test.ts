@@ -1,0 +1,64 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { api } from "@/e2e/fixtures/factories";
+
+const run = promisify(execFile);
+const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
+
+/** Runs `npm run --silent cli -- …` the way npm does, against the test database. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [tsx, "--conditions=react-server", "lib/cli/main.ts", ...args], { env: process.env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const email = () => `cli-${randomBytes(4).toString("hex")}@test.dateline.local`;
+
+describe("cli user create / apikey create", () => {
+  it("creates a user, then an API key that acts as that user", async () => {
+    const address = email();
+    const created = await cli("user", "create", "--email", address, "--role", "editor", "--password", "correct-horse-battery");
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ email: address, role: "editor" });
+
+    const key = await cli("apikey", "create", "--email", address);
+    expect(key.code).toBe(0);
+    const apiKey = key.stdout.trim();
+    expect(apiKey).toMatch(/^dl_[A-Za-z0-9_-]{40,}$/);
+    expect((await api("GET", "/api/v1/stories", { key: apiKey })).status).toBe(200);
+  });
+
+  it("refuses bad input with exit 1 and one line on stderr, creating nothing", async () => {
+    const address = email();
+    const bad = await cli("user", "create", "--email", address, "--role", "boss", "--password", "short");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bad.stderr).toContain("role: Role must be writer, editor or admin");
+    expect(bad.stderr).toContain("password: Password must be at least 10 characters");
+    const key = await cli("apikey", "create", "--email", address);
+    expect(key.code).toBe(1);
+    expect(key.stderr.trim()).toBe(`error: No user with email ${address} (email: No such user)`);
+  });
+
+  it("refuses a second user with the same email", async () => {
+    const address = email();
+    expect((await cli("user", "create", "--email", address, "--role", "writer", "--password", "long-enough-pw")).code).toBe(0);
+    const again = await cli("user", "create", "--email", address.toUpperCase(), "--role", "writer", "--password", "long-enough-pw");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already exists");
+  });
+
+  it("names the commands when given an unknown one", async () => {
+    const unknown = await cli("story", "explode");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "story explode"');
+    expect(unknown.stderr).toContain("user create");
+  });
+});

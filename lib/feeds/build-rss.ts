@@ -1,0 +1,48 @@
+import { Feed } from "feed";
+import { env } from "@/lib/env";
+import { absoluteUrl, storyPath } from "@/lib/site/urls";
+import { formatDateline } from "@/lib/stories/format-dateline";
+import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
+import type { ReaderStory } from "@/lib/reader/reader-story";
+
+export const FEED_SIZE = 50;
+
+/** RSS 2.0 with the full text in content:encoded, permalink guids and tags as categories. */
+export function buildRss(options: { title: string; description: string; path: string; selfPath: string; stories: ReaderStory[] }): string {
+  const { SITE_NAME, SITE_LANGUAGE } = env();
+  const feed = new Feed({
+    title: options.title,
+    description: options.description,
+    id: absoluteUrl(options.path),
+    link: absoluteUrl(options.path),
+    language: SITE_LANGUAGE,
+    copyright: `© ${SITE_NAME}`,
+    generator: "Dateline",
+    updated: options.stories[0] ? new Date(options.stories[0].updatedAt) : new Date(0),
+    feedLinks: { rss: absoluteUrl(options.selfPath) },
+    ttl: 5,
+  });
+  for (const story of options.stories) {
+    const link = absoluteUrl(storyPath(story.slug));
+    feed.addItem({
+      title: story.headline,
+      link,
+      description: story.standfirst || undefined,
+      content: leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) + (story.credits ? `<p><em>${escapeXmlText(story.credits)}</em></p>` : ""),
+      date: new Date(story.publishedAt),
+      author: story.byline ? [{ name: story.byline }] : undefined,
+      category: story.tags.map((tag) => ({ name: tag.name, domain: absoluteUrl(`/tags/${tag.slug}`) })),
+    });
+  }
+  return feed.rss2();
+}
+
+function escapeXmlText(text: string) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function rssResponse(xml: string): Response {
+  return new Response(xml, {
+    headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=60, stale-while-revalidate=300" },
+  });
+}

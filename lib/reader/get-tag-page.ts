@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { decodeCursor } from "@/lib/pagination";
+import { liveStoryWhere } from "@/lib/stories/live";
+import { pageOf, type StoryPage } from "@/lib/reader/list-live-stories";
+import { readerStorySelect, toReaderStory } from "@/lib/reader/reader-story";
+
+export type TagPage = { tag: { name: string; slug: string; type: string } } & StoryPage;
+
+/**
+ * A tag and a page of its live stories, newest first. The story list walks the
+ * (tagId, livePublishedAt) index of StoryTag, so it costs the same for a tag with a million stories.
+ */
+export async function getTagPage(options: { slug: string; cursor?: string; limit: number }): Promise<TagPage | null> {
+  const tag = await db.tag.findUnique({ where: { slug: options.slug }, select: { id: true, name: true, slug: true, type: true } });
+  if (!tag) return null;
+  const now = new Date();
+  const after = options.cursor ? decodeCursor(options.cursor) : null;
+  const links = await db.storyTag.findMany({
+    where: {
+      tagId: tag.id,
+      livePublishedAt: { lte: now },
+      story: liveStoryWhere(now),
+      ...(after
+        ? { OR: [{ livePublishedAt: { lt: after.sortValue } }, { livePublishedAt: after.sortValue, storyId: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ livePublishedAt: "desc" }, { storyId: "desc" }],
+    take: options.limit + 1,
+    select: { story: { select: readerStorySelect } },
+    relationLoadStrategy: "join",
+  });
+  const { id: _id, ...publicTag } = tag;
+  return { tag: publicTag, ...pageOf(links.map((link) => toReaderStory(link.story)), options.limit) };
+}

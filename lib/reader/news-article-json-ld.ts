@@ -1,0 +1,23 @@
+import { env } from "@/lib/env";
+import { absoluteUrl, storyPath } from "@/lib/site/urls";
+import type { ReaderStory } from "@/lib/reader/reader-story";
+
+/** schema.org NewsArticle for one story. */
+export function newsArticleJsonLd(story: ReaderStory) {
+  const url = absoluteUrl(storyPath(story.slug));
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: story.headline.slice(0, 110),
+    description: story.standfirst || undefined,
+    datePublished: story.publishedAt,
+    dateModified: story.updatedAt,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    author: story.byline ? [{ "@type": "Person", name: story.byline }] : [{ "@type": "Organization", name: story.agency ?? env().SITE_NAME }],
+    publisher: { "@type": "Organization", name: env().SITE_NAME, url: env().SITE_URL },
+    ...(story.dateline.location ? { locationCreated: { "@type": "Place", name: [story.dateline.location, story.dateline.country].filter(Boolean).join(", ") } } : {}),
+    keywords: story.tags.map((tag) => tag.name).join(", ") || undefined,
+    inLanguage: env().SITE_LANGUAGE,
+  };
+}

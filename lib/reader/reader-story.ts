@@ -1,0 +1,45 @@
+import type { Prisma } from "@/generated/prisma/client";
+
+/** What reader pages and feeds need of a story; body included (feeds carry full text). */
+export const readerStorySelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  byline: true,
+  agency: true,
+  credits: true,
+  datelineLocation: true,
+  datelineCountry: true,
+  datelineDate: true,
+  publishedAt: true,
+  updatedAt: true,
+  tags: { select: { tag: { select: { name: true, slug: true, type: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.StorySelect;
+
+type Row = Prisma.StoryGetPayload<{ select: typeof readerStorySelect }>;
+
+/** Plain data with ISO dates, so it can live in Next's data cache as JSON. */
+export function toReaderStory(row: Row) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    byline: row.byline,
+    agency: row.agency,
+    credits: row.credits,
+    dateline: {
+      location: row.datelineLocation,
+      country: row.datelineCountry,
+      date: row.datelineDate ? row.datelineDate.toISOString().slice(0, 10) : null,
+    },
+    publishedAt: (row.publishedAt ?? row.updatedAt).toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    tags: row.tags.map(({ tag }) => tag),
+  };
+}
+
+export type ReaderStory = ReturnType<typeof toReaderStory>;

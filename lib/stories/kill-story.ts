@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { recordRevision } from "@/lib/stories/revision";
+import { toStoryJson } from "@/lib/stories/story-shape";
+import { revalidateStory } from "@/lib/cache/revalidate-story";
+
+/** Withdraws a story for good: its page answers 410 Gone; the copy is kept for the record. */
+export async function killStory(options: { actor: Actor; id: string }) {
+  const { actor, id } = options;
+  requirePermission(actor, "story.kill");
+  const row = await db.$transaction(async (tx) => {
+    const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
+    if (!current) throw new AppError("not_found", "No story with that id");
+    if (current.status === "killed") throw new AppError("conflict", "This story is already killed");
+    await tx.story.update({
+      where: { id },
+      data: { status: "killed", killedAt: new Date(), scheduledAt: null, version: { increment: 1 }, updatedById: actor.id },
+    });
+    await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
+    await tx.auditEntry.create({ data: { action: "story.kill", actorId: actor.id, storyId: id, detail: { from: current.status } } });
+    return recordRevision(tx, id, actor.id);
+  });
+  await revalidateStory({ slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  return toStoryJson(row);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
+
+describe("sanitizeBody", () => {
+  it("keeps the allowed markup as it is", () => {
+    const html = '<h2>Talks</h2><p>Said <strong>yes</strong> and <em>no</em> to <a href="https://example.org/x">this</a>.</p><blockquote><p>Quote</p></blockquote><ul><li>one</li></ul><ol><li>two</li></ol><h3>End</h3>';
+    expect(sanitizeBody(html)).toBe(html);
+  });
+
+  it("drops scripts and styles with their content", () => {
+    const out = sanitizeBody('<p>Hi</p><script>alert(1)</script><style>p{color:red}</style><p>there</p>');
+    expect(out).toBe("<p>Hi</p><p>there</p>");
+  });
+
+  it("removes event handlers, style and other attributes", () => {
+    const out = sanitizeBody('<p onclick="steal()" style="x" class="y">Text<img src=x onerror=alert(1)></p>');
+    expect(out).toBe("<p>Text</p>");
+    expect(out).not.toMatch(/onerror|onclick|img/);
+  });
+
+  it("removes javascript:, data: and protocol-relative links but keeps their text", () => {
+    for (const href of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "//evil.example/x", "vbscript:x"]) {
+      const out = sanitizeBody(`<p><a href="${href}">click</a></p>`);
+      expect(out).not.toMatch(/javascript|data:|vbscript|evil/i);
+      expect(out).toContain("click");
+    }
+  });
+
+  it("escapes encoded tricks instead of restoring them", () => {
+    const out = sanitizeBody('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><a href="jav&#x09;ascript:alert(1)">x</a>');
+    expect(out).not.toMatch(/<script/i);
+    expect(out).not.toMatch(/href="jav/i);
+  });
+
+  it("maps near-equivalents onto the allowed tags", () => {
+    expect(sanitizeBody("<h1>Big</h1><p><b>b</b> <i>i</i></p><h4>Small</h4>")).toBe("<h2>Big</h2><p><strong>b</strong> <em>i</em></p><h3>Small</h3>");
+  });
+
+  it("drops iframes, svg and forms entirely", () => {
+    const out = sanitizeBody('<p>a</p><iframe src="https://x"></iframe><svg><script>1</script></svg><form action="/x"><input name="y"></form>');
+    expect(out).toBe("<p>a</p>");
+  });
+});
+
+describe("bodyText", () => {
+  it("gives the readable text with paragraph breaks as spaces", () => {
+    expect(bodyText("<p>One.</p><p>Two &amp; three.</p>")).toBe("One. Two & three.");
+  });
+});

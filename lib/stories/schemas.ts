@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
+import { slugPattern } from "@/lib/stories/make-slug";
+
+export const storyStatuses = ["draft", "in_review", "scheduled", "published", "unpublished", "killed"] as const;
+export type StoryStatus = (typeof storyStatuses)[number];
+export const tagTypes = ["person", "place", "organisation", "topic"] as const;
+export type TagType = (typeof tagTypes)[number];
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** A tag as a name ("BRICS") or a typed object ({ name, type }); errors point at the exact field. */
+export const tagRefSchema = z.preprocess(
+  (value) => (typeof value === "string" ? { name: value } : value),
+  z.object({
+    name: z.string({ message: "A tag needs a name" }).trim().min(1, "A tag needs a name").max(80, "At most 80 characters"),
+    type: z.enum(tagTypes, { message: "Type must be person, place, organisation or topic" }).optional(),
+  }),
+);
+export type TagRef = z.output<typeof tagRefSchema>;
+
+export const datelineSchema = z.object({
+  location: optionalText(80),
+  country: optionalText(80),
+  date: z.iso.date("Use a date such as 2023-12-27").nullish().transform((value) => value ?? null),
+});
+
+/** Sanitised on the way in: whatever is sent, only the allowed markup is ever stored. */
+const bodySchema = z
+  .string({ message: "Body is required" })
+  .max(1_000_000, "The body is too long (1 MB at most)")
+  .transform(sanitizeBody)
+  .refine((html) => bodyText(html).length > 0, "Body is required");
+
+const storyFields = {
+  headline: z.string({ message: "Headline is required" }).trim().min(1, "Headline is required").max(300, "At most 300 characters"),
+  standfirst: z.string().trim().max(600, "At most 600 characters").nullish().transform((value) => value ?? ""),
+  body: bodySchema,
+  byline: optionalText(200),
+  agency: optionalText(40),
+  credits: optionalText(500),
+  dateline: datelineSchema.optional(),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(80, "At most 80 characters")
+    .regex(slugPattern, "Use lower-case letters, digits and single hyphens")
+    .nullish()
+    .or(z.literal("").transform(() => null)),
+  tags: z.array(tagRefSchema).max(30, "At most 30 tags").optional(),
+  embargoUntil: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).nullish(),
+};
+
+export const createStorySchema = z.object(storyFields);
+export type CreateStoryInput = z.input<typeof createStorySchema>;
+
+export const updateStorySchema = z
+  .object({
+    version: z.number({ message: "version is required: send the version your change is based on" }).int().positive(),
+  })
+  .extend(
+    Object.fromEntries(Object.entries(storyFields).map(([key, schema]) => [key, schema.optional()])) as {
+      [K in keyof typeof storyFields]: z.ZodOptional<(typeof storyFields)[K]>;
+    },
+  );
+export type UpdateStoryInput = z.input<typeof updateStorySchema>;
+
+export const publishStorySchema = z.object({
+  at: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional(),
+});
+
+export const listStoriesQuerySchema = z.object({
+  status: z.enum(storyStatuses, { message: `Status must be one of ${storyStatuses.join(", ")}` }).optional(),
+  tag: z.string().trim().max(80).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListStoriesQuery = z.input<typeof listStoriesQuerySchema>;
+
+/** The story form's fields, mapped to the API's input shape so both share one schema. */
+export function storyInputFromForm(form: FormData): Record<string, unknown> {
+  const text = (key: string) => {
+    const value = form.get(key);
+    return typeof value === "string" ? value : undefined;
+  };
+  let tags: unknown = [];
+  try {
+    tags = JSON.parse(text("tags") || "[]");
+  } catch {
+    tags = "invalid";
+  }
+  const version = text("version");
+  return {
+    ...(version ? { version: Number(version) } : {}),
+    headline: text("headline"),
+    standfirst: text("standfirst"),
+    body: text("body") ?? "",
+    byline: text("byline"),
+    agency: text("agency"),
+    credits: text("credits"),
+    slug: text("slug"),
+    dateline: { location: text("datelineLocation"), country: text("datelineCountry"), date: text("datelineDate") || null },
+    tags,
+  };
+}

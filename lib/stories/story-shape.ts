@@ -1,0 +1,62 @@
+import type { Prisma } from "@/generated/prisma/client";
+import { absoluteUrl, storyPath } from "@/lib/site/urls";
+
+/** What every story read selects: one query, tags joined in (relationJoins). */
+export const storySelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  status: true,
+  version: true,
+  byline: true,
+  agency: true,
+  credits: true,
+  datelineLocation: true,
+  datelineCountry: true,
+  datelineDate: true,
+  embargoUntil: true,
+  scheduledAt: true,
+  publishedAt: true,
+  firstPublishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  createdBy: { select: { id: true, name: true, email: true } },
+  updatedBy: { select: { id: true, name: true, email: true } },
+  tags: { select: { tag: { select: { name: true, slug: true, type: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.StorySelect;
+
+export type StoryRow = Prisma.StoryGetPayload<{ select: typeof storySelect }>;
+
+const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A story as the API and the editor see it. Dates are ISO strings so it survives JSON and caches. */
+export function toStoryJson(row: StoryRow) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    status: row.status,
+    version: row.version,
+    byline: row.byline,
+    agency: row.agency,
+    credits: row.credits,
+    dateline: { location: row.datelineLocation, country: row.datelineCountry, date: isoDate(row.datelineDate) },
+    tags: row.tags.map(({ tag }) => ({ name: tag.name, slug: tag.slug, type: tag.type })),
+    embargoUntil: iso(row.embargoUntil),
+    scheduledAt: iso(row.scheduledAt),
+    publishedAt: iso(row.publishedAt),
+    firstPublishedAt: iso(row.firstPublishedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    createdBy: row.createdBy,
+    updatedBy: row.updatedBy,
+    url: absoluteUrl(storyPath(row.slug)),
+  };
+}
+
+export type StoryJson = ReturnType<typeof toStoryJson>;

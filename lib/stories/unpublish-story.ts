@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { recordRevision } from "@/lib/stories/revision";
+import { toStoryJson } from "@/lib/stories/story-shape";
+import { revalidateStory } from "@/lib/cache/revalidate-story";
+
+/** Takes a live or scheduled story off the site; it can be published again later. */
+export async function unpublishStory(options: { actor: Actor; id: string }) {
+  const { actor, id } = options;
+  requirePermission(actor, "story.unpublish");
+  const row = await db.$transaction(async (tx) => {
+    const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
+    if (!current) throw new AppError("not_found", "No story with that id");
+    if (current.status !== "published" && current.status !== "scheduled") {
+      throw new AppError("conflict", `Only a published or scheduled story can be unpublished; this one is ${current.status.replace("_", " ")}`);
+    }
+    await tx.story.update({
+      where: { id },
+      data: { status: "unpublished", scheduledAt: null, version: { increment: 1 }, updatedById: actor.id },
+    });
+    await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
+    await tx.auditEntry.create({ data: { action: "story.unpublish", actorId: actor.id, storyId: id, detail: { from: current.status } } });
+    return recordRevision(tx, id, actor.id);
+  });
+  await revalidateStory({ slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  return toStoryJson(row);
+}

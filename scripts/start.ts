@@ -1,0 +1,107 @@
+import "dotenv/config";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DATA_DIR, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { migrate } from "./migrate";
+import { runOrFail } from "./run-command";
+
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed on an empty
+// database → production build when the sources changed → `next start`.
+
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const log = (line: string) => console.log(`[dateline] ${line}`);
+
+/** A persistent secret for signing sessions, so restarts do not sign everybody out. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(DATA_DIR, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** A fingerprint of everything a build depends on; a build is reused while it matches. */
+function buildFingerprint(databaseUrl: string): string {
+  const hash = createHash("sha256").update(databaseUrl);
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(String(fs.statSync(full).mtimeMs));
+    }
+  };
+  for (const dir of ["app", "components", "lib", "prisma", "generated"]) walk(dir);
+  for (const file of ["package-lock.json", "next.config.ts", "auth.ts", "auth.config.ts", "proxy.ts", "postcss.config.mjs"]) {
+    if (fs.existsSync(file)) hash.update(file).update(String(fs.statSync(file).mtimeMs));
+  }
+  for (const key of ["SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE"]) hash.update(`${key}=${process.env[key] ?? ""}`);
+  return hash.digest("hex");
+}
+
+async function buildIfNeeded(env: NodeJS.ProcessEnv, distDir: string) {
+  const stamp = path.join(distDir, "dateline-build-fingerprint");
+  const fingerprint = buildFingerprint(env.DATABASE_URL ?? "");
+  if (fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
+  log("Building the site (next build), once per change of the sources…");
+  await runOrFail(process.execPath, [NEXT_BIN, "build"], { env });
+  fs.writeFileSync(stamp, fingerprint);
+}
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  let database: EmbeddedDatabase | null = null;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log("No DATABASE_URL: using the embedded PostgreSQL (PGlite) in .data/pglite");
+    database = await startEmbeddedDatabase({ announce: true });
+    databaseUrl = database.url;
+  }
+  process.env.DATABASE_URL = databaseUrl;
+
+  await migrate(databaseUrl, log);
+  const { seedDemo } = await import("../prisma/seed");
+  const logins = await seedDemo();
+  if (logins) {
+    const lines = logins.map((login) => `  ${login.role.padEnd(6)}  ${login.email}  password: ${login.password}`);
+    fs.mkdirSync(DATA_DIR, { recursive: true });
+    fs.writeFileSync(path.join(DATA_DIR, "demo-logins.txt"), lines.join("\n") + "\n", { mode: 0o600 });
+    log("Seeded demo stories and one user per role:");
+    console.log(lines.join("\n"));
+  }
+  const { db } = await import("../lib/db");
+  await db.$disconnect();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  await buildIfNeeded(env, distDir);
+
+  const server: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: "inherit", env });
+  log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login)`);
+  if (!logins && fs.existsSync(path.join(DATA_DIR, "demo-logins.txt")) && database) log("Demo log-ins: see .data/demo-logins.txt");
+
+  const shutdown = async (code: number) => {
+    server.kill("SIGTERM");
+    await database?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  server.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(`[dateline] could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

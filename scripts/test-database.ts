@@ -1,0 +1,41 @@
+import pg from "pg";
+import { startEmbeddedDatabase } from "./embedded-database";
+
+export type TestDatabase = { url: string; describe: string; drop: () => Promise<void> };
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
+
+/**
+ * A fresh, empty database for one test run: a new database on the server DATABASE_URL names (which
+ * must be local: the suite creates and drops databases), or a throw-away embedded one.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const embedded = await startEmbeddedDatabase({ dataDir: "memory://" });
+    return { url: embedded.url, describe: "embedded PGlite (in memory)", drop: embedded.stop };
+  }
+  const url = new URL(base);
+  if (!LOCAL_HOSTS.has(url.hostname) && process.env.DATELINE_TEST_ALLOW_REMOTE !== "1") {
+    throw new Error(`refusing to create and drop test databases on ${url.hostname}: DATABASE_URL must point at a local server (or set DATELINE_TEST_ALLOW_REMOTE=1)`);
+  }
+  const name = `dateline_test_${Date.now()}_${process.pid}`;
+  const admin = new URL(base);
+  admin.pathname = "/postgres";
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    describe: `PostgreSQL database ${name} on ${admin.host}`,
+    drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}

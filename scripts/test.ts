@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort } from "./embedded-database";
+import { migrate } from "./migrate";
+import { run, runOrFail } from "./run-command";
+import { createTestDatabase } from "./test-database";
+
+// `npm test`: a fresh database (DATABASE_URL's server, else embedded PGlite) → migrations →
+// production build in .next-test → the app on a free port → vitest (unit + HTTP integration) →
+// Playwright in Chromium → one summary line. The database is dropped afterwards, pass or fail.
+
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const RESULTS = path.resolve("test-results");
+const log = (line: string) => console.log(`[test] ${line}`);
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+type Counts = { passed: number; failed: number; skipped: number };
+
+function vitestCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Counts {
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+}
+
+async function main(): Promise<number> {
+  const only = process.argv[2]; // "unit" runs the unit tests alone, with no database or server
+  fs.rmSync(RESULTS, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const vitestJson = path.join(RESULTS, "vitest.json");
+  const vitestArgs = [path.resolve("node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`];
+
+  if (only === "unit") {
+    const code = await run(process.execPath, [...vitestArgs, "--project", "unit"]);
+    const counts = vitestCounts(vitestJson);
+    console.log(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    return code;
+  }
+
+  const database = await createTestDatabase();
+  log(`database: ${database.describe}`);
+  let server: ChildProcess | undefined;
+  try {
+    await migrate(database.url, log);
+    const port = Number(process.env.TEST_PORT ?? (await freePort()));
+    const baseUrl = `http://localhost:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      // Embedded Postgres serves connections one at a time; a small pool per process is plenty.
+      DATABASE_POOL_SIZE: process.env.DATABASE_URL ? "10" : "4",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: ".next-test",
+      SITE_URL: baseUrl,
+      PORT: String(port),
+      DATELINE_TEST_URL: baseUrl,
+    };
+
+    log("building the app (next build → .next-test)…");
+    const started = Date.now();
+    await runOrFail(process.execPath, [NEXT_BIN, "build"], { env, quiet: true });
+    log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting it on ${baseUrl}`);
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const serverLog = fs.createWriteStream(path.join(RESULTS, "server.log"));
+    server.stdout?.pipe(serverLog);
+    server.stderr?.pipe(serverLog);
+    await waitForServer(`${baseUrl}/login`, server);
+
+    const testEnv = { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() };
+    const vitestCode = await run(process.execPath, vitestArgs, { env: testEnv });
+    const playwrightCode = await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test"], { env: testEnv });
+
+    const totals = [vitestCounts(vitestJson), playwrightCounts(path.join(RESULTS, "playwright.json"))].reduce((a, b) => ({
+      passed: a.passed + b.passed,
+      failed: a.failed + b.failed,
+      skipped: a.skipped + b.skipped,
+    }));
+    console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+    return vitestCode === 0 && playwrightCode === 0 && totals.failed === 0 ? 0 : 1;
+  } finally {
+    server?.kill("SIGTERM");
+    await database.drop().catch((error: unknown) => console.error(`[test] could not drop the test database: ${error}`));
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    console.error(`[test] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });

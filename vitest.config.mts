@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+// Unit tests sit beside the code; HTTP integration tests live in e2e/api and need the server
+// that `npm test` starts (BASE_URL). Playwright's e2e/*.spec.ts are not vitest's.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React's server build; tests run lib code directly.
+      "server-only": path.join(root, "scripts/support/empty-module.ts"),
+    },
+  },
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" } },
+      { extends: true, test: { name: "integration", include: ["e2e/api/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 60_000 } },
+    ],
+  },
+});
