@@ -10,19 +10,16 @@ declare module "next-auth" {
   }
 }
 
-// The part of the Auth.js set-up that needs no database, shared by the proxy and the server.
+// The part of the Auth.js set-up that needs no database.
+// There is deliberately no proxy (middleware): the admin layout sends signed-out visitors to /login
+// on the server, and a proxy running Auth.js on /admin would re-issue the session cookie on the very
+// request that signs out (a server action posts to the page's own URL), racing the deletion.
 export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   trustHost: true,
   providers: [],
   callbacks: {
-    // The proxy only sends signed-out visitors of /admin to the login page; every action and
-    // handler still checks permissions itself (lib/auth/permissions.ts).
-    authorized({ auth, request }) {
-      if (request.nextUrl.pathname.startsWith("/admin")) return !!auth?.user;
-      return true;
-    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

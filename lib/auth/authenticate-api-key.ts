@@ -7,9 +7,13 @@ import type { Actor } from "@/lib/auth/permissions";
 export async function authenticateApiKey(key: string): Promise<Actor | null> {
   const apiKey = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
-    select: { id: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
   });
   if (!apiKey || apiKey.revokedAt || !apiKey.user.active) return null;
+  // "Last used" to the minute is enough, and saves a write on every request.
+  if (!apiKey.lastUsedAt || Date.now() - apiKey.lastUsedAt.getTime() > 60_000) {
+    void db.apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  }
   const { id, email, name, role } = apiKey.user;
   return { id, email, name, role };
 }

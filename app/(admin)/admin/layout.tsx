@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { signOutAction } from "@/app/(admin)/admin/actions";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: { default: "Newsroom", template: "%s · Newsroom" }, robots: { index: false } };
 
@@ -15,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="font-serif text-xl font-bold">Dateline</Link>
             <Link href="/admin" className="text-sm text-slate-700 hover:underline">Stories</Link>
             <Link href="/admin/stories/new" className="text-sm text-slate-700 hover:underline">New story</Link>
+            {can(actor, "user.manage") ? <Link href="/admin/users" className="text-sm text-slate-700 hover:underline">Users</Link> : null}
             <a href="/" className="text-sm text-slate-700 hover:underline">View site</a>
           </nav>
           <div className="flex items-center gap-3 text-sm">

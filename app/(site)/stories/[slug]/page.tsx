@@ -63,8 +63,8 @@ export default async function StoryPage({ params }: Props) {
         <h1 className="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{story.headline}</h1>
         {story.standfirst ? <p className="mt-3 text-lg leading-relaxed text-slate-700 sm:text-xl">{story.standfirst}</p> : null}
         <p className="mt-4 text-sm text-slate-600">
-          {story.byline ? <span className="font-medium text-slate-800">By {story.byline}</span> : null}
-          {story.byline ? <span aria-hidden="true"> · </span> : null}
+          {story.byline ? <span className="font-medium text-slate-800">By {story.byline}</span> : story.agency ? <span className="font-medium text-slate-800">{story.agency}</span> : null}
+          {story.byline || story.agency ? <span aria-hidden="true"> · </span> : null}
           <PublishedTime iso={story.publishedAt} />
         </p>
       </header>

@@ -1,0 +1,68 @@
+import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { can } from "@/lib/auth/permissions";
+import { listUsers } from "@/lib/users/list-users";
+import { CreateApiKeyButton, CreateUserForm } from "@/components/admin/user-forms";
+import { revokeApiKeyAction } from "@/app/(admin)/admin/users/actions";
+
+export const metadata = { title: "Users and API keys" };
+
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: process.env.NEWSROOM_TIME_ZONE ?? "UTC" });
+
+export default async function UsersPage() {
+  const actor = await requireAdminActor();
+  if (!can(actor, "user.manage")) {
+    return <p className="rounded border border-slate-200 bg-white p-6 text-slate-700">Only admins manage users and API keys.</p>;
+  }
+  const users = await listUsers({ actor });
+  return (
+    <>
+      <h1 className="mb-4 font-serif text-2xl font-bold">Users and API keys</h1>
+      <section className="mb-6 rounded border border-slate-200 bg-white p-4">
+        <h2 className="mb-3 font-medium">Add a user</h2>
+        <CreateUserForm />
+      </section>
+      <ul className="space-y-3" data-testid="user-list">
+        {users.map((user) => (
+          <li key={user.id} className="rounded border border-slate-200 bg-white p-4">
+            <div className="flex flex-wrap items-start justify-between gap-3">
+              <div>
+                <p className="font-medium">{user.name} <span className="text-slate-500">&lt;{user.email}&gt;</span></p>
+                <p className="text-sm text-slate-600">
+                  <span className="uppercase tracking-wide">{user.role}</span>
+                  {user.active ? "" : " · deactivated"} · since {date.format(user.createdAt)}
+                </p>
+              </div>
+              <CreateApiKeyButton email={user.email} />
+            </div>
+            {user.apiKeys.length ? (
+              <table className="mt-3 w-full text-left text-sm">
+                <thead className="text-xs uppercase tracking-wide text-slate-500">
+                  <tr><th scope="col">Key</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span className="sr-only">Action</span></th></tr>
+                </thead>
+                <tbody>
+                  {user.apiKeys.map((key) => (
+                    <tr key={key.id} className="border-t border-slate-100">
+                      <td className="py-1 font-mono">{key.prefix}…</td>
+                      <td>{date.format(key.createdAt)}</td>
+                      <td>{key.lastUsedAt ? date.format(key.lastUsedAt) : "never"}</td>
+                      <td className="text-right">
+                        {key.revokedAt ? (
+                          <span className="text-slate-500">revoked {date.format(key.revokedAt)}</span>
+                        ) : (
+                          <form action={revokeApiKeyAction}>
+                            <input type="hidden" name="id" value={key.id} />
+                            <button type="submit" className="text-red-700 underline">Revoke</button>
+                          </form>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiKeyAction, createUserAction, type ApiKeyState, type UserFormState } from "@/app/(admin)/admin/users/actions";
+import { Field, inputClass } from "@/components/admin/field";
+
+export function CreateUserForm() {
+  const [state, action, pending] = useActionState<UserFormState, FormData>(createUserAction, {});
+  const errors = state.fields ?? {};
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-5 sm:items-end" noValidate>
+      <Field id="new-email" label="Email" errors={errors.email}>
+        <input id="new-email" name="email" type="email" defaultValue={state.values?.email} className={inputClass} aria-invalid={!!errors.email} />
+      </Field>
+      <Field id="new-name" label="Name" errors={errors.name}>
+        <input id="new-name" name="name" defaultValue={state.values?.name} className={inputClass} />
+      </Field>
+      <Field id="new-role" label="Role" errors={errors.role}>
+        {/* Keyed by the submitted role: React resets a form after its action, and a select resets to
+            the default it was mounted with, which would silently turn the chosen role back to writer. */}
+        <select key={state.values?.role ?? "writer"} id="new-role" name="role" defaultValue={state.values?.role ?? "writer"} className={inputClass}>
+          <option value="writer">writer</option>
+          <option value="editor">editor</option>
+          <option value="admin">admin</option>
+        </select>
+      </Field>
+      <Field id="new-password" label="Password" errors={errors.password}>
+        <input id="new-password" name="password" type="password" autoComplete="new-password" className={inputClass} aria-invalid={!!errors.password} />
+      </Field>
+      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        {pending ? "Creating…" : "Create user"}
+      </button>
+      {state.message ? <p className="text-sm text-red-700 sm:col-span-5" data-testid="form-error">{state.message}</p> : null}
+      {state.created ? <p className="text-sm text-emerald-800 sm:col-span-5" role="status">{state.created}</p> : null}
+    </form>
+  );
+}
+
+export function CreateApiKeyButton({ email }: { email: string }) {
+  const [state, action, pending] = useActionState<ApiKeyState, FormData>(createApiKeyAction, {});
+  return (
+    <form action={action} className="space-y-2">
+      <input type="hidden" name="email" value={email} />
+      <button type="submit" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
+        New API key
+      </button>
+      {state.key ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950">
+          Copy this key now; it is not shown again:
+          <code className="mt-1 block break-all font-mono text-sm" data-testid="new-api-key">{state.key}</code>
+        </p>
+      ) : null}
+      {state.message ? <p className="text-sm text-red-700">{state.message}</p> : null}
+    </form>
+  );
+}

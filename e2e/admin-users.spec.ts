@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { randomBytes } from "node:crypto";
+import { api, makeUser } from "@/e2e/fixtures/factories";
+import { signInViaApi } from "@/e2e/fixtures/auth";
+
+test("an admin adds a user, gives them an API key that works, then revokes it", async ({ page }) => {
+  const admin = await makeUser("admin");
+  await signInViaApi(page, admin);
+  await page.goto("/admin/users");
+  await expect(page.getByRole("heading", { name: "Users and API keys" })).toBeVisible();
+
+  const email = `desk-${randomBytes(4).toString("hex")}@test.dateline.local`;
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role").selectOption("editor");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByTestId("error-new-password")).toHaveText("Password must be at least 10 characters");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Created ${email} (editor).`);
+
+  const card = page.getByTestId("user-list").getByRole("listitem").filter({ hasText: email });
+  await card.getByRole("button", { name: "New API key" }).click();
+  const key = (await card.getByTestId("new-api-key").textContent())!.trim();
+  expect((await api("GET", "/api/v1/stories", { key })).status).toBe(200);
+
+  await page.reload();
+  await card.getByRole("button", { name: "Revoke" }).click();
+  await expect(card.getByText(/^revoked /)).toBeVisible();
+  expect((await api("GET", "/api/v1/stories", { key })).status).toBe(401);
+});
+
+test("a writer cannot reach user management", async ({ page }) => {
+  const writer = await makeUser("writer");
+  await signInViaApi(page, writer);
+  await page.goto("/admin");
+  await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await page.goto("/admin/users");
+  await expect(page.getByText("Only admins manage users and API keys.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create user" })).toHaveCount(0);
+});
