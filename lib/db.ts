@@ -1,9 +1,10 @@
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { env } from "@/lib/env";
+import { databaseUrl } from "@/lib/env";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   const client = new PrismaClient({
     adapter,
     // Secrets never leave the data layer unless a query asks for them by name.

@@ -2,11 +2,22 @@ import { z } from "zod";
 
 // Validated once, on first use; a missing or malformed variable fails with a sentence naming it.
 const envSchema = z.object({
-  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }).optional(),
   SITE_URL: z.string().url({ message: "SITE_URL must be an absolute URL such as https://news.example.com" }).optional(),
   SITE_NAME: z.string().min(1).default("Dateline"),
   SITE_LANGUAGE: z.string().min(2).default("en"),
   PORT: z.coerce.number().int().positive().default(3000),
+  NEWSROOM_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "NEWSROOM_TIME_ZONE must be an IANA time zone such as Asia/Kolkata"),
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string };
@@ -23,4 +34,11 @@ export function env(): Env {
   const siteUrl = (parsed.data.SITE_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, "");
   cached = { ...parsed.data, SITE_URL: siteUrl };
   return cached;
+}
+
+/** The database to use; `npm start` and `npm test` always set it (to the embedded one if need be). */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("Configuration error: DATABASE_URL is not set (start the app with `npm start`, which provides one)");
+  return url;
 }

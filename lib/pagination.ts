@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
 /** An opaque keyset cursor: the sort value and id of the last row a page showed. */
 export function encodeCursor(sortValue: Date, id: string): string {
@@ -9,7 +10,7 @@ export function decodeCursor(cursor: string): { sortValue: Date; id: string } {
   try {
     const [sortValue, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     const date = new Date(sortValue);
-    if (Number.isNaN(date.getTime()) || typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error("bad cursor");
+    if (Number.isNaN(date.getTime()) || typeof id !== "string" || !isUuid(id)) throw new Error("bad cursor");
     return { sortValue: date, id };
   } catch {
     throw new AppError("validation_failed", "The cursor is not valid: use nextCursor from a previous page", { cursor: ["Not a valid cursor"] });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { createStory } from "@/lib/stories/create-story";
 import { publishStory } from "@/lib/stories/publish-story";
-import type { Actor, Role } from "@/lib/auth/permissions";
+import { SYSTEM, type Actor, type Role } from "@/lib/auth/permissions";
 import type { CreateStoryInput } from "@/lib/stories/schemas";
 
 type DemoStory = CreateStoryInput & { publishAt: string };
@@ -27,7 +27,7 @@ export async function seedDemo(): Promise<DemoLogin[] | null> {
   }));
   const users: Record<string, Actor> = {};
   for (const login of logins) {
-    const user = await createUser({ actor: null, input: { ...login, name: `Demo ${login.role}` } });
+    const user = await createUser({ actor: SYSTEM, input: { ...login, name: `Demo ${login.role}` } });
     users[login.role] = { id: user.id, email: user.email, name: user.name, role: user.role };
   }
   for (const { publishAt, ...input } of demoStories()) {

@@ -5,22 +5,9 @@ import { saveStoryAction, suggestTagsAction, type StoryFormState } from "@/app/(
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { TagInput, type TagValue } from "@/components/editor/tag-input";
 import { Field, inputClass } from "@/components/admin/field";
+import type { StoryFormValues } from "@/lib/stories/story-form-values";
 
-export type StoryFormValues = {
-  id?: string;
-  version?: number;
-  headline: string;
-  standfirst: string;
-  body: string;
-  byline: string;
-  agency: string;
-  credits: string;
-  datelineLocation: string;
-  datelineCountry: string;
-  datelineDate: string;
-  slug: string;
-  tags: TagValue[];
-};
+
 
 export function StoryForm({ initial }: { initial: StoryFormValues }) {
   const [state, action, pending] = useActionState<StoryFormState, FormData>(saveStoryAction, {});

@@ -1,18 +1,11 @@
-import { notFound } from "next/navigation";
 import { StoryList } from "@/components/site/story-list";
-import { getCachedTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
-import { isAppError } from "@/lib/errors";
+import type { TagPage } from "@/lib/reader/get-tag-page";
 import { tagFeedPath, tagPath } from "@/lib/site/urls";
 
 const typeLabel: Record<string, string> = { person: "Person", place: "Place", organisation: "Organisation", topic: "Topic" };
 
 /** A tag's heading and one page of its stories; shared by the first page and the older pages. */
-export async function TagStories({ slug, cursor }: { slug: string; cursor?: string }) {
-  const page = await getCachedTagPage(slug, cursor, READER_PAGE_SIZE).catch((error: unknown) => {
-    if (isAppError(error)) notFound();
-    throw error;
-  });
-  if (!page || (cursor && page.stories.length === 0)) notFound();
+export function TagStories({ page }: { page: TagPage }) {
   return (
     <>
       <header className="mb-2">

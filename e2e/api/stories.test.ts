@@ -145,6 +145,41 @@ describe("refusals", () => {
   });
 });
 
+describe("what readers may not see", () => {
+  it("keeps a tag that only drafts use off the site, with its feed", async () => {
+    const secret = unique("Merger talks with Acme");
+    const draft = await makeStory(writer, { tags: [secret] });
+    const slug = draft.tags[0].slug;
+    expect((await getPage(`/tags/${slug}`)).status).toBe(404);
+    expect((await getPage(`/tags/${slug}/feed.xml`)).status).toBe(404);
+    await api("POST", `/api/v1/stories/${draft.id}/publish`, { key: editor.apiKey });
+    expect((await getPage(`/tags/${slug}`)).status).toBe(200);
+  });
+
+  it("redirects a live story's former slug to its new one, and stops once it is no longer live", async () => {
+    const story = await makeStory(writer);
+    await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+    const current = await api<ApiStory>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey });
+    const renamed = await api<ApiStory>("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { version: current.body.version, slug: `${story.slug}-renamed` } });
+    expect(renamed.status).toBe(200);
+    const old = await getPage(`/stories/${story.slug}`);
+    expect([301, 308]).toContain(old.status);
+    expect(old.headers.get("location")).toMatch(new RegExp(`/stories/${story.slug}-renamed$`));
+    expect((await getPage(`/stories/${story.slug}-renamed`)).status).toBe(200);
+
+    await api("POST", `/api/v1/stories/${story.id}/unpublish`, { key: editor.apiKey });
+    expect((await getPage(`/stories/${story.slug}`)).status).toBe(404);
+    expect((await getPage(`/stories/${story.slug}-renamed`)).status).toBe(404);
+  });
+
+  it("escapes a standfirst in the feed, where readers render description as HTML", async () => {
+    const story = await makeStory(writer, { standfirst: 'Rates <b onmouseover="x()">rise</b> & fall' });
+    await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+    const feed = (await getPage("/feed.xml")).text;
+    expect(feed).toContain("Rates &lt;b onmouseover=&quot;x()&quot;&gt;rise&lt;/b&gt; &amp; fall");
+  });
+});
+
 describe("hostile input", () => {
   it("stores and serves only inert HTML, whatever the body held", async () => {
     const story = await makeStory(writer, {

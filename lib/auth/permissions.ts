@@ -26,6 +26,13 @@ export type Permission = keyof typeof permissions;
 /** Who is acting: a signed-in user or an API key's user, always loaded fresh from the database. */
 export type Actor = { id: string; email: string; name: string; role: Role };
 
+/**
+ * The operator at a shell (the CLI, the seed): trusted because it already holds the database.
+ * Named explicitly, so a signed-out request (a null actor) can never be mistaken for it.
+ */
+export const SYSTEM = Symbol("system operator");
+export type Operator = Actor | typeof SYSTEM;
+
 export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
   return !!actor && (permissions[permission] as readonly Role[]).includes(actor.role);
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/auth/passwords";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword("decoy password that matches no account"));
 import { signInSchema } from "@/lib/users/schemas";
 import type { Actor } from "@/lib/auth/permissions";
 
@@ -12,7 +15,8 @@ export async function verifyCredentials(input: unknown): Promise<Actor | null> {
     where: { email: parsed.data.email },
     omit: { passwordHash: false },
   });
-  if (!user || !user.active) return null;
-  if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
+  // Unknown and deactivated accounts cost the same argon2 check, so timing does not reveal which emails exist.
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyHash()), parsed.data.password);
+  if (!user || !user.active || !passwordOk) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

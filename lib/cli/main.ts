@@ -1,6 +1,7 @@
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/errors";
+import { SYSTEM } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users/create-user";
 import { createApiKey } from "@/lib/users/create-api-key";
 import { resolveDatabase } from "@/scripts/embedded-database";
@@ -14,12 +15,12 @@ type Command = (args: string[]) => Promise<void>;
 const commands: Record<string, Command> = {
   "user create": async (args) => {
     const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
-    const user = await createUser({ actor: null, input: { email: values.email ?? "", role: values.role as never, password: values.password ?? "", name: values.name } });
+    const user = await createUser({ actor: SYSTEM, input: { email: values.email ?? "", role: values.role as never, password: values.password ?? "", name: values.name } });
     console.log(JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role }));
   },
   "apikey create": async (args) => {
     const { values } = parseArgs({ args, options: { email: { type: "string" } } });
-    const { key } = await createApiKey({ actor: null, input: { email: values.email ?? "" } });
+    const { key } = await createApiKey({ actor: SYSTEM, input: { email: values.email ?? "" } });
     console.log(key);
   },
 };

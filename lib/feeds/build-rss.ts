@@ -1,4 +1,5 @@
 import { Feed } from "feed";
+import { escapeHtml } from "@/lib/escape-html";
 import { env } from "@/lib/env";
 import { absoluteUrl, storyPath } from "@/lib/site/urls";
 import { formatDateline } from "@/lib/stories/format-dateline";
@@ -27,18 +28,15 @@ export function buildRss(options: { title: string; description: string; path: st
     feed.addItem({
       title: story.headline,
       link,
-      description: story.standfirst || undefined,
-      content: leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) + (story.credits ? `<p><em>${escapeXmlText(story.credits)}</em></p>` : ""),
+      // Feed readers render description as HTML; the standfirst is plain text.
+      description: story.standfirst ? escapeHtml(story.standfirst) : undefined,
+      content: leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) + (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : ""),
       date: new Date(story.publishedAt),
       author: story.byline ? [{ name: story.byline }] : undefined,
       category: story.tags.map((tag) => ({ name: tag.name, domain: absoluteUrl(`/tags/${tag.slug}`) })),
     });
   }
   return feed.rss2();
-}
-
-function escapeXmlText(text: string) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function rssResponse(xml: string): Response {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { liveStoryWhere } from "@/lib/stories/live";
+import { isLive, liveStoryWhere } from "@/lib/stories/live";
 import { readerStorySelect, toReaderStory, type ReaderStory } from "@/lib/reader/reader-story";
 
 export type LiveStoryLookup = { story: ReaderStory } | { redirectTo: string } | null;
@@ -21,6 +21,7 @@ export async function getLiveStory(slug: string): Promise<LiveStoryLookup> {
     where: { slug },
     select: { story: { select: { slug: true, status: true, publishedAt: true, embargoUntil: true } } },
   });
-  if (redirect && redirect.story.slug !== slug) return { redirectTo: redirect.story.slug };
+  // Only to a live story: a redirect to a draft would leak its new slug and land on a 404.
+  if (redirect && redirect.story.slug !== slug && isLive(redirect.story, now)) return { redirectTo: redirect.story.slug };
   return null;
 }

@@ -30,6 +30,8 @@ export async function getTagPage(options: { slug: string; cursor?: string; limit
     select: { story: { select: readerStorySelect } },
     relationLoadStrategy: "join",
   });
+  // A tag only drafts or embargoed stories use is not public: its name alone can leak the news.
+  if (links.length === 0 && !after) return null;
   const { id: _id, ...publicTag } = tag;
   return { tag: publicTag, ...pageOf(links.map((link) => toReaderStory(link.story)), options.limit) };
 }

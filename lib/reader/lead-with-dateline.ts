@@ -1,4 +1,4 @@
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml } from "@/lib/escape-html";
 
 /**
  * Puts the dateline where wire copy has it: at the head of the first paragraph

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
@@ -10,6 +11,7 @@ import { revalidateStory } from "@/lib/cache/revalidate-story";
 export async function killStory(options: { actor: Actor; id: string }) {
   const { actor, id } = options;
   requirePermission(actor, "story.kill");
+  assertStoryId(id);
   const row = await db.$transaction(async (tx) => {
     const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
     if (!current) throw new AppError("not_found", "No story with that id");
@@ -22,6 +24,6 @@ export async function killStory(options: { actor: Actor; id: string }) {
     await tx.auditEntry.create({ data: { action: "story.kill", actorId: actor.id, storyId: id, detail: { from: current.status } } });
     return recordRevision(tx, id, actor.id);
   });
-  await revalidateStory({ slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  await revalidateStory({ storyId: row.id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
   return toStoryJson(row);
 }

@@ -26,15 +26,16 @@ export async function listStories(options: { actor: Actor; query: ListStoriesQue
     conditions.push(Prisma.sql`(s."updatedAt", s."id") < (${cursor.sortValue}, ${cursor.id}::uuid)`);
   }
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const page = await db.$queryRaw<{ id: string }[]>`
-    SELECT s."id" FROM "Story" s ${where}
+  const page = await db.$queryRaw<{ id: string; updatedAt: Date }[]>`
+    SELECT s."id", s."updatedAt" FROM "Story" s ${where}
     ORDER BY s."updatedAt" DESC, s."id" DESC
     LIMIT ${query.limit + 1}`;
 
-  const ids = page.slice(0, query.limit).map((row) => row.id);
-  const rows = ids.length ? await db.story.findMany({ where: { id: { in: ids } }, select: storySelect, relationLoadStrategy: "join" }) : [];
+  const keys = page.slice(0, query.limit);
+  const rows = keys.length ? await db.story.findMany({ where: { id: { in: keys.map((key) => key.id) } }, select: storySelect, relationLoadStrategy: "join" }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = ids.flatMap((id) => (byId.has(id) ? [toStoryJson(byId.get(id)!)] : []));
-  const last = rows.length && page.length > query.limit ? byId.get(ids[ids.length - 1]) : undefined;
+  const items = keys.flatMap((key) => (byId.has(key.id) ? [toStoryJson(byId.get(key.id)!)] : []));
+  // The cursor comes from the keyset query itself, so a save between the two queries cannot move it.
+  const last = page.length > query.limit ? keys[keys.length - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor(last.updatedAt, last.id) : null };
 }

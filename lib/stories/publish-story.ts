@@ -1,12 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation";
 import { publishStorySchema } from "@/lib/stories/schemas";
 import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { isLive } from "@/lib/stories/live";
 
 /**
  * Puts a story live now, or schedules it for `at`. A story under embargo never goes live before
@@ -15,6 +17,7 @@ import { revalidateStory } from "@/lib/cache/revalidate-story";
 export async function publishStory(options: { actor: Actor; id: string; input?: { at?: string } | Record<string, unknown> }) {
   const { actor, id } = options;
   requirePermission(actor, "story.publish");
+  assertStoryId(id);
   const input = parseInput(publishStorySchema, options.input ?? {});
   const now = new Date();
 
@@ -29,8 +32,9 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
     const requested = input.at ? new Date(input.at) : now;
     const goLive = current.embargoUntil && current.embargoUntil > requested ? current.embargoUntil : requested;
     const scheduled = goLive > now;
-    // Publishing a live story again keeps its original time, so it does not jump to the top.
-    const publishedAt = current.status === "published" && !scheduled && current.publishedAt ? current.publishedAt : goLive;
+    // Publishing a story that is already live (published, or scheduled and due) keeps its
+    // original time, so it does not jump to the top of the lists.
+    const publishedAt = isLive(current, now) && !scheduled && current.publishedAt ? current.publishedAt : goLive;
 
     await tx.story.update({
       where: { id },
@@ -55,6 +59,6 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
     return recordRevision(tx, id, actor.id);
   });
 
-  await revalidateStory({ slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  await revalidateStory({ storyId: row.id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
   return toStoryJson(row);
 }

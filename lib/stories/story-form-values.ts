@@ -1,5 +1,22 @@
 import type { StoryJson } from "@/lib/stories/story-shape";
-import type { StoryFormValues } from "@/components/admin/story-form";
+import type { TagType } from "@/lib/stories/schemas";
+
+/** The story editor's fields, as strings the way form inputs hold them. */
+export type StoryFormValues = {
+  id?: string;
+  version?: number;
+  headline: string;
+  standfirst: string;
+  body: string;
+  byline: string;
+  agency: string;
+  credits: string;
+  datelineLocation: string;
+  datelineCountry: string;
+  datelineDate: string;
+  slug: string;
+  tags: { name: string; type: TagType; slug?: string }[];
+};
 
 export const emptyStoryForm: StoryFormValues = {
   headline: "", standfirst: "", body: "", byline: "", agency: "", credits: "",

@@ -2,9 +2,11 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { makeSlug, firstFreeSlug } from "@/lib/stories/make-slug";
+import { lockNames } from "@/lib/name-locks";
 
 /** A slug no other story holds, now or as a former slug: the one asked for, or one made from the headline. */
 export async function chooseSlug(tx: Tx, options: { requested: string | null | undefined; headline: string; storyId?: string }) {
+  await lockNames(tx, [`slug:${options.requested || makeSlug(options.headline)}`]);
   if (options.requested) {
     const [holder, redirect] = await Promise.all([
       tx.story.findUnique({ where: { slug: options.requested }, select: { id: true } }),

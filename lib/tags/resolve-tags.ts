@@ -1,8 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { makeSlug, firstFreeSlug } from "@/lib/stories/make-slug";
+import { lockNames } from "@/lib/name-locks";
 import type { TagRef } from "@/lib/stories/schemas";
 
 /**
@@ -15,13 +17,14 @@ export async function resolveTags(tx: Tx, actor: Actor, refs: TagRef[]): Promise
     const key = `${ref.type ?? "*"}:${ref.name.toLocaleLowerCase("en")}`;
     if (!unique.has(key)) unique.set(key, ref);
   }
+  await lockNames(tx, [...unique.values()].map((ref) => `tag:${ref.name.toLocaleLowerCase("en")}`));
   const resolved: { id: string; slug: string }[] = [];
   for (const ref of unique.values()) {
-    const existing = await tx.tag.findFirst({
-      where: { name: { equals: ref.name, mode: "insensitive" }, ...(ref.type ? { type: ref.type } : {}) },
-      select: { id: true, slug: true },
-      orderBy: { createdAt: "asc" },
-    });
+    // lower() = lower(), not ILIKE: a tag named "G_0" must not match "G20".
+    const [existing] = await tx.$queryRaw<{ id: string; slug: string }[]>`
+      SELECT "id", "slug" FROM "Tag"
+      WHERE lower("name") = lower(${ref.name}) ${ref.type ? Prisma.sql`AND "type" = ${ref.type}::"TagType"` : Prisma.empty}
+      ORDER BY "createdAt" LIMIT 1`;
     if (existing) {
       if (!resolved.some((tag) => tag.id === existing.id)) resolved.push(existing);
       continue;

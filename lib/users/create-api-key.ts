@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { generateApiKey } from "@/lib/auth/api-key-hash";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { requirePermission, SYSTEM, type Operator } from "@/lib/auth/permissions";
 import { createApiKeySchema } from "@/lib/users/schemas";
 
 /** Makes an API key acting as the user with that email. Returns the key itself, which is never stored. */
-export async function createApiKey(options: { actor: Actor | null; input: { email: string } }) {
-  if (options.actor) requirePermission(options.actor, "apikey.manage");
+export async function createApiKey(options: { actor: Operator; input: { email: string } }) {
+  if (options.actor !== SYSTEM) requirePermission(options.actor, "apikey.manage");
   const { email } = parseInput(createApiKeySchema, options.input);
   const user = await db.user.findUnique({ where: { email } });
   if (!user) throw new AppError("not_found", `No user with email ${email}`, { email: ["No such user"] });
@@ -17,7 +17,7 @@ export async function createApiKey(options: { actor: Actor | null; input: { emai
   await db.$transaction(async (tx) => {
     const apiKey = await tx.apiKey.create({ data: { userId: user.id, prefix, keyHash } });
     await tx.auditEntry.create({
-      data: { action: "apikey.create", actorId: options.actor?.id ?? null, detail: { apiKeyId: apiKey.id, userId: user.id, prefix } },
+      data: { action: "apikey.create", actorId: options.actor === SYSTEM ? null : options.actor.id, detail: { apiKeyId: apiKey.id, userId: user.id, prefix } },
     });
   });
   return { key, prefix, user: { id: user.id, email: user.email, role: user.role } };

@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/passwords";
 import { parseInput } from "@/lib/validation";
-import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { requirePermission, SYSTEM, type Operator } from "@/lib/auth/permissions";
 import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 
 /** Creates a user. `actor` is null only for the operator's CLI and the seed, which run with shell access. */
-export async function createUser(options: { actor: Actor | null; input: CreateUserInput }) {
-  if (options.actor) requirePermission(options.actor, "user.manage");
+export async function createUser(options: { actor: Operator; input: CreateUserInput }) {
+  if (options.actor !== SYSTEM) requirePermission(options.actor, "user.manage");
   const input = parseInput(createUserSchema, options.input);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("conflict", `A user with email ${input.email} already exists`, { email: ["Already in use"] });
@@ -18,7 +18,7 @@ export async function createUser(options: { actor: Actor | null; input: CreateUs
       data: { email: input.email, name: input.name ?? input.email.split("@")[0], role: input.role, passwordHash },
     });
     await tx.auditEntry.create({
-      data: { action: "user.create", actorId: options.actor?.id ?? null, detail: { userId: user.id, email: user.email, role: user.role } },
+      data: { action: "user.create", actorId: options.actor === SYSTEM ? null : options.actor.id, detail: { userId: user.id, email: user.email, role: user.role } },
     });
     return user;
   });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { listStories } from "@/lib/stories/list-stories";
 import { storyStatuses } from "@/lib/stories/schemas";
 import { isAppError } from "@/lib/errors";
@@ -9,7 +10,6 @@ export const metadata = { title: "Stories" };
 
 type Search = { status?: string; q?: string; cursor?: string };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: process.env.NEWSROOM_TIME_ZONE ?? "UTC" });
 
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireAdminActor();
@@ -70,7 +70,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="px-4 py-2"><StatusBadge status={story.status} /></td>
                   <td className="px-4 py-2 text-slate-600">
-                    <time dateTime={story.updatedAt}>{dateTime.format(new Date(story.updatedAt))}</time>
+                    <time dateTime={story.updatedAt}>{formatNewsroomTime(new Date(story.updatedAt))}</time>
                     <span className="block text-xs">by {story.updatedBy.name}</span>
                   </td>
                   <td className="px-4 py-2 text-slate-600">{story.tags.map((tag) => tag.name).join(", ")}</td>

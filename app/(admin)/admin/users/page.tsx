@@ -1,4 +1,5 @@
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { can } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/users/list-users";
 import { CreateApiKeyButton, CreateUserForm } from "@/components/admin/user-forms";
@@ -6,7 +7,6 @@ import { revokeApiKeyAction } from "@/app/(admin)/admin/users/actions";
 
 export const metadata = { title: "Users and API keys" };
 
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: process.env.NEWSROOM_TIME_ZONE ?? "UTC" });
 
 export default async function UsersPage() {
   const actor = await requireAdminActor();
@@ -29,7 +29,7 @@ export default async function UsersPage() {
                 <p className="font-medium">{user.name} <span className="text-slate-500">&lt;{user.email}&gt;</span></p>
                 <p className="text-sm text-slate-600">
                   <span className="uppercase tracking-wide">{user.role}</span>
-                  {user.active ? "" : " · deactivated"} · since {date.format(user.createdAt)}
+                  {user.active ? "" : " · deactivated"} · since {formatNewsroomTime(user.createdAt)}
                 </p>
               </div>
               <CreateApiKeyButton email={user.email} />
@@ -43,11 +43,11 @@ export default async function UsersPage() {
                   {user.apiKeys.map((key) => (
                     <tr key={key.id} className="border-t border-slate-100">
                       <td className="py-1 font-mono">{key.prefix}…</td>
-                      <td>{date.format(key.createdAt)}</td>
-                      <td>{key.lastUsedAt ? date.format(key.lastUsedAt) : "never"}</td>
+                      <td>{formatNewsroomTime(key.createdAt)}</td>
+                      <td>{key.lastUsedAt ? formatNewsroomTime(key.lastUsedAt) : "never"}</td>
                       <td className="text-right">
                         {key.revokedAt ? (
-                          <span className="text-slate-500">revoked {date.format(key.revokedAt)}</span>
+                          <span className="text-slate-500">revoked {formatNewsroomTime(key.revokedAt)}</span>
                         ) : (
                           <form action={revokeApiKeyAction}>
                             <input type="hidden" name="id" value={key.id} />

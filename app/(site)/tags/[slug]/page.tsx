@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { TagStories } from "@/components/site/tag-stories";
+import { getCachedTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
 import { tagMetadata } from "@/lib/reader/tag-metadata";
 
 export const revalidate = 3600;
@@ -12,5 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  return <TagStories slug={(await params).slug} />;
+  const page = await getCachedTagPage((await params).slug, undefined, READER_PAGE_SIZE);
+  if (!page) notFound();
+  return <TagStories page={page} />;
 }

@@ -4,7 +4,8 @@ import { listStories } from "@/lib/stories/list-stories";
 import { createStory } from "@/lib/stories/create-story";
 
 export const GET = apiRoute(async (request, actor) => {
-  const query = Object.fromEntries(request.nextUrl.searchParams);
+  // `?status=&tag=` (empty values) mean "no filter", as in the contract's own example.
+  const query = Object.fromEntries([...request.nextUrl.searchParams].filter(([, value]) => value !== ""));
   return NextResponse.json(await listStories({ actor, query }));
 });
 

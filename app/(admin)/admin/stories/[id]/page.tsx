@@ -3,6 +3,7 @@ import { StoryForm } from "@/components/admin/story-form";
 import { StoryCommands } from "@/components/admin/story-commands";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { can } from "@/lib/auth/permissions";
 import { getStory } from "@/lib/stories/get-story";
 import { isAppError } from "@/lib/errors";
@@ -12,7 +13,6 @@ import { storyPath } from "@/lib/site/urls";
 export const metadata = { title: "Edit story" };
 
 const notices: Record<string, string> = { saved: "Saved.", published: "Published.", unpublished: "Unpublished: the story is off the site." };
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: process.env.NEWSROOM_TIME_ZONE ?? "UTC" });
 
 export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = await requireAdminActor();
@@ -31,10 +31,10 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           <h1 className="font-serif text-2xl font-bold">Edit story</h1>
           <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
             <StatusBadge status={story.status} />
-            <span>version {story.version} · last change by {story.updatedBy.name}, {dateTime.format(new Date(story.updatedAt))}</span>
+            <span>version {story.version} · last change by {story.updatedBy.name}, {formatNewsroomTime(new Date(story.updatedAt))}</span>
           </p>
           {story.status === "scheduled" && story.scheduledAt ? (
-            <p className="mt-1 text-sm text-sky-900">Goes live {dateTime.format(new Date(story.scheduledAt))}</p>
+            <p className="mt-1 text-sm text-sky-900">Goes live {formatNewsroomTime(new Date(story.scheduledAt))}</p>
           ) : null}
           {live ? (
             <p className="mt-1 text-sm"><a href={storyPath(story.slug)} className="underline" data-testid="view-live">View on site</a></p>

@@ -5,7 +5,6 @@ import { updateStory } from "@/lib/stories/update-story";
 
 export const GET = apiRoute<{ id: string }>(async (_request, actor, { id }) => NextResponse.json(await getStory({ actor, id })));
 
-export const PATCH = apiRoute<{ id: string }>(async (request, actor, { id }) => {
-  await getStory({ actor, id });
-  return NextResponse.json(await updateStory({ actor, id, input: await readJsonObject(request) }));
-});
+export const PATCH = apiRoute<{ id: string }>(async (request, actor, { id }) =>
+  NextResponse.json(await updateStory({ actor, id, input: await readJsonObject(request) })),
+);

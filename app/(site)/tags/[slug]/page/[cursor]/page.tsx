@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { TagStories } from "@/components/site/tag-stories";
+import { READER_PAGE_SIZE } from "@/lib/reader/cached";
+import { getTagPage } from "@/lib/reader/get-tag-page";
+import { loadOlderPage } from "@/lib/reader/older-page";
 import { tagMetadata } from "@/lib/reader/tag-metadata";
 
-export const revalidate = 3600;
-export const generateStaticParams = async () => [];
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; cursor: string }> };
 
@@ -13,5 +15,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OlderTagPage({ params }: Props) {
   const { slug, cursor } = await params;
-  return <TagStories slug={slug} cursor={cursor} />;
+  return <TagStories page={await loadOlderPage(() => getTagPage({ slug, cursor, limit: READER_PAGE_SIZE }))} />;
 }
