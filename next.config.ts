@@ -6,7 +6,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sanitize-html"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sanitize-html", "compromise"],
+  // Wire copy may be up to 1 MB an item, and editors drop several files at once.
+  experimental: { serverActions: { bodySizeLimit: "20mb" } },
 };
 
 export default nextConfig;

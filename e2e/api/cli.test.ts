@@ -1,23 +1,7 @@
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { api } from "@/e2e/fixtures/factories";
-
-const run = promisify(execFile);
-const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
-
-/** Runs `npm run --silent cli -- …` the way npm does, against the test database. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [tsx, "--conditions=react-server", "lib/cli/main.ts", ...args], { env: process.env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { cli } from "@/e2e/fixtures/cli";
 
 const email = () => `cli-${randomBytes(4).toString("hex")}@test.dateline.local`;
 

@@ -1,29 +1,98 @@
 import "dotenv/config";
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/auth/permissions";
-import { createUser } from "@/lib/users/create-user";
-import { createApiKey } from "@/lib/users/create-api-key";
 import { resolveDatabase } from "@/scripts/embedded-database";
 
 const usage = `usage:
+  npm run --silent cli -- wire parse FILE [--received-at ISO]
+  npm run --silent cli -- wire ingest PATH... [--received-at ISO]
   npm run --silent cli -- user create --email E --role writer|editor|admin --password P [--name N]
   npm run --silent cli -- apikey create --email E`;
 
-type Command = (args: string[]) => Promise<void>;
+/** A failure the operator can act on, said in one line. */
+class CliError extends Error {}
+
+type Command = { database: boolean; run: (args: string[]) => Promise<number | void> };
+
+function receivedAtOption(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new CliError(`--received-at must be an ISO 8601 instant such as 2026-03-03T08:30:00Z, not "${value}"`);
+  return date;
+}
 
 const commands: Record<string, Command> = {
-  "user create": async (args) => {
-    const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
-    const user = await createUser({ actor: SYSTEM, input: { email: values.email ?? "", role: values.role as never, password: values.password ?? "", name: values.name } });
-    console.log(JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role }));
+  "wire parse": {
+    database: false,
+    run: async (args) => {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "received-at": { type: "string" } } });
+      if (positionals.length !== 1) throw new CliError("wire parse takes exactly one FILE");
+      const receivedAt = receivedAtOption(values["received-at"]);
+      let raw: Buffer;
+      try {
+        raw = fs.readFileSync(positionals[0]);
+      } catch (error) {
+        throw new CliError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+      }
+      const { parseWire, WireError } = await import("@/lib/wire");
+      try {
+        console.log(JSON.stringify(parseWire(raw, { receivedAt }), null, 2));
+      } catch (error) {
+        if (error instanceof WireError) throw new CliError(error.message);
+        throw error;
+      }
+    },
   },
-  "apikey create": async (args) => {
-    const { values } = parseArgs({ args, options: { email: { type: "string" } } });
-    const { key } = await createApiKey({ actor: SYSTEM, input: { email: values.email ?? "" } });
-    console.log(key);
+  "wire ingest": {
+    database: true,
+    run: async (args) => {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "received-at": { type: "string" } } });
+      if (positionals.length === 0) throw new CliError("wire ingest takes one or more files or folders");
+      const receivedAt = values["received-at"] ? receivedAtOption(values["received-at"]) : undefined;
+      const { listWireFiles, ingestFiles } = await import("@/lib/wire-ingest/ingest-paths");
+      const { wireDeskActor } = await import("@/lib/wire-ingest/wire-desk");
+      let files: string[];
+      try {
+        files = await listWireFiles(positionals);
+      } catch (error) {
+        throw new CliError(`cannot read ${(error as NodeJS.ErrnoException).path ?? positionals.join(" ")}: no such file or folder`);
+      }
+      const bar = process.stdout.isTTY ? await progressBar(files.length) : null;
+      const summary = await ingestFiles({ actor: await wireDeskActor(), files, receivedAt, onProgress: (done) => bar?.update(done) });
+      bar?.stop();
+      console.log(`created ${summary.created}, updated ${summary.updated}, pending ${summary.pending}, withdrawn ${summary.withdrawn}, duplicate ${summary.duplicate}, failed ${summary.failed}`);
+      for (const failure of summary.failures) console.log(`failed: ${failure.file}: ${failure.reason}`);
+      return summary.failed > 0 ? 1 : 0;
+    },
+  },
+  "user create": {
+    database: true,
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
+      const { createUser } = await import("@/lib/users/create-user");
+      const user = await createUser({ actor: SYSTEM, input: { email: values.email ?? "", role: values.role as never, password: values.password ?? "", name: values.name } });
+      console.log(JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role }));
+    },
+  },
+  "apikey create": {
+    database: true,
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { email: { type: "string" } } });
+      const { createApiKey } = await import("@/lib/users/create-api-key");
+      const { key } = await createApiKey({ actor: SYSTEM, input: { email: values.email ?? "" } });
+      console.log(key);
+    },
   },
 };
+
+async function progressBar(total: number) {
+  const { SingleBar, Presets } = await import("cli-progress");
+  const bar = new SingleBar({ format: "ingesting [{bar}] {value}/{total} files  {percentage}%  eta {eta}s", hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
+}
 
 /** One line on stderr for the operator; field errors are folded into it. */
 function describe(error: unknown): string {
@@ -31,11 +100,12 @@ function describe(error: unknown): string {
     const fields = error.fields ? Object.entries(error.fields).map(([field, messages]) => `${field}: ${messages.join(", ")}`) : [];
     return fields.length ? `${error.message} (${fields.join("; ")})` : error.message;
   }
+  if (error instanceof CliError) return error.message;
   if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) return error.message;
   return error instanceof Error ? error.message : String(error);
 }
 
-async function main() {
+async function main(): Promise<number> {
   const [noun, verb, ...rest] = process.argv.slice(2);
   const command = commands[`${noun} ${verb}`];
   if (!command) {
@@ -44,10 +114,11 @@ async function main() {
   }
   let database: Awaited<ReturnType<typeof resolveDatabase>> | undefined;
   try {
-    database = await resolveDatabase();
-    process.env.DATABASE_URL = database.url;
-    await command(rest);
-    return 0;
+    if (command.database) {
+      database = await resolveDatabase();
+      process.env.DATABASE_URL = database.url;
+    }
+    return (await command.run(rest)) ?? 0;
   } catch (error) {
     console.error(`error: ${describe(error).replace(/\s+/g, " ")}`);
     return 1;

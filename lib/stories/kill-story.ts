@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -7,23 +7,27 @@ import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 
+/** Kills a story inside the caller's transaction (wire ingest withdraws canceled items this way). */
+export async function killStoryInTx(tx: Tx, actor: Actor, id: string, reason?: string) {
+  requirePermission(actor, "story.kill");
+  const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
+  if (!current) throw new AppError("not_found", "No story with that id");
+  if (current.status === "killed") throw new AppError("conflict", "This story is already killed");
+  await tx.story.update({
+    where: { id },
+    data: { status: "killed", killedAt: new Date(), scheduledAt: null, version: { increment: 1 }, updatedById: actor.id },
+  });
+  await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
+  await tx.auditEntry.create({ data: { action: "story.kill", actorId: actor.id, storyId: id, detail: { from: current.status, ...(reason ? { reason } : {}) } } });
+  return recordRevision(tx, id, actor.id);
+}
+
 /** Withdraws a story for good: its page answers 410 Gone; the copy is kept for the record. */
 export async function killStory(options: { actor: Actor; id: string }) {
   const { actor, id } = options;
   requirePermission(actor, "story.kill");
   assertStoryId(id);
-  const row = await db.$transaction(async (tx) => {
-    const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
-    if (!current) throw new AppError("not_found", "No story with that id");
-    if (current.status === "killed") throw new AppError("conflict", "This story is already killed");
-    await tx.story.update({
-      where: { id },
-      data: { status: "killed", killedAt: new Date(), scheduledAt: null, version: { increment: 1 }, updatedById: actor.id },
-    });
-    await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
-    await tx.auditEntry.create({ data: { action: "story.kill", actorId: actor.id, storyId: id, detail: { from: current.status } } });
-    return recordRevision(tx, id, actor.id);
-  });
+  const row = await db.$transaction((tx) => killStoryInTx(tx, actor, id));
   await revalidateStory({ storyId: row.id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
   return toStoryJson(row);
 }

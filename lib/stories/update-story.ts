@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
+import type { z } from "zod";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertStoryId } from "@/lib/ids";
 import { can, requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -7,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { retryOnUniqueViolation } from "@/lib/unique-retry";
 import { resolveTags } from "@/lib/tags/resolve-tags";
 import { chooseSlug } from "@/lib/stories/unique-slug";
+import { makeSlug } from "@/lib/stories/make-slug";
 import { recordRevision } from "@/lib/stories/revision";
 import { updateStorySchema, type UpdateStoryInput } from "@/lib/stories/schemas";
 import { toStoryJson } from "@/lib/stories/story-shape";
@@ -14,8 +16,62 @@ import { storyColumns } from "@/lib/stories/story-data";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 
 const LIVE_STATUSES = new Set(["published", "scheduled"]);
+
+/** Whether a slug is the one made from a headline (with a -2, -3 … when that was taken). */
+function isSlugOf(slug: string, headline: string): boolean {
+  const base = makeSlug(headline);
+  return slug === base || new RegExp(`^${base}-\\d+$`).test(slug);
+}
 const staleMessage = (version: number, current: number) =>
   `This story has changed since version ${version}: it is now at version ${current}. Reload it and apply your change again.`;
+
+/**
+ * Applies a validated change inside the caller's transaction (wire ingest updates drafts through
+ * here too). Returns the stored row and what the story was before, for cache revalidation.
+ */
+export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z.output<typeof updateStorySchema>) {
+  requirePermission(actor, "story.edit");
+  const current = await tx.story.findUnique({
+    where: { id },
+    select: { status: true, slug: true, version: true, headline: true, publishedAt: true, firstPublishedAt: true, tags: { select: { tag: { select: { slug: true } } } } },
+  });
+  if (!current) throw new AppError("not_found", "No story with that id");
+  if (current.status === "killed") throw new AppError("conflict", "A killed story cannot be edited");
+  if (LIVE_STATUSES.has(current.status) && !can(actor, "story.edit.live")) {
+    throw new AppError("forbidden", "Only an editor or admin may change a published story");
+  }
+  if (current.version !== input.version) throw new AppError("conflict", staleMessage(input.version, current.version));
+
+  // Claim the version before anything else: of two saves based on the same version, the second
+  // waits on this row lock, then finds the version gone and is refused, having changed nothing.
+  const claimed = await tx.story.updateMany({ where: { id, version: input.version }, data: { version: { increment: 1 }, updatedById: actor.id } });
+  if (claimed.count !== 1) throw new AppError("conflict", staleMessage(input.version, input.version + 1));
+
+  let slug = current.slug;
+  const slugKept = !input.slug || input.slug === current.slug;
+  if (slugKept && input.headline && input.headline !== current.headline && !current.firstPublishedAt && isSlugOf(current.slug, current.headline)) {
+    // Until a story is first published, a slug nobody chose by hand follows the headline.
+    slug = await chooseSlug(tx, { requested: null, headline: input.headline, storyId: id });
+  } else if (!slugKept && input.slug) {
+    slug = await chooseSlug(tx, { requested: input.slug, headline: input.headline ?? current.headline, storyId: id });
+    // A slug that readers may have seen keeps answering, as a redirect to the new one.
+    if (current.firstPublishedAt) {
+      await tx.slugRedirect.upsert({ where: { slug: current.slug }, create: { slug: current.slug, storyId: id }, update: { storyId: id } });
+    }
+    await tx.slugRedirect.deleteMany({ where: { slug } });
+  }
+
+  if (input.tags) {
+    const tags = await resolveTags(tx, actor, input.tags);
+    const livePublishedAt = LIVE_STATUSES.has(current.status) ? current.publishedAt : null;
+    await tx.storyTag.deleteMany({ where: { storyId: id } });
+    await tx.storyTag.createMany({ data: tags.map((tag, position) => ({ storyId: id, tagId: tag.id, position, livePublishedAt })) });
+  }
+
+  const { version: _version, slug: _slug, tags: _tags, ...fields } = input;
+  await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug } });
+  return { row: await recordRevision(tx, id, actor.id), before: current };
+}
 
 /**
  * Changes a story's fields. The change must name the version it was based on: if anyone saved
@@ -27,46 +83,7 @@ export async function updateStory(options: { actor: Actor; id: string; input: Up
   assertStoryId(id);
   const input = parseInput(updateStorySchema, options.input);
 
-  const { row, before } = await retryOnUniqueViolation(() =>
-    db.$transaction(async (tx) => {
-      const current = await tx.story.findUnique({
-        where: { id },
-        select: { status: true, slug: true, version: true, headline: true, publishedAt: true, firstPublishedAt: true, tags: { select: { tag: { select: { slug: true } } } } },
-      });
-      if (!current) throw new AppError("not_found", "No story with that id");
-      if (current.status === "killed") throw new AppError("conflict", "A killed story cannot be edited");
-      if (LIVE_STATUSES.has(current.status) && !can(actor, "story.edit.live")) {
-        throw new AppError("forbidden", "Only an editor or admin may change a published story");
-      }
-      if (current.version !== input.version) throw new AppError("conflict", staleMessage(input.version, current.version));
-
-      // Claim the version before anything else: of two saves based on the same version, the second
-      // waits on this row lock, then finds the version gone and is refused, having changed nothing.
-      const claimed = await tx.story.updateMany({ where: { id, version: input.version }, data: { version: { increment: 1 }, updatedById: actor.id } });
-      if (claimed.count !== 1) throw new AppError("conflict", staleMessage(input.version, input.version + 1));
-
-      let slug = current.slug;
-      if (input.slug && input.slug !== current.slug) {
-        slug = await chooseSlug(tx, { requested: input.slug, headline: input.headline ?? current.headline, storyId: id });
-        // A slug that readers may have seen keeps answering, as a redirect to the new one.
-        if (current.firstPublishedAt) {
-          await tx.slugRedirect.upsert({ where: { slug: current.slug }, create: { slug: current.slug, storyId: id }, update: { storyId: id } });
-        }
-        await tx.slugRedirect.deleteMany({ where: { slug } });
-      }
-
-      if (input.tags) {
-        const tags = await resolveTags(tx, actor, input.tags);
-        const livePublishedAt = LIVE_STATUSES.has(current.status) ? current.publishedAt : null;
-        await tx.storyTag.deleteMany({ where: { storyId: id } });
-        await tx.storyTag.createMany({ data: tags.map((tag, position) => ({ storyId: id, tagId: tag.id, position, livePublishedAt })) });
-      }
-
-      const { version: _version, slug: _slug, tags: _tags, ...fields } = input;
-      await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug } });
-      return { row: await recordRevision(tx, id, actor.id), before: current };
-    }),
-  );
+  const { row, before } = await retryOnUniqueViolation(() => db.$transaction((tx) => updateStoryInTx(tx, actor, id, input)));
 
   if (LIVE_STATUSES.has(row.status)) {
     await revalidateStory({

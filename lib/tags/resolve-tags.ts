@@ -1,42 +1,65 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { Prisma } from "@/generated/prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { makeSlug, firstFreeSlug } from "@/lib/stories/make-slug";
 import { lockNames } from "@/lib/name-locks";
-import type { TagRef } from "@/lib/stories/schemas";
+import { makeSlug, firstFreeSlug } from "@/lib/stories/make-slug";
+import type { TagRef, TagType } from "@/lib/stories/schemas";
+
+export type ResolvedTag = { id: string; slug: string; name: string; type: TagType };
+
+const lower = (name: string) => name.toLocaleLowerCase("en");
 
 /**
- * Turns tag names into tag ids, in order: an existing tag of the same name (and type, when one is
- * given) is reused, case-insensitively; anything else becomes a new tag (a topic unless typed).
+ * Turns lists of tag names (one list per story) into tags, in order and without repeats: an
+ * existing tag of the same name (and type, when one is given) is reused, matched exactly but for
+ * case; anything else becomes a new tag (a topic unless typed). A whole batch costs a few queries.
  */
-export async function resolveTags(tx: Tx, actor: Actor, refs: TagRef[]): Promise<{ id: string; slug: string }[]> {
-  const unique = new Map<string, TagRef>();
+export async function resolveTagLists(tx: Tx, actor: Actor, lists: TagRef[][]): Promise<ResolvedTag[][]> {
+  const refs = lists.flat();
+  if (refs.length === 0) return lists.map(() => []);
+  const names = [...new Set(refs.map((ref) => lower(ref.name)))];
+  await lockNames(tx, names.map((name) => `tag:${name}`));
+  // lower() = lower(), not ILIKE: a tag named "G_0" must not match "G20".
+  const known = await tx.$queryRaw<ResolvedTag[]>`
+    SELECT "id", "slug", "name", "type"::text AS "type" FROM "Tag"
+    WHERE lower("name") = ANY(${names}::text[]) ORDER BY "createdAt", "id"`;
+  const find = (ref: TagRef) => known.find((tag) => lower(tag.name) === lower(ref.name) && (!ref.type || tag.type === ref.type));
+
+  const missing = new Map<string, { name: string; type: TagType }>();
   for (const ref of refs) {
-    const key = `${ref.type ?? "*"}:${ref.name.toLocaleLowerCase("en")}`;
-    if (!unique.has(key)) unique.set(key, ref);
+    if (find(ref)) continue;
+    const type = ref.type ?? "topic";
+    missing.set(`${type}:${lower(ref.name)}`, { name: ref.name, type });
   }
-  await lockNames(tx, [...unique.values()].map((ref) => `tag:${ref.name.toLocaleLowerCase("en")}`));
-  const resolved: { id: string; slug: string }[] = [];
-  for (const ref of unique.values()) {
-    // lower() = lower(), not ILIKE: a tag named "G_0" must not match "G20".
-    const [existing] = await tx.$queryRaw<{ id: string; slug: string }[]>`
-      SELECT "id", "slug" FROM "Tag"
-      WHERE lower("name") = lower(${ref.name}) ${ref.type ? Prisma.sql`AND "type" = ${ref.type}::"TagType"` : Prisma.empty}
-      ORDER BY "createdAt" LIMIT 1`;
-    if (existing) {
-      if (!resolved.some((tag) => tag.id === existing.id)) resolved.push(existing);
-      continue;
-    }
-    if (!can(actor, "tag.create")) throw new AppError("forbidden", `Your role may not create tags (${ref.name})`);
-    const base = makeSlug(ref.name);
-    const taken = await tx.tag.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
-    const created = await tx.tag.create({
-      data: { name: ref.name, type: ref.type ?? "topic", slug: firstFreeSlug(base, taken.map((t) => t.slug)) },
-      select: { id: true, slug: true },
+  if (missing.size) {
+    const first = [...missing.values()][0];
+    if (!can(actor, "tag.create")) throw new AppError("forbidden", `Your role may not create tags (${first.name})`);
+    const created = [...missing.values()].map((tag) => ({ id: randomUUID(), ...tag, slug: "" }));
+    const bases = created.map((tag) => makeSlug(tag.name));
+    const taken = new Set(
+      (await tx.tag.findMany({ where: { OR: [...new Set(bases)].map((base) => ({ slug: { startsWith: base } })) }, select: { slug: true } })).map((t) => t.slug),
+    );
+    created.forEach((tag, index) => {
+      tag.slug = firstFreeSlug(bases[index], taken);
+      taken.add(tag.slug);
     });
-    resolved.push(created);
+    await tx.tag.createMany({ data: created });
+    known.push(...created);
   }
-  return resolved;
+
+  return lists.map((list) => {
+    const resolved: ResolvedTag[] = [];
+    for (const ref of list) {
+      const tag = find(ref) ?? known.find((t) => lower(t.name) === lower(ref.name) && t.type === (ref.type ?? "topic"))!;
+      if (!resolved.some((r) => r.id === tag.id)) resolved.push(tag);
+    }
+    return resolved;
+  });
+}
+
+/** The tags of one story (see resolveTagLists). */
+export async function resolveTags(tx: Tx, actor: Actor, refs: TagRef[]): Promise<ResolvedTag[]> {
+  return (await resolveTagLists(tx, actor, [refs]))[0];
 }

@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="font-serif text-xl font-bold">Dateline</Link>
             <Link href="/admin" className="text-sm text-slate-700 hover:underline">Stories</Link>
             <Link href="/admin/stories/new" className="text-sm text-slate-700 hover:underline">New story</Link>
+            <Link href="/admin/wire/new" className="text-sm text-slate-700 hover:underline">New from wire</Link>
             {can(actor, "user.manage") ? <Link href="/admin/users" className="text-sm text-slate-700 hover:underline">Users</Link> : null}
             <a href="/" className="text-sm text-slate-700 hover:underline">View site</a>
           </nav>

@@ -9,10 +9,24 @@ import { getStory } from "@/lib/stories/get-story";
 import { isAppError } from "@/lib/errors";
 import { storyFormValues } from "@/lib/stories/story-form-values";
 import { storyPath } from "@/lib/site/urls";
+import { getStoryWireCopy } from "@/lib/wire-ingest/story-wire-copy";
+import { StoryWirePanel } from "@/components/admin/story-wire-panel";
 
 export const metadata = { title: "Edit story" };
 
-const notices: Record<string, string> = { saved: "Saved.", published: "Published.", unpublished: "Unpublished: the story is off the site." };
+const notices: Record<string, string> = {
+  saved: "Saved.",
+  published: "Published.",
+  unpublished: "Unpublished: the story is off the site.",
+  kept: "Kept the live copy; the agency's update is set aside.",
+};
+const wireNotices: Record<string, string> = {
+  created: "Draft created from the agency copy.",
+  updated: "The agency's newer version replaced this draft's copy.",
+  pending: "This story is live: the agency's newer version waits below for you to apply it.",
+  withdrawn: "The agency withdrew this item; the story is killed.",
+  duplicate: "That copy was already in the newsroom: this is its story.",
+};
 
 export default async function EditStoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const actor = await requireAdminActor();
@@ -22,7 +36,8 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
     throw error;
   });
   const flags = await searchParams;
-  const notice = Object.keys(notices).find((key) => flags[key]);
+  const notice = flags.wire && wireNotices[flags.wire] ? wireNotices[flags.wire] : notices[Object.keys(notices).find((key) => flags[key]) ?? ""];
+  const wire = await getStoryWireCopy({ actor, storyId: story.id });
   const live = story.status === "published" || story.status === "scheduled";
   return (
     <div className="mx-auto max-w-3xl">
@@ -42,7 +57,13 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         </div>
         <StoryCommands id={story.id} status={story.status} canPublish={can(actor, "story.publish")} canUnpublish={can(actor, "story.unpublish")} />
       </div>
-      {notice ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" role="status">{notices[notice]}</p> : null}
+      {notice ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" role="status">{notice}</p> : null}
+      {story.embargoUntil ? (
+        <p className="mb-4 rounded border-2 border-amber-500 bg-amber-50 px-4 py-2 font-semibold text-amber-950" data-testid="embargo">
+          Embargoed until {formatNewsroomTime(story.embargoUntil)}: it cannot go live before then.
+        </p>
+      ) : null}
+      {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
       <StoryForm key={story.version} initial={storyFormValues(story)} />
     </div>
   );

@@ -1,0 +1,113 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { isAppError } from "@/lib/errors";
+import { formatDateline } from "@/lib/stories/format-dateline";
+import { parseOrReject, ingestWireItem } from "@/lib/wire-ingest/ingest-wire-item";
+import { resolvePendingUpdate } from "@/lib/wire-ingest/resolve-pending-update";
+import { tagVocabulary } from "@/lib/wire-ingest/vocabulary";
+import { suggestTags, type WireParse, type WireTag } from "@/lib/wire";
+import { tagTypes, type TagType } from "@/lib/stories/schemas";
+import { updateStory } from "@/lib/stories/update-story";
+import { getStory } from "@/lib/stories/get-story";
+
+export type WirePreview = {
+  raw: string;
+  parse?: WireParse;
+  dateline?: string | null;
+  itemTags?: WireTag[];
+  suggestions?: WireTag[];
+  error?: string;
+};
+
+/** Parses pasted copy for the editor to check; nothing is stored. */
+export async function previewWireAction(_previous: WirePreview, form: FormData): Promise<WirePreview> {
+  await requireAdminActor();
+  const raw = String(form.get("raw") ?? "");
+  try {
+    const item = parseOrReject(raw, new Date());
+    const suggestions = suggestTags(item, { vocabulary: await tagVocabulary(), nlp: true });
+    const own = new Set(item.parse.tags.map((tag) => `${tag.type}:${tag.name}`));
+    return {
+      raw,
+      parse: item.parse,
+      dateline: formatDateline({ location: item.parse.location, date: item.parse.date }, item.parse.agency),
+      itemTags: item.parse.tags,
+      suggestions: suggestions.filter((tag) => !own.has(`${tag.type}:${tag.name}`)),
+    };
+  } catch (error) {
+    if (isAppError(error)) return { raw, error: error.message };
+    throw error;
+  }
+}
+
+function acceptedTags(form: FormData): WireTag[] {
+  return form.getAll("tag").flatMap((value) => {
+    const [type, ...name] = String(value).split(":");
+    return tagTypes.includes(type as TagType) && name.length ? [{ type: type as TagType, name: name.join(":") }] : [];
+  });
+}
+
+export type WireIngestState = { error?: string };
+
+/** Creates the draft from pasted copy with the tags the editor accepted, and opens it. */
+export async function createFromWireAction(_previous: WireIngestState, form: FormData): Promise<WireIngestState> {
+  const actor = await requireAdminActor();
+  let target: string;
+  try {
+    const result = await ingestWireItem({ actor, raw: String(form.get("raw") ?? ""), tags: acceptedTags(form) });
+    target = `/admin/stories/${result.story.id}?wire=${result.outcome}`;
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message };
+    throw error;
+  }
+  redirect(target);
+}
+
+/** Adds the ticked suggestions to a story's tags (a normal, version-checked save). */
+export async function addSuggestedTagsAction(_previous: WireIngestState, form: FormData): Promise<WireIngestState> {
+  const actor = await requireAdminActor();
+  const id = String(form.get("id") ?? "");
+  try {
+    const story = await getStory({ actor, id });
+    const add = acceptedTags(form);
+    await updateStory({ actor, id, input: { version: Number(form.get("version")), tags: [...story.tags.map(({ name, type }) => ({ name, type })), ...add] } });
+  } catch (error) {
+    if (isAppError(error)) return { error: error.message };
+    throw error;
+  }
+  revalidatePath(`/admin/stories/${id}`);
+  redirect(`/admin/stories/${id}?saved=1`);
+}
+
+export type BulkIngestState = { summary?: string; failures?: { file: string; reason: string }[] };
+
+/** Ingests several dropped files at once; each is its own item, and one bad file stops nothing. */
+export async function ingestFilesAction(_previous: BulkIngestState, form: FormData): Promise<BulkIngestState> {
+  const actor = await requireAdminActor();
+  const counts: Record<string, number> = { created: 0, updated: 0, pending: 0, withdrawn: 0, duplicate: 0, failed: 0 };
+  const failures: { file: string; reason: string }[] = [];
+  for (const file of form.getAll("files")) {
+    if (!(file instanceof File) || file.size === 0 && !file.name) continue;
+    try {
+      const { outcome } = await ingestWireItem({ actor, raw: new Uint8Array(await file.arrayBuffer()) });
+      counts[outcome]++;
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      counts.failed++;
+      failures.push({ file: file.name, reason: error.message });
+    }
+  }
+  revalidatePath("/admin");
+  return { summary: Object.entries(counts).map(([key, value]) => `${key} ${value}`).join(", "), failures };
+}
+
+/** Applies a newer agency version to a live story, or keeps the live copy. */
+export async function resolveWireUpdateAction(form: FormData) {
+  const actor = await requireAdminActor();
+  const storyId = String(form.get("storyId") ?? "");
+  await resolvePendingUpdate({ actor, wireItemId: String(form.get("wireItemId") ?? ""), apply: form.get("apply") === "1" });
+  redirect(`/admin/stories/${storyId}?${form.get("apply") === "1" ? "saved" : "kept"}=1`);
+}

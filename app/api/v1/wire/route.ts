@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { apiRoute } from "@/lib/http/api-route";
+import { ingestWireItem, MAX_WIRE_BYTES } from "@/lib/wire-ingest/ingest-wire-item";
+
+/** POST /api/v1/wire: agency copy (text/plain) or NINJS (application/json) in, a draft story out. */
+export const POST = apiRoute(async (request, actor) => {
+  const receivedAtParam = request.nextUrl.searchParams.get("receivedAt");
+  const receivedAt = receivedAtParam ? new Date(receivedAtParam) : new Date();
+  if (receivedAtParam && (Number.isNaN(receivedAt.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(receivedAtParam))) {
+    throw new AppError("validation_failed", "receivedAt must be an ISO 8601 instant", { receivedAt: ["Use an instant such as 2026-03-03T08:30:00Z"] });
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_WIRE_BYTES) throw new AppError("validation_failed", "The item is larger than 1 MB", { body: ["The item is larger than 1 MB"] });
+  const raw = new Uint8Array(await request.arrayBuffer());
+  const result = await ingestWireItem({ actor, raw, receivedAt });
+  return NextResponse.json(
+    { ...result.story, ingest: { outcome: result.outcome, wireItemId: result.wireItemId } },
+    { status: result.outcome === "created" ? 201 : 200, headers: { Location: `/api/v1/stories/${result.story.id}` } },
+  );
+});

@@ -1,0 +1,54 @@
+import { can, type Actor } from "@/lib/auth/permissions";
+import type { StoryJson } from "@/lib/stories/story-shape";
+import type { StoryWireCopy } from "@/lib/wire-ingest/story-wire-copy";
+import { formatDateline } from "@/lib/stories/format-dateline";
+import { formatNewsroomTime } from "@/lib/site/newsroom-time";
+import { resolveWireUpdateAction } from "@/app/(admin)/admin/wire/actions";
+import { WireParsePreview } from "@/components/admin/wire-parse-preview";
+import { SuggestedTagsForm } from "@/components/admin/suggested-tags-form";
+
+/** Beside a story made from agency copy: pending agency updates, tag suggestions, the original copy. */
+export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: StoryJson; wire: StoryWireCopy }) {
+  const pending = wire.items.filter((item) => item.state === "pending");
+  const has = new Set(story.tags.map((tag) => `${tag.type}:${tag.name.toLowerCase()}`));
+  const suggestions = wire.suggestions.filter((tag) => !has.has(`${tag.type}:${tag.name.toLowerCase()}`));
+  const original = wire.items.find((item) => item.state === "applied") ?? wire.items[wire.items.length - 1];
+  return (
+    <section className="mb-6 space-y-4" aria-label="Agency copy">
+      {pending.map((item) => (
+        <div key={item.id} className="rounded border-2 border-amber-400 bg-amber-50 p-4" data-testid="pending-update">
+          <p className="font-medium text-amber-950">
+            The agency sent a newer version{item.version ? ` (version ${item.version})` : ""} on {formatNewsroomTime(item.receivedAt)}. The live story is unchanged until you apply it.
+          </p>
+          <details className="mt-2">
+            <summary className="cursor-pointer text-sm underline">See the new version</summary>
+            <div className="mt-2 rounded bg-white p-3">
+              <WireParsePreview parse={item.parsed} dateline={formatDateline({ location: item.parsed.location, date: item.parsed.date }, item.parsed.agency)} />
+            </div>
+          </details>
+          {can(actor, "story.edit.live") ? (
+            <form action={resolveWireUpdateAction} className="mt-3 flex gap-2">
+              <input type="hidden" name="storyId" value={story.id} />
+              <input type="hidden" name="wireItemId" value={item.id} />
+              <button type="submit" name="apply" value="1" className="rounded bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800">Apply to the live story</button>
+              <button type="submit" name="apply" value="0" className="rounded border border-amber-400 bg-white px-3 py-1 text-sm">Keep the live copy</button>
+            </form>
+          ) : null}
+        </div>
+      ))}
+      {suggestions.length && story.status !== "killed" ? (
+        <div className="rounded border border-slate-200 bg-white p-4">
+          <h2 className="mb-2 text-sm font-medium text-slate-800">Suggested tags from the agency copy</h2>
+          <SuggestedTagsForm id={story.id} version={story.version} suggestions={suggestions} />
+        </div>
+      ) : null}
+      <details className="rounded border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">
+          Original agency copy{original.guid ? ` · ${original.guid} v${original.version ?? "?"}` : ""} · received {formatNewsroomTime(original.receivedAt)}
+        </summary>
+        {/* Shown as text: wire copy never reaches a page as markup. */}
+        <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs text-slate-800" data-testid="original-copy">{original.raw}</pre>
+      </details>
+    </section>
+  );
+}

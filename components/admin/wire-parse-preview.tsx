@@ -1,0 +1,41 @@
+import type { WireParse } from "@/lib/wire";
+import { formatNewsroomTime } from "@/lib/site/newsroom-time";
+
+/**
+ * What the parser made of an item. Wire copy is untrusted: every part is rendered as text,
+ * never as markup.
+ */
+export function WireParsePreview({ parse, dateline }: { parse: WireParse; dateline: string | null }) {
+  const facts: [string, string | null][] = [
+    ["Agency", parse.agency],
+    ["Location", [parse.location, parse.country].filter(Boolean).join(", ") || null],
+    ["Date", parse.date],
+    ["Byline", parse.byline],
+    ["Credits", parse.credits],
+    ["Agency id", parse.guid ? `${parse.guid} (version ${parse.version ?? "?"})` : null],
+  ];
+  return (
+    <div className="space-y-3">
+      {parse.embargoUntil ? (
+        <p className="rounded border-2 border-amber-500 bg-amber-50 px-4 py-2 font-semibold text-amber-950" data-testid="embargo">
+          Embargoed until {formatNewsroomTime(parse.embargoUntil)} ({parse.embargoUntil})
+        </p>
+      ) : null}
+      {parse.headline ? <p className="font-serif text-xl font-bold">{parse.headline}</p> : null}
+      <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-500">Dateline</dt>
+        <dd className="font-medium" data-testid="preview-dateline">{dateline ?? "none"}</dd>
+        {facts.filter(([, value]) => value).map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-slate-500">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="max-h-96 overflow-y-auto rounded border border-slate-100 bg-slate-50 p-3 text-sm leading-relaxed" data-testid="preview-body">
+        {parse.paragraphs.map((paragraph, index) => <p key={index} className="mb-2">{paragraph}</p>)}
+      </div>
+      <p className="text-xs text-slate-500">{parse.paragraphs.length} paragraphs · {parse.format === "ninjs" ? "NINJS" : "plain text"}</p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** What a revision records of a story: the fields an editor changes, in one shape everywhere. */
+export type RevisionSnapshot = {
+  headline: string;
+  standfirst: string;
+  body: string;
+  byline: string | null;
+  agency: string | null;
+  credits: string | null;
+  dateline: { location: string | null; country: string | null; date: string | null };
+  slug: string;
+  status: string;
+  embargoUntil: string | null;
+  tags: { name: string; slug: string; type: string }[];
+};
+
+export function revisionSnapshot(story: RevisionSnapshot): RevisionSnapshot {
+  const { headline, standfirst, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags } = story;
+  return { headline, standfirst, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags };
+}

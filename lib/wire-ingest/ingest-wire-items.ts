@@ -1,0 +1,207 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError, isAppError } from "@/lib/errors";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { lockNames } from "@/lib/name-locks";
+import { bulkInsert } from "@/lib/bulk-insert";
+import { retryOnUniqueViolation } from "@/lib/unique-retry";
+import { parseInput } from "@/lib/validation";
+import { parseWireItem } from "@/lib/wire/parse-wire-item";
+import { WireError } from "@/lib/wire/wire-error";
+import type { ParsedWireItem, WireTag } from "@/lib/wire/types";
+import { createStorySchema, updateStorySchema } from "@/lib/stories/schemas";
+import { createStoriesInTx } from "@/lib/stories/create-stories";
+import { updateStoryInTx } from "@/lib/stories/update-story";
+import { killStoryInTx } from "@/lib/stories/kill-story";
+import { contentHash } from "@/lib/wire-ingest/content-hash";
+import { storyInputFromWire } from "@/lib/wire-ingest/story-from-wire";
+
+export const MAX_WIRE_BYTES = 1024 * 1024;
+
+/**
+ * created: a new draft. updated: a newer version rewrote a draft. pending: a newer version of a
+ * live story waits for an editor. withdrawn: pubstatus canceled killed the story. duplicate: this
+ * copy (or this guid and version) was already ingested; nothing changed.
+ */
+export type IngestOutcome = "created" | "updated" | "pending" | "withdrawn" | "duplicate";
+export type WireInput = { raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[] };
+export type ItemResult =
+  | { ok: true; outcome: IngestOutcome; storyId: string; wireItemId: string | null }
+  | { ok: false; error: AppError };
+
+type Prepared = { index: number; item: ParsedWireItem; raw: string; hash: string; receivedAt: Date; tags: WireTag[] };
+type Held = { id: string; status: string; version: number; wireVersion: number | null };
+
+const LIVE = new Set(["published", "scheduled"]);
+
+/** Parses copy or answers 422 with the parser's one-line reason; nothing is stored either way. */
+export function parseOrReject(raw: string | Uint8Array, receivedAt: Date): ParsedWireItem {
+  const size = typeof raw === "string" ? Buffer.byteLength(raw) : raw.byteLength;
+  if (size > MAX_WIRE_BYTES) throw new AppError("validation_failed", "The item is larger than 1 MB", { body: ["The item is larger than 1 MB"] });
+  try {
+    return parseWireItem(raw, { receivedAt });
+  } catch (error) {
+    if (error instanceof WireError) throw new AppError("validation_failed", error.message, { body: [error.message] });
+    throw error;
+  }
+}
+
+/**
+ * Stores items of agency copy: new drafts, updates of the drafts they revise, pending updates of
+ * live stories, withdrawals, or nothing (duplicates). Every way in (the editor's "New from wire",
+ * the API, the CLI) comes through here, one item or hundreds at a time; new drafts are written
+ * in bulk, so a batch costs a fixed number of queries. A bad item fails alone, with its reason.
+ * `tags` are those the editor accepted; the item's own (NINJS subject and place, the dateline's
+ * country) are always applied.
+ */
+export async function ingestWireItems(options: { actor: Actor; items: WireInput[] }): Promise<ItemResult[]> {
+  const { actor } = options;
+  requirePermission(actor, "story.create");
+  const results: (ItemResult | undefined)[] = options.items.map(() => undefined);
+  const prepared: Prepared[] = [];
+  for (const [index, input] of options.items.entries()) {
+    try {
+      const receivedAt = input.receivedAt ?? new Date();
+      const item = parseOrReject(input.raw, receivedAt);
+      const raw = typeof input.raw === "string" ? input.raw : Buffer.from(input.raw).toString("utf8");
+      prepared.push({ index, item, raw, hash: contentHash(raw), receivedAt, tags: input.tags ?? [] });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results[index] = { ok: false, error };
+    }
+  }
+
+  const settled = await retryOnUniqueViolation(() => db.$transaction((tx) => ingestPrepared(tx, actor, prepared), { timeout: 60_000, maxWait: 20_000 }));
+  for (const [index, result] of settled) results[index] = result;
+  return results as ItemResult[];
+}
+
+async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promise<Map<number, ItemResult>> {
+  const results = new Map<number, ItemResult>();
+  const guids = [...new Set(prepared.flatMap((p) => (p.item.parse.guid ? [p.item.parse.guid] : [])))];
+  // Deliveries of the same copy, or of the same agency item, queue up here instead of racing.
+  await lockNames(tx, [...prepared.map((p) => `wire:${p.hash}`), ...guids.map((guid) => `wire-guid:${guid}`)]);
+  const seen = new Map(
+    (await tx.wireItem.findMany({ where: { contentHash: { in: prepared.map((p) => p.hash) } }, select: { id: true, storyId: true, contentHash: true } })).map((row) => [row.contentHash, row]),
+  );
+  const held = new Map(
+    (guids.length ? await tx.story.findMany({ where: { wireGuid: { in: guids } }, select: { id: true, status: true, version: true, wireVersion: true, wireGuid: true } }) : []).map(
+      (row) => [row.wireGuid!, row as Held],
+    ),
+  );
+
+  const fresh: (Prepared & { input: ReturnType<typeof parseInput<typeof createStorySchema>> })[] = [];
+  const later: Prepared[] = []; // a repeat of copy or of a guid earlier in this batch, or a version of a held story
+  const firstOfHash = new Set<string>();
+  const firstOfGuid = new Set<string>();
+  for (const p of prepared) {
+    const guid = p.item.parse.guid;
+    const hit = seen.get(p.hash);
+    if (hit) results.set(p.index, { ok: true, outcome: "duplicate", storyId: hit.storyId, wireItemId: hit.id });
+    else if (firstOfHash.has(p.hash) || (guid && (held.has(guid) || firstOfGuid.has(guid)))) later.push(p);
+    else if (p.item.pubstatus === "canceled") results.set(p.index, { ok: false, error: new AppError("validation_failed", "The item is canceled and no story holds it: there is nothing to withdraw", { body: ["pubstatus is canceled"] }) });
+    else {
+      try {
+        fresh.push({ ...p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        results.set(p.index, { ok: false, error });
+      }
+    }
+    firstOfHash.add(p.hash);
+    if (guid) firstOfGuid.add(guid);
+  }
+
+  const ids = await createStoriesInTx(
+    tx,
+    actor,
+    fresh.map((p) => ({
+      input: p.input,
+      origin: { wireGuid: p.item.parse.guid, wireVersion: p.item.parse.version },
+    })),
+  );
+  const wireRows = fresh.map((p, i) => wireItemRow(p, ids[i], "applied"));
+  await bulkInsert(tx, "WireItem", [
+    { name: "id", type: "uuid", value: (r) => r.id },
+    { name: "storyId", type: "uuid", value: (r) => r.storyId },
+    { name: "format", type: "text", value: (r) => r.format },
+    { name: "contentHash", type: "text", value: (r) => r.contentHash },
+    { name: "guid", type: "text", value: (r) => r.guid },
+    { name: "version", type: "int", value: (r) => r.version },
+    { name: "raw", type: "text", value: (r) => r.raw },
+    { name: "parsed", type: "jsonb", value: (r) => r.parsed },
+    { name: "receivedAt", type: "timestamp", value: (r) => r.receivedAt },
+  ], wireRows);
+  fresh.forEach((p, i) => results.set(p.index, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
+
+  for (const p of later) {
+    try {
+      results.set(p.index, await ingestRevision(tx, actor, p));
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results.set(p.index, { ok: false, error });
+    }
+  }
+  return results;
+}
+
+/** An item whose copy or agency id is already held: a duplicate, a newer version, or a withdrawal. */
+async function ingestRevision(tx: Tx, actor: Actor, p: Prepared): Promise<ItemResult> {
+  const seen = await tx.wireItem.findUnique({ where: { contentHash: p.hash }, select: { id: true, storyId: true } });
+  if (seen) return { ok: true, outcome: "duplicate", storyId: seen.storyId, wireItemId: seen.id };
+  const { guid, version } = p.item.parse;
+  const held = await tx.story.findUniqueOrThrow({ where: { wireGuid: guid! }, select: { id: true, status: true, version: true, wireVersion: true } });
+  const heldVersion = held.wireVersion ?? 0;
+  const incoming = version ?? 0;
+  if (incoming < heldVersion) throw new AppError("conflict", `Version ${incoming} of ${guid} is older than version ${heldVersion}, which is already held`);
+  if (incoming === heldVersion) return { ok: true, outcome: "duplicate", storyId: held.id, wireItemId: null };
+  if (held.status === "killed" && p.item.pubstatus !== "canceled") throw new AppError("conflict", "The story made from this item was killed; a new version cannot revive it");
+
+  await tx.story.update({ where: { id: held.id }, data: { wireVersion: incoming } });
+  const record = async (state: "applied" | "pending" | "withdrawn") => {
+    const row = wireItemRow(p, held.id, state);
+    await tx.wireItem.create({ data: row });
+    return row.id;
+  };
+  if (p.item.pubstatus === "canceled") {
+    if (held.status !== "killed") await killStoryInTx(tx, actor, held.id, `agency withdrew ${guid} (version ${incoming})`);
+    return { ok: true, outcome: "withdrawn", storyId: held.id, wireItemId: await record("withdrawn") };
+  }
+  if (LIVE.has(held.status)) {
+    // Never a silent change to a live page: the editor sees the update and decides.
+    return { ok: true, outcome: "pending", storyId: held.id, wireItemId: await record("pending") };
+  }
+  // The new version's copy replaces the draft's; the editor's standfirst, slug and tags stay.
+  const { tags: _own, ...changes } = storyInputFromWire(p.item, []);
+  const current = await tx.story.findUniqueOrThrow({ where: { id: held.id }, select: { version: true } });
+  await updateStoryInTx(tx, actor, held.id, parseInput(updateStorySchema, { ...changes, version: current.version }));
+  await tx.wireItem.updateMany({ where: { storyId: held.id, state: "pending" }, data: { state: "superseded" } });
+  return { ok: true, outcome: "updated", storyId: held.id, wireItemId: await record("applied") };
+}
+
+function wireItemRow(p: Prepared, storyId: string, state: "applied" | "pending" | "withdrawn") {
+  return {
+    id: crypto.randomUUID(),
+    storyId,
+    format: p.item.parse.format,
+    contentHash: p.hash,
+    guid: p.item.parse.guid,
+    version: p.item.parse.version,
+    state,
+    raw: p.raw,
+    parsed: p.item.parse as unknown as Prisma.InputJsonValue,
+    receivedAt: p.receivedAt,
+  };
+}
+
+/** The item's own tags first, then the accepted suggestions, without repeats. */
+function mergeTags(own: WireTag[], accepted: WireTag[]): WireTag[] {
+  const seen = new Set<string>();
+  return [...own, ...accepted].filter((tag) => {
+    const key = `${tag.type}:${tag.name.toLocaleLowerCase("en")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

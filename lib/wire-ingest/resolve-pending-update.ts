@@ -1,0 +1,42 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation";
+import { updateStorySchema } from "@/lib/stories/schemas";
+import { updateStoryInTx } from "@/lib/stories/update-story";
+import { toStoryJson } from "@/lib/stories/story-shape";
+import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { parseWireItem } from "@/lib/wire";
+import { storyInputFromWire } from "@/lib/wire-ingest/story-from-wire";
+
+/**
+ * An editor's answer to a newer agency version of a live story: apply it (the copy replaces the
+ * live text, as a normal edit with its revision) or keep the live text. Either way the item is
+ * settled and older pending versions with it.
+ */
+export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: string; apply: boolean }) {
+  const { actor } = options;
+  requirePermission(actor, "story.edit.live");
+  if (!isUuid(options.wireItemId)) throw new AppError("not_found", "No such wire update");
+  const result = await db.$transaction(async (tx) => {
+    const item = await tx.wireItem.findUnique({
+      where: { id: options.wireItemId },
+      select: { id: true, storyId: true, state: true, raw: true, receivedAt: true },
+    });
+    if (!item) throw new AppError("not_found", "No such wire update");
+    if (item.state !== "pending") throw new AppError("conflict", "This update has already been dealt with");
+    await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", receivedAt: { lte: item.receivedAt } }, data: { state: "superseded" } });
+    if (!options.apply) return null;
+    const story = await tx.story.findUniqueOrThrow({ where: { id: item.storyId }, select: { version: true } });
+    const { tags: _own, ...changes } = storyInputFromWire(parseWireItem(item.raw, { receivedAt: item.receivedAt }), []);
+    const updated = await updateStoryInTx(tx, actor, item.storyId, parseInput(updateStorySchema, { ...changes, version: story.version }));
+    await tx.wireItem.update({ where: { id: item.id }, data: { state: "applied" } });
+    return updated;
+  });
+  if (!result) return null;
+  const { row, before } = result;
+  await revalidateStory({ storyId: row.id, slugs: [before.slug, row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  return toStoryJson(row);
+}

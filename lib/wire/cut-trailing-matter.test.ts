@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { cutTrailingMatter } from "@/lib/wire/cut-trailing-matter";
+import { isPageJunk } from "@/lib/wire/page-junk";
+
+const story = "The committee will next meet in June.";
+
+describe("cutTrailingMatter", () => {
+  it.each([
+    [`${story} (ANI)`],
+    [`${story} --IANS`],
+    [`${story} -- IANS`],
+    [`${story} (Reuters)`],
+    [`${story} PTI`],
+    [`${story} UNI`],
+    [`${story} PTI ABC XYZ`],
+    [`${story} PTI ABC XYZ DEF`],
+    [`${story} UNI XC SS`],
+  ])("takes the sign-off off %s", (last) => {
+    expect(cutTrailingMatter(["First.", last])).toEqual({ paragraphs: ["First.", story], credits: null });
+  });
+
+  it.each([["(ANI)"], ["--IANS"], ["-- IANS"], ["(Reuters)"], ["PTI"], ["UNI"], ["PTI ABC XYZ"], ["ABC XYZ"], ["abc/def/xyz"], ["ABC/DEF"], ["___"], ["---"], ["***"], ["###"], ["-0-"], ["POST COMMENTS (0)"], ["Comments (12)"], ["READ MORE"]])(
+    "drops %s standing alone at the end",
+    (line) => {
+      expect(cutTrailingMatter([story, line]).paragraphs).toEqual([story]);
+    },
+  );
+
+  it("works back through several lines of trailing matter", () => {
+    expect(cutTrailingMatter([story, "(ANI)", "abc/def", "POST COMMENTS (0)"]).paragraphs).toEqual([story]);
+    expect(cutTrailingMatter([`${story} (ANI)`, "POST COMMENTS (0)"]).paragraphs).toEqual([story]);
+  });
+
+  it("keeps credits apart, without their parentheses", () => {
+    expect(cutTrailingMatter([story, "(Reporting by Tom Hale; Editing by Priya Nair)"])).toEqual({ paragraphs: [story], credits: "Reporting by Tom Hale; Editing by Priya Nair" });
+    expect(cutTrailingMatter([story, "___", "Associated Press writer Daniel Otieno contributed to this report."])).toEqual({
+      paragraphs: [story],
+      credits: "Associated Press writer Daniel Otieno contributed to this report.",
+    });
+    expect(cutTrailingMatter([story, "Additional reporting by Sam Ortiz", "Writing by Dana Wells; Editing by Mark Fisher"]).credits).toBe(
+      "Additional reporting by Sam Ortiz; Writing by Dana Wells; Editing by Mark Fisher",
+    );
+    expect(cutTrailingMatter([story, "Compiled by Ravi Rao"]).credits).toBe("Compiled by Ravi Rao");
+    expect(cutTrailingMatter([`${story} (Reporting by Tom Hale)`])).toEqual({ paragraphs: [story], credits: "Reporting by Tom Hale" });
+  });
+
+  it("leaves an agency named inside the last sentence where it is", () => {
+    const last = "The figures were in a statement shared with ANI.";
+    expect(cutTrailingMatter([last]).paragraphs).toEqual([last]);
+    expect(cutTrailingMatter(["He told PTI"]).paragraphs).toEqual(["He told PTI"]);
+  });
+
+  it("changes nothing else in the text", () => {
+    const paragraphs = ["“Quoted,” he said.The next sentence  keeps   its spacing.", story];
+    expect(cutTrailingMatter(paragraphs).paragraphs).toEqual(paragraphs);
+  });
+
+  it("stops at the first line of copy, leaving a credit-like line above it", () => {
+    expect(cutTrailingMatter(["Compiled by hand, the list ran to 40 pages.", story]).paragraphs).toHaveLength(2);
+  });
+});
+
+describe("isPageJunk", () => {
+  it.each([
+    "Also Read: Rupee ends flat against dollar",
+    "Read more: How the vote works",
+    "READ MORE",
+    "(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)",
+    "This story is auto-generated from a syndicated feed and has not been edited.",
+    "Disclaimer: The views expressed are the author's own.",
+    "(Only the headline and picture of this report may have been reworked by the Business Standard staff; the rest of the content is auto-generated from a syndicated feed.)",
+    "Copyright 2026 The Associated Press. All rights reserved. This material may not be published.",
+    "abc/def/xyz",
+    "-0-",
+  ])("drops %s", (line) => {
+    expect(isPageJunk(line)).toBe(true);
+  });
+
+  it.each(["Read more about the plan on the ministry's website, officials said.", "The reading was higher than expected.", "Comments from the minister came later."])("keeps %s", (line) => {
+    expect(isPageJunk(line)).toBe(false);
+  });
+});

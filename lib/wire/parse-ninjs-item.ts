@@ -1,0 +1,146 @@
+import { sanitizeBody } from "@/lib/stories/sanitize-body";
+import type { TagType } from "@/lib/stories/schemas";
+import type { ParsedWireItem, WirePubstatus, WireTag } from "@/lib/wire/types";
+import { canonicalAgency } from "@/lib/wire/agencies";
+import { formatInstant } from "@/lib/wire/infer-year";
+import { blockTexts, takeDatelineOffHtml } from "@/lib/wire/ninjs-body";
+import { paragraphsHtml } from "@/lib/wire/paragraphs-html";
+import { placeNameCase } from "@/lib/wire/place-name-case";
+import type { Dateline } from "@/lib/wire/read-dateline";
+import { readTextBody } from "@/lib/wire/read-text-body";
+import { WireError } from "@/lib/wire/wire-error";
+
+type Json = Record<string, unknown>;
+
+const NINJS_KEYS = ["uri", "headline", "body_html", "body_text"];
+const BLOCK_ELEMENT = /<(?:p|h2|h3|blockquote|ul|ol|li)>/;
+const ISO_START = /^\d{4}-\d{2}-\d{2}/;
+const WHITESPACE = /\s+/g;
+const WHOLE_NUMBER = /^\s*\d+\s*$/;
+const ORGANISATION_SCHEME = /organi[sz]ation/i;
+const PERSON_SCHEME = /person|people/i;
+const PLACE_SCHEME = /place|geo/i;
+const pubstatuses: Record<string, WirePubstatus> = { usable: "usable", withheld: "withheld", canceled: "canceled", cancelled: "canceled" };
+
+// NINJS is read leniently, field by field: a field of the wrong type is treated as absent rather
+// than refusing an item the desk can still use. Only JSON that is no NINJS at all is an error.
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value.trim() : null;
+}
+
+function wholeNumber(value: unknown): number | null {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  if (typeof value === "string" && WHOLE_NUMBER.test(value)) return Number(value);
+  return null;
+}
+
+function list(item: Json, ...keys: string[]): Json[] {
+  return keys.flatMap((key) => (Array.isArray(item[key]) ? (item[key] as unknown[]) : [])).filter((entry): entry is Json => typeof entry === "object" && entry !== null);
+}
+
+function subjectType(subject: Json): TagType {
+  const scheme = [subject.scheme, subject.type, subject.rel].filter((part) => typeof part === "string").join(" ");
+  if (ORGANISATION_SCHEME.test(scheme)) return "organisation";
+  if (PERSON_SCHEME.test(scheme)) return "person";
+  if (PLACE_SCHEME.test(scheme)) return "place";
+  return "topic";
+}
+
+/** NINJS subject, place, people and organisation entries, then the dateline's country, without repeats. */
+function itemTags(item: Json, dateline: Dateline | null): WireTag[] {
+  const tags: WireTag[] = [];
+  const add = (name: unknown, type: TagType) => {
+    const clean = text(name);
+    if (clean && !tags.some((tag) => tag.name.toLowerCase() === clean.toLowerCase())) tags.push({ name: clean, type });
+  };
+  for (const subject of list(item, "subject", "subjects")) add(subject.name, subjectType(subject));
+  for (const place of list(item, "place", "places")) add(place.name, "place");
+  for (const person of list(item, "person", "people")) add(person.name, "person");
+  for (const organisation of list(item, "organisation", "organisations", "organization", "organizations")) add(organisation.name, "organisation");
+  if (dateline?.country) add(dateline.country, "place");
+  return tags;
+}
+
+function agencyOf(item: Json, dateline: Dateline | null): string | null {
+  if (dateline?.agency) return dateline.agency;
+  const provider = typeof item.provider === "object" && item.provider !== null ? (item.provider as Json).name : item.provider;
+  const name = text(item.copyrightholder) ?? text(provider);
+  return name ? (canonicalAgency(name) ?? name) : null;
+}
+
+function instant(value: unknown): string | null {
+  const given = text(value);
+  if (!given || !ISO_START.test(given)) return null;
+  const time = Date.parse(given);
+  return Number.isNaN(time) ? null : formatInstant(time);
+}
+
+function bylineOf(item: Json): string | null {
+  const names = list(item, "bylines").map((entry) => text(entry.byline) ?? text(entry.name)).filter((name): name is string => name !== null);
+  return text(item.byline) ?? (names.length ? names.join(", ") : null);
+}
+
+/** The item as JSON, or a WireError when it is not JSON, not an object, or not NINJS. */
+function readJson(raw: string): Json {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new WireError(`the item is not valid JSON: ${(error as Error).message.replace(WHITESPACE, " ")}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new WireError("the item is JSON but not a NINJS object");
+  if (!NINJS_KEYS.some((key) => key in value)) throw new WireError("the item is JSON but not NINJS: it has none of uri, headline, body_html, body_text");
+  return value as Json;
+}
+
+/** A NINJS document as a parsed item. */
+export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
+  const item = readJson(raw);
+  const html = text(item.body_html);
+  const plain = html ? null : text(item.body_text);
+
+  let bodyHtml = "";
+  let paragraphs: string[] = [];
+  let dateline: Dateline | null = null;
+  let credits: string | null = null;
+  let embargoUntil = instant(item.embargoed);
+  let byline = bylineOf(item);
+  let headline: string | null = null;
+  if (html) {
+    const sanitised = sanitizeBody(html);
+    // Bare text with no block around it still makes a paragraph.
+    const blocked = BLOCK_ELEMENT.test(sanitised) ? sanitised : `<p>${sanitised}</p>`;
+    const taken = takeDatelineOffHtml(blocked, receivedAt);
+    dateline = taken.dateline;
+    paragraphs = blockTexts(taken.html);
+    bodyHtml = paragraphs.length ? taken.html : "";
+  } else if (plain) {
+    const body = readTextBody(plain, receivedAt);
+    ({ paragraphs, dateline, credits } = body);
+    embargoUntil ??= body.embargoUntil;
+    byline ??= body.byline;
+    headline = body.headline;
+    bodyHtml = paragraphsHtml(paragraphs);
+  }
+
+  const located = text(item.located);
+  return {
+    parse: {
+      format: "ninjs",
+      agency: agencyOf(item, dateline),
+      location: located ? placeNameCase(located) : (dateline?.location ?? null),
+      country: dateline?.country ?? null,
+      date: dateline?.date ?? null,
+      embargoUntil,
+      guid: text(item.uri),
+      version: wholeNumber(item.version),
+      headline: text(item.headline) ?? headline,
+      byline,
+      credits,
+      paragraphs,
+      tags: itemTags(item, dateline),
+    },
+    bodyHtml,
+    pubstatus: pubstatuses[text(item.pubstatus)?.toLowerCase() ?? ""] ?? null,
+  };
+}
