@@ -1,5 +1,6 @@
 "use client";
 
+import { TagSuggestionList } from "@/components/admin/tag-suggestion-list";
 import { useActionState } from "react";
 import { addSuggestedTagsAction, type WireIngestState } from "@/app/(admin)/admin/wire/actions";
 import type { WireTag } from "@/lib/wire";
@@ -11,16 +12,7 @@ export function SuggestedTagsForm({ id, version, suggestions }: { id: string; ve
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
-      <ul className="flex flex-wrap gap-2" data-testid="story-tag-suggestions">
-        {suggestions.map((tag) => (
-          <li key={`${tag.type}:${tag.name}`}>
-            <label className="flex items-center gap-2 rounded-full border border-slate-300 bg-white px-3 py-1 text-sm">
-              <input type="checkbox" name="tag" value={`${tag.type}:${tag.name}`} defaultChecked aria-label={`${tag.name} (${tag.type})`} />
-              {tag.name} <span className="text-xs text-slate-500">{tag.type}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
+      <TagSuggestionList suggestions={suggestions} testId="story-tag-suggestions" />
       {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
       <button type="submit" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
         {pending ? "Adding…" : "Add ticked tags"}

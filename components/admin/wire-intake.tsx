@@ -1,5 +1,6 @@
 "use client";
 
+import { TagSuggestionList } from "@/components/admin/tag-suggestion-list";
 import { useActionState, useRef, useState } from "react";
 import {
   createFromWireAction, ingestFilesAction, previewWireAction,
@@ -82,16 +83,7 @@ export function WireIntake() {
               <p className="mt-1 text-sm text-slate-600">From the item itself: {preview.itemTags.map((t) => `${t.name} (${t.type})`).join(", ")}</p>
             ) : null}
             <p className="mt-1 text-xs text-slate-500">Suggested: untick any you reject.</p>
-            <ul className="mt-2 flex flex-wrap gap-2" data-testid="tag-suggestions">
-              {(preview.suggestions ?? []).map((tag) => (
-                <li key={`${tag.type}:${tag.name}`}>
-                  <label className="flex items-center gap-2 rounded-full border border-slate-300 px-3 py-1 text-sm">
-                    <input type="checkbox" name="tag" value={`${tag.type}:${tag.name}`} defaultChecked aria-label={`${tag.name} (${tag.type})`} />
-                    {tag.name} <span className="text-xs text-slate-500">{tag.type}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
+            <div className="mt-2"><TagSuggestionList suggestions={preview.suggestions ?? []} testId="tag-suggestions" /></div>
           </fieldset>
           {ingest.error ? <p className="text-sm text-red-700" data-testid="ingest-error">{ingest.error}</p> : null}
           <button type="submit" disabled={ingesting} className={`${buttonClass} bg-emerald-700 text-white hover:bg-emerald-800`}>

@@ -117,6 +117,33 @@ describe("NINJS versions", () => {
     expect(page.text).not.toContain("round 2");
   });
 
+  it("lets an editor apply a pending update to the live page, or keep the live copy", async () => {
+    const { resolvePendingUpdate } = await import("@/lib/wire-ingest/resolve-pending-update");
+    const actor = { id: editor.id, email: editor.email, name: "Test editor", role: "editor" as const };
+    const id = uri();
+    const v1 = await send(ninjs(id, 1));
+    await api("POST", `/api/v1/stories/${v1.body.id}/publish`, { key: editor.apiKey });
+    const v2 = await send(ninjs(id, 2));
+    const v3 = await send(ninjs(id, 3));
+    expect(v3.body.ingest.outcome).toBe("pending");
+
+    const applied = await resolvePendingUpdate({ actor, wireItemId: v3.body.ingest.wireItemId!, apply: true });
+    expect(applied?.body).toContain("round 3");
+    expect(applied?.status).toBe("published");
+    const states = await db.wireItem.findMany({ where: { guid: id }, orderBy: { version: "asc" }, select: { version: true, state: true } });
+    expect(states).toEqual([{ version: 1, state: "applied" }, { version: 2, state: "superseded" }, { version: 3, state: "applied" }]);
+    // Dealt with once: the superseded v2 cannot be applied over v3.
+    await expect(resolvePendingUpdate({ actor, wireItemId: v2.body.ingest.wireItemId!, apply: true })).rejects.toMatchObject({ code: "conflict" });
+
+    const v4 = await send(ninjs(id, 4));
+    expect(await resolvePendingUpdate({ actor, wireItemId: v4.body.ingest.wireItemId!, apply: false })).toBeNull();
+    const live = await api<ApiStory>("GET", `/api/v1/stories/${v1.body.id}`, { key: editor.apiKey });
+    expect(live.body.body).toContain("round 3");
+    const writerActor = { id: writer.id, email: writer.email, name: "Test writer", role: "writer" as const };
+    const v5 = await send(ninjs(id, 5));
+    await expect(resolvePendingUpdate({ actor: writerActor, wireItemId: v5.body.ingest.wireItemId!, apply: true })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("withdraws (kills) a story when the agency cancels the item", async () => {
     const id = uri();
     const v1 = await send(ninjs(id, 1));

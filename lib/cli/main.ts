@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { isAppError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/auth/permissions";
 import { resolveDatabase } from "@/scripts/embedded-database";
+import { migrate } from "@/scripts/migrate";
 
 const usage = `usage:
   npm run --silent cli -- wire parse FILE [--received-at ISO]
@@ -117,6 +118,8 @@ async function main(): Promise<number> {
     if (command.database) {
       database = await resolveDatabase();
       process.env.DATABASE_URL = database.url;
+      // A database `npm start` has not seen yet (or an older one) gets the schema first.
+      await migrate(database.url, (line) => console.error(line));
     }
     return (await command.run(rest)) ?? 0;
   } catch (error) {
