@@ -1,6 +1,10 @@
 /** True for Prisma's unique-constraint violation (P2002), whichever engine reported it. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  const { code, meta } = error as { code: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
+  // Raw SQL (the bulk inserts) reports it as P2010, with the driver's own account underneath.
+  const cause = meta?.driverAdapterError?.cause;
+  return code === "P2002" || (code === "P2010" && (cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505"));
 }
 
 /**

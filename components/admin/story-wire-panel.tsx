@@ -30,6 +30,7 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
             <form action={resolveWireUpdateAction} className="mt-3 flex gap-2">
               <input type="hidden" name="storyId" value={story.id} />
               <input type="hidden" name="wireItemId" value={item.id} />
+              <input type="hidden" name="storyVersion" value={story.version} />
               <button type="submit" name="apply" value="1" className="rounded bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800">Apply to the live story</button>
               <button type="submit" name="apply" value="0" className="rounded border border-amber-400 bg-white px-3 py-1 text-sm">Keep the live copy</button>
             </form>

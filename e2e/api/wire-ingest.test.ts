@@ -155,6 +155,42 @@ describe("NINJS versions", () => {
     expect((await getPage(`/stories/${v1.body.slug}`)).status).not.toBe(200);
   });
 
+  it("does not count a refused withdrawal as held: sent again by an editor, it works", async () => {
+    const id = uri();
+    const v1 = await send(ninjs(id, 1));
+    await api("POST", `/api/v1/stories/${v1.body.id}/publish`, { key: editor.apiKey });
+    const byWriter = await send(ninjs(id, 2, { pubstatus: "canceled" }), writer.apiKey);
+    expect(byWriter.status).toBe(403);
+    const byEditor = await send(ninjs(id, 2, { pubstatus: "canceled" }));
+    expect(byEditor.status).toBe(200);
+    expect(byEditor.body.ingest.outcome).toBe("withdrawn");
+  });
+
+  it("keeps a draft's embargo when a newer version leaves the embargo out", async () => {
+    const id = uri();
+    const embargoed = new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    await send(ninjs(id, 1, { embargoed }));
+    const v2 = await send(ninjs(id, 2));
+    expect(v2.body.ingest.outcome).toBe("updated");
+    expect(v2.body.embargoUntil).toBe(new Date(embargoed).toISOString());
+  });
+
+  it("shortens over-long agency metadata instead of refusing the item", async () => {
+    const long = await send(ninjs(uri(), 1, { headline: "Word ".repeat(100), located: "Place ".repeat(30), subject: Array.from({ length: 40 }, (_, i) => ({ name: `Subject ${i}` })) }));
+    expect(long.status).toBe(201);
+    expect(long.body.headline.length).toBeLessThanOrEqual(300);
+    expect(long.body.dateline.location!.length).toBeLessThanOrEqual(80);
+    expect(long.body.tags.length).toBeLessThanOrEqual(30);
+  });
+
+  it("refuses unusable agency ids and versions, and declared JSON that is not JSON, with 422", async () => {
+    expect((await send(ninjs(uri(), 3_000_000_000))).status).toBe(422);
+    expect((await send(ninjs(`urn:${"x".repeat(2000)}`, 1))).status).toBe(422);
+    const notJson = await send("LONDON, March 3 (Reuters) - Declared as JSON, written as text.");
+    expect(notJson.status).toBe(422);
+    expect(notJson.body as unknown as { error: { message: string } }).toMatchObject({ error: { message: expect.stringContaining("not valid JSON") } });
+  });
+
   it("carries an embargo to the story, which cannot go live before it", async () => {
     const embargoed = new Date(Date.now() + 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     const story = await send(ninjs(uri(), 1, { embargoed }));

@@ -8,11 +8,17 @@ import type { ReaderStory } from "@/lib/reader/reader-story";
 
 export const FEED_SIZE = 50;
 
+/**
+ * The feed library wraps text in CDATA but escapes only the first "]]>" in it; any further one
+ * would end the CDATA and let a headline write its own XML. Break every one.
+ */
+const cdataSafe = (text: string) => text.replaceAll("]]>", "]] >");
+
 /** RSS 2.0 with the full text in content:encoded, permalink guids and tags as categories. */
 export function buildRss(options: { title: string; description: string; path: string; selfPath: string; stories: ReaderStory[] }): string {
   const { SITE_NAME, SITE_LANGUAGE } = env();
   const feed = new Feed({
-    title: options.title,
+    title: cdataSafe(options.title),
     description: options.description,
     id: absoluteUrl(options.path),
     link: absoluteUrl(options.path),
@@ -26,14 +32,14 @@ export function buildRss(options: { title: string; description: string; path: st
   for (const story of options.stories) {
     const link = absoluteUrl(storyPath(story.slug));
     feed.addItem({
-      title: story.headline,
+      title: cdataSafe(story.headline),
       link,
       // Feed readers render description as HTML; the standfirst is plain text.
       description: story.standfirst ? escapeHtml(story.standfirst) : undefined,
       content: leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) + (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : ""),
       date: new Date(story.publishedAt),
-      author: story.byline ? [{ name: story.byline }] : undefined,
-      category: story.tags.map((tag) => ({ name: tag.name, domain: absoluteUrl(`/tags/${tag.slug}`) })),
+      author: story.byline ? [{ name: cdataSafe(story.byline) }] : undefined,
+      category: story.tags.map((tag) => ({ name: cdataSafe(tag.name), domain: absoluteUrl(`/tags/${tag.slug}`) })),
     });
   }
   return feed.rss2();

@@ -39,12 +39,18 @@ const LIVE = new Set(["published", "scheduled"]);
 export function parseOrReject(raw: string | Uint8Array, receivedAt: Date): ParsedWireItem {
   const size = typeof raw === "string" ? Buffer.byteLength(raw) : raw.byteLength;
   if (size > MAX_WIRE_BYTES) throw new AppError("validation_failed", "The item is larger than 1 MB", { body: ["The item is larger than 1 MB"] });
+  let item: ParsedWireItem;
   try {
-    return parseWireItem(raw, { receivedAt });
+    item = parseWireItem(raw, { receivedAt });
   } catch (error) {
     if (error instanceof WireError) throw new AppError("validation_failed", error.message, { body: [error.message] });
     throw error;
   }
+  const reject = (message: string) => new AppError("validation_failed", message, { body: [message] });
+  const { guid, version } = item.parse;
+  if (version !== null && (!Number.isSafeInteger(version) || version < 0 || version > 2_147_483_647)) throw reject(`The NINJS version ${version} is not a usable number`);
+  if (guid !== null && guid.length > 1000) throw reject("The NINJS uri is longer than 1,000 characters");
+  return item;
 }
 
 /**
@@ -72,12 +78,27 @@ export async function ingestWireItems(options: { actor: Actor; items: WireInput[
     }
   }
 
-  const settled = await retryOnUniqueViolation(() => db.$transaction((tx) => ingestPrepared(tx, actor, prepared), { timeout: 60_000, maxWait: 20_000 }));
+  const { settled, later } = await retryOnUniqueViolation(() => db.$transaction((tx) => ingestPrepared(tx, actor, prepared), { timeout: 60_000, maxWait: 20_000 }));
   for (const [index, result] of settled) results[index] = result;
+  // Revisions of held stories (rare) each get a transaction of their own, after the new drafts
+  // are committed: their locks (story row, slug, tags) then never interleave with the batch's.
+  for (const p of later) {
+    try {
+      results[p.index] = await retryOnUniqueViolation(() =>
+        db.$transaction(async (tx) => {
+          await lockNames(tx, [`wire:${p.hash}`, ...(p.item.parse.guid ? [`wire-guid:${p.item.parse.guid}`] : [])]);
+          return ingestRevision(tx, actor, p);
+        }),
+      );
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      results[p.index] = { ok: false, error };
+    }
+  }
   return results as ItemResult[];
 }
 
-async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promise<Map<number, ItemResult>> {
+async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promise<{ settled: Map<number, ItemResult>; later: Prepared[] }> {
   const results = new Map<number, ItemResult>();
   const guids = [...new Set(prepared.flatMap((p) => (p.item.parse.guid ? [p.item.parse.guid] : [])))];
   // Deliveries of the same copy, or of the same agency item, queue up here instead of racing.
@@ -104,13 +125,14 @@ async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promi
     else {
       try {
         fresh.push({ ...p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
+        // Only an accepted item makes later copies of it (or later versions) revisions.
+        firstOfHash.add(p.hash);
+        if (guid) firstOfGuid.add(guid);
       } catch (error) {
         if (!isAppError(error)) throw error;
         results.set(p.index, { ok: false, error });
       }
     }
-    firstOfHash.add(p.hash);
-    if (guid) firstOfGuid.add(guid);
   }
 
   const ids = await createStoriesInTx(
@@ -135,15 +157,7 @@ async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promi
   ], wireRows);
   fresh.forEach((p, i) => results.set(p.index, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
 
-  for (const p of later) {
-    try {
-      results.set(p.index, await ingestRevision(tx, actor, p));
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      results.set(p.index, { ok: false, error });
-    }
-  }
-  return results;
+  return { settled: results, later };
 }
 
 /** An item whose copy or agency id is already held: a duplicate, a newer version, or a withdrawal. */
@@ -151,31 +165,47 @@ async function ingestRevision(tx: Tx, actor: Actor, p: Prepared): Promise<ItemRe
   const seen = await tx.wireItem.findUnique({ where: { contentHash: p.hash }, select: { id: true, storyId: true } });
   if (seen) return { ok: true, outcome: "duplicate", storyId: seen.storyId, wireItemId: seen.id };
   const { guid, version } = p.item.parse;
-  const held = await tx.story.findUniqueOrThrow({ where: { wireGuid: guid! }, select: { id: true, status: true, version: true, wireVersion: true } });
+  if (!guid) throw new AppError("conflict", "This copy repeats an item that could not be stored");
+  // Lock the story before deciding: an editor publishing meanwhile must not turn an update of a
+  // draft into a silent change of a live page.
+  const [held] = await tx.$queryRaw<{ id: string; status: string; version: number; wireVersion: number | null; embargoUntil: Date | null }[]>`
+    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil" FROM "Story" WHERE "wireGuid" = ${guid} FOR UPDATE`;
+  if (!held) throw new AppError("conflict", `No stored story holds ${guid}`);
   const heldVersion = held.wireVersion ?? 0;
   const incoming = version ?? 0;
   if (incoming < heldVersion) throw new AppError("conflict", `Version ${incoming} of ${guid} is older than version ${heldVersion}, which is already held`);
   if (incoming === heldVersion) return { ok: true, outcome: "duplicate", storyId: held.id, wireItemId: null };
   if (held.status === "killed" && p.item.pubstatus !== "canceled") throw new AppError("conflict", "The story made from this item was killed; a new version cannot revive it");
 
-  await tx.story.update({ where: { id: held.id }, data: { wireVersion: incoming } });
+  // Everything that can refuse is decided before anything is written, so a refused version is
+  // not recorded as held (sending it again, corrected, must work).
+  const canceled = p.item.pubstatus === "canceled";
+  if (canceled && held.status !== "killed") requirePermission(actor, "story.kill");
+  const live = LIVE.has(held.status);
+  let changes: ReturnType<typeof parseInput<typeof updateStorySchema>> | null = null;
+  if (!canceled && !live) {
+    const { tags: _own, ...fields } = storyInputFromWire(p.item, []);
+    // A newer version that drops the embargo line does not lift an embargo the story holds.
+    const embargo = [held.embargoUntil?.toISOString(), fields.embargoUntil].filter((v): v is string => !!v).sort().pop() ?? null;
+    changes = parseInput(updateStorySchema, { ...fields, embargoUntil: embargo, version: held.version });
+  }
+
   const record = async (state: "applied" | "pending" | "withdrawn") => {
+    await tx.story.update({ where: { id: held.id }, data: { wireVersion: incoming } });
     const row = wireItemRow(p, held.id, state);
     await tx.wireItem.create({ data: row });
     return row.id;
   };
-  if (p.item.pubstatus === "canceled") {
+  if (canceled) {
     if (held.status !== "killed") await killStoryInTx(tx, actor, held.id, `agency withdrew ${guid} (version ${incoming})`);
     return { ok: true, outcome: "withdrawn", storyId: held.id, wireItemId: await record("withdrawn") };
   }
-  if (LIVE.has(held.status)) {
+  if (live) {
     // Never a silent change to a live page: the editor sees the update and decides.
     return { ok: true, outcome: "pending", storyId: held.id, wireItemId: await record("pending") };
   }
   // The new version's copy replaces the draft's; the editor's standfirst, slug and tags stay.
-  const { tags: _own, ...changes } = storyInputFromWire(p.item, []);
-  const current = await tx.story.findUniqueOrThrow({ where: { id: held.id }, select: { version: true } });
-  await updateStoryInTx(tx, actor, held.id, parseInput(updateStorySchema, { ...changes, version: current.version }));
+  await updateStoryInTx(tx, actor, held.id, changes!);
   await tx.wireItem.updateMany({ where: { storyId: held.id, state: "pending" }, data: { state: "superseded" } });
   return { ok: true, outcome: "updated", storyId: held.id, wireItemId: await record("applied") };
 }

@@ -16,24 +16,26 @@ import { storyInputFromWire } from "@/lib/wire-ingest/story-from-wire";
  * live text, as a normal edit with its revision) or keep the live text. Either way the item is
  * settled and older pending versions with it.
  */
-export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: string; apply: boolean }) {
+export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: string; apply: boolean; storyVersion?: number }) {
   const { actor } = options;
   requirePermission(actor, "story.edit.live");
   if (!isUuid(options.wireItemId)) throw new AppError("not_found", "No such wire update");
   const result = await db.$transaction(async (tx) => {
     const item = await tx.wireItem.findUnique({
       where: { id: options.wireItemId },
-      select: { id: true, storyId: true, state: true, raw: true, receivedAt: true },
+      select: { id: true, storyId: true, version: true, raw: true, receivedAt: true },
     });
     if (!item) throw new AppError("not_found", "No such wire update");
-    if (item.state !== "pending") throw new AppError("conflict", "This update has already been dealt with");
-    await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", receivedAt: { lte: item.receivedAt } }, data: { state: "superseded" } });
+    // Settle it atomically: of two clicks (or "keep" and "apply" at once) only the first counts.
+    const claimed = await tx.wireItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: options.apply ? "applied" : "superseded" } });
+    if (claimed.count !== 1) throw new AppError("conflict", "This update has already been dealt with");
+    // Older pending versions go with it; newer ones stay for the editor.
+    await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", version: { lt: item.version ?? 0 } }, data: { state: "superseded" } });
     if (!options.apply) return null;
     const story = await tx.story.findUniqueOrThrow({ where: { id: item.storyId }, select: { version: true } });
     const { tags: _own, ...changes } = storyInputFromWire(parseWireItem(item.raw, { receivedAt: item.receivedAt }), []);
-    const updated = await updateStoryInTx(tx, actor, item.storyId, parseInput(updateStorySchema, { ...changes, version: story.version }));
-    await tx.wireItem.update({ where: { id: item.id }, data: { state: "applied" } });
-    return updated;
+    // The version the editor saw: applying over an edit made since is refused (409), not silent.
+    return updateStoryInTx(tx, actor, item.storyId, parseInput(updateStorySchema, { ...changes, version: options.storyVersion ?? story.version }));
   });
   if (!result) return null;
   const { row, before } = result;

@@ -17,17 +17,27 @@ export function workingHeadline(item: ParsedWireItem): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 40)).replace(/[\s,;:–—-]+$/, "")}…`;
 }
 
-/** The story fields wire copy fills in; tags are the item's own plus those the editor accepted. */
+/** At most `max` characters, cut at a word boundary: agency metadata is not refused for being long. */
+function clamp(text: string | null, max: number): string | null {
+  if (!text || text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).trimEnd()}…`;
+}
+
+/**
+ * The story fields wire copy fills in; tags are the item's own plus those the editor accepted.
+ * Over-long metadata is shortened to what a story holds, so valid copy is never refused for it.
+ */
 export function storyInputFromWire(item: ParsedWireItem, tags: WireTag[]) {
   const { parse } = item;
   return {
-    headline: workingHeadline(item),
+    headline: clamp(workingHeadline(item), 300)!,
     body: item.bodyHtml,
-    byline: parse.byline,
-    agency: parse.agency,
-    credits: parse.credits,
-    dateline: { location: parse.location, country: parse.country, date: parse.date },
+    byline: clamp(parse.byline, 200),
+    agency: clamp(parse.agency, 40),
+    credits: clamp(parse.credits, 500),
+    dateline: { location: clamp(parse.location, 80), country: clamp(parse.country, 80), date: parse.date },
     embargoUntil: parse.embargoUntil,
-    tags,
+    tags: tags.slice(0, 30).map((tag) => ({ ...tag, name: clamp(tag.name, 80)! })),
   };
 }

@@ -108,6 +108,13 @@ export async function ingestFilesAction(_previous: BulkIngestState, form: FormDa
 export async function resolveWireUpdateAction(form: FormData) {
   const actor = await requireAdminActor();
   const storyId = String(form.get("storyId") ?? "");
-  await resolvePendingUpdate({ actor, wireItemId: String(form.get("wireItemId") ?? ""), apply: form.get("apply") === "1" });
-  redirect(`/admin/stories/${storyId}?${form.get("apply") === "1" ? "saved" : "kept"}=1`);
+  const apply = form.get("apply") === "1";
+  let outcome = apply ? "saved" : "kept";
+  try {
+    await resolvePendingUpdate({ actor, wireItemId: String(form.get("wireItemId") ?? ""), apply, storyVersion: Number(form.get("storyVersion")) || undefined });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    outcome = error.code === "conflict" ? "stale" : "refused";
+  }
+  redirect(`/admin/stories/${storyId}?${outcome}=1`);
 }

@@ -13,6 +13,10 @@ export const POST = apiRoute(async (request, actor) => {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_WIRE_BYTES) throw new AppError("validation_failed", "The item is larger than 1 MB", { body: ["The item is larger than 1 MB"] });
   const raw = new Uint8Array(await request.arrayBuffer());
+  // Declared JSON must be JSON; the parser would otherwise read it as plain copy.
+  if (/^application\/(.+\+)?json/i.test(request.headers.get("content-type") ?? "") && !/^\s*[{[]/.test(Buffer.from(raw.subarray(0, 64)).toString("utf8"))) {
+    throw new AppError("validation_failed", "The item is not valid JSON: the body was declared application/json", { body: ["The item is not valid JSON"] });
+  }
   const result = await ingestWireItem({ actor, raw, receivedAt });
   return NextResponse.json(
     { ...result.story, ingest: { outcome: result.outcome, wireItemId: result.wireItemId } },

@@ -19,6 +19,8 @@ const notices: Record<string, string> = {
   published: "Published.",
   unpublished: "Unpublished: the story is off the site.",
   kept: "Kept the live copy; the agency's update is set aside.",
+  stale: "Not applied: the story or the update changed since you opened it. Check it again below.",
+  refused: "Not applied: your role may not change a live story.",
 };
 const wireNotices: Record<string, string> = {
   created: "Draft created from the agency copy.",
@@ -58,10 +60,12 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         <StoryCommands id={story.id} status={story.status} canPublish={can(actor, "story.publish")} canUnpublish={can(actor, "story.unpublish")} />
       </div>
       {notice ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" role="status">{notice}</p> : null}
-      {story.embargoUntil ? (
+      {story.embargoUntil && new Date(story.embargoUntil) > new Date() ? (
         <p className="mb-4 rounded border-2 border-amber-500 bg-amber-50 px-4 py-2 font-semibold text-amber-950" data-testid="embargo">
           Embargoed until {formatNewsroomTime(story.embargoUntil)}: it cannot go live before then.
         </p>
+      ) : story.embargoUntil ? (
+        <p className="mb-4 text-sm text-slate-600" data-testid="embargo">Embargo lifted {formatNewsroomTime(story.embargoUntil)}.</p>
       ) : null}
       {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
       <StoryForm key={story.version} initial={storyFormValues(story)} />

@@ -1,0 +1,35 @@
+import Parser from "rss-parser";
+import { describe, expect, it } from "vitest";
+import { buildRss } from "@/lib/feeds/build-rss";
+import type { ReaderStory } from "@/lib/reader/reader-story";
+
+process.env.DATABASE_URL ??= "postgresql://unused@localhost/unused";
+
+const story = (headline: string): ReaderStory => ({
+  id: "00000000-0000-4000-8000-000000000001",
+  slug: "hostile",
+  headline,
+  standfirst: "",
+  body: "<p>Body</p>",
+  byline: "A ]]> B",
+  agency: null,
+  credits: null,
+  dateline: { location: null, country: null, date: null },
+  publishedAt: "2026-03-03T10:00:00.000Z",
+  updatedAt: "2026-03-03T10:00:00.000Z",
+  tags: [{ name: "T]]>ag", slug: "tag", type: "topic" }],
+});
+
+describe("buildRss", () => {
+  it("keeps a headline that tries to close CDATA inside its own item", async () => {
+    const headline = 'X]]>]]></title><link>https://evil.example/</link><description><![CDATA[<img src=x onerror=alert(1)>';
+    const xml = buildRss({ title: "Site", description: "d", path: "/", selfPath: "/feed.xml", stories: [story(headline)] });
+    const feed = await new Parser<Record<string, unknown>, { "content:encoded": string }>({ customFields: { item: ["content:encoded"] } }).parseString(xml);
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0].link).toMatch(/\/stories\/hostile$/);
+    // The would-be markup stays text inside the title; no element of it reaches the item.
+    expect(feed.items[0].title).toBe('X]] >]] ></title><link>https://evil.example/</link><description><![CDATA[<img src=x onerror=alert(1)>');
+    expect(feed.items[0]["content:encoded"]).toBe("<p>Body</p>");
+    expect(feed.items[0].creator ?? "").not.toContain("]]>");
+  });
+});
