@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
 import { signInSchema } from "@/lib/users/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
@@ -19,6 +19,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     await signIn("credentials", { ...parsed.data, redirectTo });
     return {};
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      return { message: "Too many failed sign-ins for this account or from this address. Try again in 15 minutes.", email };
+    }
     if (error instanceof AuthError) return { message: "That email and password do not match an active account", email };
     throw error;
   }
