@@ -10,14 +10,14 @@ test("an admin adds a user, gives them an API key that works, then revokes it", 
   await expect(page.getByRole("heading", { name: "Users and API keys" })).toBeVisible();
 
   const email = `desk-${randomBytes(4).toString("hex")}@test.dateline.local`;
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption("editor");
-  await page.getByLabel("Password").fill("short");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("editor");
+  await page.getByLabel("Password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("error-new-password")).toHaveText("Password must be at least 10 characters");
-  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
 
-  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByRole("status")).toHaveText(`Created ${email} (editor).`);
 
@@ -30,6 +30,20 @@ test("an admin adds a user, gives them an API key that works, then revokes it", 
   await card.getByRole("button", { name: "Revoke" }).click();
   await expect(card.getByText(/^revoked /)).toBeVisible();
   expect((await api("GET", "/api/v1/stories", { key })).status).toBe(401);
+
+  // Change the role, then deactivate: a new key works until the account is deactivated.
+  await card.getByLabel(`Role of ${email}`).selectOption("writer");
+  await card.getByRole("button", { name: "Change role" }).click();
+  await expect(card.getByTestId("access-saved")).toHaveText(`Saved: ${email} is a writer.`);
+  await card.getByRole("button", { name: "New API key" }).click();
+  const second = (await card.getByTestId("new-api-key").textContent())!.trim();
+  expect((await api("GET", "/api/v1/stories", { key: second })).status).toBe(200);
+  await card.getByRole("button", { name: "Deactivate" }).click();
+  await expect(card.getByTestId("access-saved")).toContainText("is deactivated");
+  expect((await api("GET", "/api/v1/stories", { key: second })).status).toBe(401);
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-entries")).toContainText("user.deactivate");
+  await expect(page.getByTestId("audit-entries")).toContainText("user.role_change");
 });
 
 test("a writer cannot reach user management", async ({ page }) => {

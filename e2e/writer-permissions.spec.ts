@@ -31,3 +31,33 @@ test("a cookie-authenticated write from another site is refused", async ({ page 
   expect(response.status()).toBe(403);
   expect((await getPage(`/stories/${story.slug}`)).status).toBe(404);
 });
+
+test("a writer submits a draft for review; an editor kills a published story after confirming", async ({ browser }) => {
+  const writer = await makeUser("writer");
+  const editor = await makeUser("editor");
+  const story = await makeStory(writer);
+
+  const writerPage = await (await browser.newContext()).newPage();
+  await signInViaApi(writerPage, writer);
+  await writerPage.goto(`/admin/stories/${story.id}`);
+  await writerPage.getByRole("button", { name: "Submit for review" }).click();
+  await expect(writerPage.getByRole("status")).toHaveText("Submitted for review: an editor will publish it.");
+  await expect(writerPage.getByTestId("status")).toHaveText("in review");
+  await expect(writerPage.getByRole("button", { name: "Kill" })).toHaveCount(0);
+
+  const editorPage = await (await browser.newContext()).newPage();
+  await signInViaApi(editorPage, editor);
+  await editorPage.goto(`/admin/stories/${story.id}`);
+  await editorPage.getByRole("button", { name: "Publish" }).click();
+  await expect(editorPage.getByTestId("status")).toHaveText("published");
+  expect((await getPage(`/stories/${story.slug}`)).status).toBe(200);
+
+  editorPage.once("dialog", (dialog) => void dialog.dismiss());
+  await editorPage.getByRole("button", { name: "Kill" }).click();
+  await expect(editorPage.getByTestId("status")).toHaveText("published");
+  editorPage.once("dialog", (dialog) => void dialog.accept());
+  await editorPage.getByRole("button", { name: "Kill" }).click();
+  await expect(editorPage.getByTestId("status")).toHaveText("killed");
+  expect((await getPage(`/stories/${story.slug}`)).status).not.toBe(200);
+  expect((await getPage("/feed.xml")).text).not.toContain(`/stories/${story.slug}<`);
+});

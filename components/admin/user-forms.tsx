@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiKeyAction, createUserAction, type ApiKeyState, type UserFormState } from "@/app/(admin)/admin/users/actions";
+import {
+  createApiKeyAction, createUserAction, updateUserAction,
+  type ApiKeyState, type UserAccessState, type UserFormState,
+} from "@/app/(admin)/admin/users/actions";
 import { Field, inputClass } from "@/components/admin/field";
 
 export function CreateUserForm() {
@@ -51,6 +54,30 @@ export function CreateApiKeyButton({ email }: { email: string }) {
         </p>
       ) : null}
       {state.message ? <p className="text-sm text-red-700">{state.message}</p> : null}
+    </form>
+  );
+}
+
+/** Role and access for one user: change the role, or deactivate / reactivate the account. */
+export function UserAccessForm({ id, email, role, active }: { id: string; email: string; role: string; active: boolean }) {
+  const [state, action, pending] = useActionState<UserAccessState, FormData>(updateUserAction, {});
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2 text-sm">
+      <input type="hidden" name="id" value={id} />
+      <label htmlFor={`role-${id}`} className="sr-only">Role of {email}</label>
+      <select key={role} id={`role-${id}`} name="role" defaultValue={role} className="rounded border border-slate-300 px-2 py-1">
+        <option value="writer">writer</option>
+        <option value="editor">editor</option>
+        <option value="admin">admin</option>
+      </select>
+      <button type="submit" name="change" value="role" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">Change role</button>
+      {active ? (
+        <button type="submit" name="change" value="deactivate" disabled={pending} className="rounded border border-red-300 bg-white px-3 py-1 text-red-800 hover:bg-red-50">Deactivate</button>
+      ) : (
+        <button type="submit" name="change" value="activate" disabled={pending} className="rounded border border-emerald-300 bg-white px-3 py-1 text-emerald-900 hover:bg-emerald-50">Reactivate</button>
+      )}
+      {state.message ? <span className="text-red-700" data-testid="access-error">{state.message}</span> : null}
+      {state.saved ? <span className="text-emerald-800" data-testid="access-saved">{state.saved}</span> : null}
     </form>
   );
 }

@@ -13,11 +13,13 @@ export const permissions = {
   // Writers write and edit stories that are not live; live copy is the desk's.
   "story.edit": ["writer", "editor", "admin"],
   "story.edit.live": ["editor", "admin"],
+  "story.submit": ["writer", "editor", "admin"],
   "story.publish": ["editor", "admin"],
   "story.unpublish": ["editor", "admin"],
   "story.kill": ["editor", "admin"],
   "tag.create": ["writer", "editor", "admin"],
   "user.manage": ["admin"],
+  "audit.read": ["admin"],
   "apikey.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -7,6 +7,8 @@ import { createStory } from "@/lib/stories/create-story";
 import { updateStory } from "@/lib/stories/update-story";
 import { publishStory } from "@/lib/stories/publish-story";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
+import { submitStory } from "@/lib/stories/submit-story";
+import { killStory } from "@/lib/stories/kill-story";
 import { storyInputFromForm } from "@/lib/stories/schemas";
 import { suggestTags } from "@/lib/tags/suggest-tags";
 
@@ -72,6 +74,16 @@ export async function publishStoryAction(_previous: StoryCommandState, form: For
 export async function unpublishStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
   const actor = await requireAdminActor();
   return runCommand(form, (id) => unpublishStory({ actor, id }), "unpublished");
+}
+
+export async function submitStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
+  const actor = await requireAdminActor();
+  return runCommand(form, (id) => submitStory({ actor, id }), "submitted");
+}
+
+export async function killStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
+  const actor = await requireAdminActor();
+  return runCommand(form, (id) => killStory({ actor, id }), "killed");
 }
 
 export async function suggestTagsAction(query: string) {

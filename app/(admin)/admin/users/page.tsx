@@ -2,7 +2,7 @@ import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { can } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/users/list-users";
-import { CreateApiKeyButton, CreateUserForm } from "@/components/admin/user-forms";
+import { CreateApiKeyButton, CreateUserForm, UserAccessForm } from "@/components/admin/user-forms";
 import { revokeApiKeyAction } from "@/app/(admin)/admin/users/actions";
 
 export const metadata = { title: "Users and API keys" };
@@ -32,7 +32,10 @@ export default async function UsersPage() {
                   {user.active ? "" : " · deactivated"} · since {formatNewsroomTime(user.createdAt)}
                 </p>
               </div>
-              <CreateApiKeyButton email={user.email} />
+              <div className="space-y-2">
+                <UserAccessForm id={user.id} email={user.email} role={user.role} active={user.active} />
+                {user.active ? <CreateApiKeyButton email={user.email} /> : null}
+              </div>
             </div>
             {user.apiKeys.length ? (
               <table className="mt-3 w-full text-left text-sm">

@@ -19,6 +19,8 @@ const notices: Record<string, string> = {
   published: "Published.",
   unpublished: "Unpublished: the story is off the site.",
   kept: "Kept the live copy; the agency's update is set aside.",
+  submitted: "Submitted for review: an editor will publish it.",
+  killed: "Killed: the story has left the site for good; its copy is kept for the record.",
   stale: "Not applied: the story or the update changed since you opened it. Check it again below.",
   refused: "Not applied: your role may not change a live story.",
 };
@@ -57,7 +59,14 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
             <p className="mt-1 text-sm"><a href={storyPath(story.slug)} className="underline" data-testid="view-live">View on site</a></p>
           ) : null}
         </div>
-        <StoryCommands id={story.id} status={story.status} canPublish={can(actor, "story.publish")} canUnpublish={can(actor, "story.unpublish")} />
+        <StoryCommands
+          id={story.id}
+          status={story.status}
+          canPublish={can(actor, "story.publish")}
+          canUnpublish={can(actor, "story.unpublish")}
+          canSubmit={can(actor, "story.submit")}
+          canKill={can(actor, "story.kill")}
+        />
       </div>
       {notice ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" role="status">{notice}</p> : null}
       {story.embargoUntil && new Date(story.embargoUntil) > new Date() ? (
