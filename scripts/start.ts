@@ -43,9 +43,9 @@ function buildFingerprint(databaseUrl: string): string {
   return hash.digest("hex");
 }
 
-async function buildIfNeeded(env: NodeJS.ProcessEnv, distDir: string) {
+async function buildIfNeeded(env: NodeJS.ProcessEnv, distDir: string, databaseIdentity: string) {
   const stamp = path.join(distDir, "dateline-build-fingerprint");
-  const fingerprint = buildFingerprint(env.DATABASE_URL ?? "");
+  const fingerprint = buildFingerprint(databaseIdentity);
   if (fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
   log("Building the site (next build), once per change of the sources…");
   await runOrFail(process.execPath, [NEXT_BIN, "build"], { env });
@@ -85,7 +85,8 @@ async function main() {
     PORT: String(port),
   };
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  await buildIfNeeded(env, distDir);
+  // The embedded database listens on a new port each start; it is the same database all the same.
+  await buildIfNeeded(env, distDir, database ? "embedded:.data/pglite" : databaseUrl);
 
   const server: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: "inherit", env });
   log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login)`);
