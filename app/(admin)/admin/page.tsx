@@ -5,6 +5,7 @@ import { listStories } from "@/lib/stories/list-stories";
 import { storyStatuses } from "@/lib/stories/schemas";
 import { isAppError } from "@/lib/errors";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Stories" };
 
@@ -48,38 +49,27 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         </div>
         <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
       </form>
-      {"error" in result && result.error ? <p className="mb-4 text-sm text-red-700">{result.error}</p> : null}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2">Headline</th>
-              <th scope="col" className="px-4 py-2">Status</th>
-              <th scope="col" className="px-4 py-2">Last change</th>
-              <th scope="col" className="px-4 py-2">Tags</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100" data-testid="admin-story-list">
-            {result.items.length === 0 ? (
-              <tr><td colSpan={4} className="px-4 py-6 text-slate-500">No stories match.</td></tr>
-            ) : (
-              result.items.map((story) => (
-                <tr key={story.id}>
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/stories/${story.id}`} className="font-medium text-slate-900 hover:underline">{story.headline}</Link>
-                  </td>
-                  <td className="px-4 py-2"><StatusBadge status={story.status} /></td>
-                  <td className="px-4 py-2 text-slate-600">
-                    <time dateTime={story.updatedAt}>{formatNewsroomTime(new Date(story.updatedAt))}</time>
-                    <span className="block text-xs">by {story.updatedBy.name}</span>
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{story.tags.map((tag) => tag.name).join(", ")}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        columns={["Headline", "Status", "Last change", "Tags"]}
+        testId="admin-story-list"
+        error={"error" in result ? result.error : undefined}
+        empty="No stories match."
+        rowCount={result.items.length}
+      >
+        {result.items.map((story) => (
+          <tr key={story.id}>
+            <td className="px-4 py-2">
+              <Link href={`/admin/stories/${story.id}`} className="font-medium text-slate-900 hover:underline">{story.headline}</Link>
+            </td>
+            <td className="px-4 py-2"><StatusBadge status={story.status} /></td>
+            <td className="px-4 py-2 text-slate-600">
+              <time dateTime={story.updatedAt}>{formatNewsroomTime(new Date(story.updatedAt))}</time>
+              <span className="block text-xs">by {story.updatedBy.name}</span>
+            </td>
+            <td className="px-4 py-2 text-slate-600">{story.tags.map((tag) => tag.name).join(", ")}</td>
+          </tr>
+        ))}
+      </AdminTable>
       {nextHref ? (
         <nav aria-label="Pagination" className="mt-4">
           <Link href={nextHref} rel="next" className="text-sm font-medium underline">Older stories →</Link>

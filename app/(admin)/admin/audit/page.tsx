@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
+import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Audit log" };
 
@@ -33,26 +34,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
       </form>
-      {"error" in result && result.error ? <p className="mb-4 text-sm text-red-700">{result.error}</p> : null}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
-            <tr><th scope="col" className="px-4 py-2">When</th><th scope="col" className="px-4 py-2">Who</th><th scope="col" className="px-4 py-2">What</th><th scope="col" className="px-4 py-2">Story</th><th scope="col" className="px-4 py-2">Detail</th></tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100" data-testid="audit-entries">
-            {result.items.length === 0 ? <tr><td colSpan={5} className="px-4 py-6 text-slate-500">No entries.</td></tr> : null}
-            {result.items.map((entry) => (
+      <AdminTable
+        columns={["When", "Who", "What", "Story", "Detail"]}
+        testId="audit-entries"
+        error={"error" in result ? result.error : undefined}
+        empty="No entries."
+        rowCount={result.items.length}
+      >
+        {result.items.map((entry) => (
               <tr key={entry.id}>
-                <td className="whitespace-nowrap px-4 py-2"><time dateTime={entry.at.toISOString()}>{formatNewsroomTime(entry.at)}</time></td>
-                <td className="px-4 py-2">{entry.actor ? <Link className="underline" href={`/admin/audit?user=${encodeURIComponent(entry.actor.email)}`}>{entry.actor.name}</Link> : "operator (CLI)"}</td>
-                <td className="px-4 py-2 font-mono text-xs">{entry.action}</td>
-                <td className="px-4 py-2">{entry.story ? <Link className="underline" href={`/admin/audit?story=${entry.story.id}`}>{entry.story.headline}</Link> : null}</td>
-                <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.detail ? JSON.stringify(entry.detail) : ""}</td>
+          <td className="whitespace-nowrap px-4 py-2"><time dateTime={entry.at.toISOString()}>{formatNewsroomTime(entry.at)}</time></td>
+          <td className="px-4 py-2">{entry.actor ? <Link className="underline" href={`/admin/audit?user=${encodeURIComponent(entry.actor.email)}`}>{entry.actor.name}</Link> : "operator (CLI)"}</td>
+          <td className="px-4 py-2 font-mono text-xs">{entry.action}</td>
+          <td className="px-4 py-2">{entry.story ? <Link className="underline" href={`/admin/audit?story=${entry.story.id}`}>{entry.story.headline}</Link> : null}</td>
+          <td className="px-4 py-2 font-mono text-xs text-slate-600">{entry.detail ? JSON.stringify(entry.detail) : ""}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        ))}
+      </AdminTable>
       {next ? <nav aria-label="Pagination" className="mt-4"><Link rel="next" href={next} className="text-sm font-medium underline">Older entries →</Link></nav> : null}
     </>
   );
