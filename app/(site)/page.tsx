@@ -1,11 +1,11 @@
 import { StoryList } from "@/components/site/story-list";
-import { getCachedLatest, READER_PAGE_SIZE } from "@/lib/reader/cached";
+import { readLatest, READER_PAGE_SIZE } from "@/lib/reader/cached";
 
-export const revalidate = 3600;
+export const dynamic = "force-dynamic";
 
 
 export default async function HomePage() {
-  const page = await getCachedLatest(undefined, READER_PAGE_SIZE);
+  const page = await readLatest(undefined, READER_PAGE_SIZE);
   return (
     <>
       <h1 className="sr-only">Latest stories</h1>

@@ -1,22 +1,27 @@
-import "server-only";
 import { db } from "@/lib/db";
-import { cacheTags } from "@/lib/cache/tags";
+import { storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
+
+/** The Postgres channel on which every app instance's page cache hears what went stale. */
+export const STALE_PAGES_CHANNEL = "dateline_stale_pages";
+// NOTIFY payloads are limited to 8,000 bytes; a change bigger than this empties the caches.
+const MAX_PAYLOAD = 7000;
+
+/**
+ * Tells every running instance's page cache (lib/serving) which reader responses a change made
+ * stale. Sent through Postgres NOTIFY, so it reaches every instance on the database, from the
+ * app, the CLI or the scheduler alike; call it after the change is committed.
+ */
+export async function announceStale(stale: StalePaths): Promise<void> {
+  let payload = JSON.stringify(stale);
+  if (payload.length > MAX_PAYLOAD) payload = JSON.stringify({ all: true });
+  await db.$executeRaw`SELECT pg_notify(${STALE_PAGES_CHANNEL}, ${payload})`;
+}
 
 /**
  * Expires the cached pages and feeds that show a story: its page under its slug and every former
- * slug (which may hold a cached redirect), its tags' pages and feeds, and the lists (home, site
- * feeds). Runs inside the Next.js server (route handlers, server actions); the CLI has no cache of
- * its own to refresh, so there it does nothing.
+ * slug (which may hold a redirect), its tags' pages and feeds, and the lists.
  */
 export async function revalidateStory(change: { storyId: string; slugs: string[]; tagSlugs: string[] }): Promise<void> {
-  if (!process.env.NEXT_RUNTIME) return;
-  const { revalidateTag } = await import("next/cache");
   const former = await db.slugRedirect.findMany({ where: { storyId: change.storyId }, select: { slug: true } });
-  const tags = new Set([
-    cacheTags.lists,
-    ...[...change.slugs, ...former.map((row) => row.slug)].map(cacheTags.story),
-    ...change.tagSlugs.map(cacheTags.tag),
-  ]);
-  // expire: 0 — the next reader gets fresh copy, never a stale page served while it refreshes.
-  for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  await announceStale(storyStalePaths({ slugs: [...change.slugs, ...former.map((row) => row.slug)], tagSlugs: change.tagSlugs }));
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { getCachedTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
+import { readTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
 import { env } from "@/lib/env";
 import { absoluteUrl, tagFeedPath, tagPath } from "@/lib/site/urls";
 
 export async function tagMetadata(slug: string): Promise<Metadata> {
-  const page = await getCachedTagPage(slug, undefined, READER_PAGE_SIZE).catch(() => null);
+  const page = await readTagPage(slug, undefined, READER_PAGE_SIZE).catch(() => null);
   if (!page) return { title: "Not found" };
   return {
     title: page.tag.name,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
-import { getCachedLiveStory } from "@/lib/reader/cached";
+import { readLiveStory } from "@/lib/reader/cached";
 import { formatDateline } from "@/lib/stories/format-dateline";
 import { absoluteUrl, storyPath, tagPath, tagFeedPath } from "@/lib/site/urls";
 import { env } from "@/lib/env";
@@ -10,14 +10,13 @@ import { JsonLd } from "@/components/site/json-ld";
 import { newsArticleJsonLd } from "@/lib/reader/news-article-json-ld";
 import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
 
-// Rendered on first request, then served from the cache until the story changes (revalidateStory).
-export const revalidate = 3600;
-export const generateStaticParams = async () => [];
+// Rendered per request; the page cache in front (lib/serving) keeps it until the story changes.
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(slug: string) {
-  const lookup = await getCachedLiveStory(slug);
+  const lookup = await readLiveStory(slug);
   if (!lookup) notFound();
   if ("redirectTo" in lookup) permanentRedirect(storyPath(lookup.redirectTo));
   return lookup.story;

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TagStories } from "@/components/site/tag-stories";
-import { getCachedTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
+import { readTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
 import { tagMetadata } from "@/lib/reader/tag-metadata";
 
-export const revalidate = 3600;
-export const generateStaticParams = async () => [];
+export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -14,7 +13,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  const page = await getCachedTagPage((await params).slug, undefined, READER_PAGE_SIZE);
+  const page = await readTagPage((await params).slug, undefined, READER_PAGE_SIZE);
   if (!page) notFound();
   return <TagStories page={page} />;
 }

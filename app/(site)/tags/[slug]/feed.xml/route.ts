@@ -1,14 +1,13 @@
 import { buildRss, FEED_SIZE, rssResponse } from "@/lib/feeds/build-rss";
-import { getCachedTagPage } from "@/lib/reader/cached";
+import { readTagPage } from "@/lib/reader/cached";
 import { env } from "@/lib/env";
 import { tagFeedPath, tagPath } from "@/lib/site/urls";
 
-export const revalidate = 3600;
-export const generateStaticParams = async () => [];
+export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const page = await getCachedTagPage(slug, undefined, FEED_SIZE);
+  const page = await readTagPage(slug, undefined, FEED_SIZE);
   if (!page) return new Response("No such tag", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return rssResponse(
     buildRss({
