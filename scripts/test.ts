@@ -43,7 +43,10 @@ function playwrightCounts(file: string): Counts {
 }
 
 async function main(): Promise<number> {
-  const only = process.argv[2]; // "unit" runs the unit tests alone, with no database or server
+  // `npm test -- unit` runs the unit tests alone, with no database or server; `npm test -- <name…>`
+  // runs only the test files whose paths contain one of the names (vitest and Playwright alike).
+  const only = process.argv[2];
+  const filters = only && only !== "unit" ? process.argv.slice(2) : [];
   fs.rmSync(RESULTS, { recursive: true, force: true });
   fs.mkdirSync(RESULTS, { recursive: true });
   const vitestJson = path.join(RESULTS, "vitest.json");
@@ -89,8 +92,10 @@ async function main(): Promise<number> {
     await waitForServer(`${baseUrl}/login`, server);
 
     const testEnv = { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() };
-    const vitestCode = await run(process.execPath, vitestArgs, { env: testEnv });
-    const playwrightCode = await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test"], { env: testEnv });
+    const filterArgs = filters.length ? ["--passWithNoTests", ...filters] : [];
+    const vitestCode = await run(process.execPath, [...vitestArgs, ...filterArgs], { env: testEnv });
+    const playwrightArgs = filters.length ? ["--pass-with-no-tests", ...filters] : [];
+    const playwrightCode = await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...playwrightArgs], { env: testEnv });
 
     const totals = [vitestCounts(vitestJson), playwrightCounts(path.join(RESULTS, "playwright.json"))].reduce((a, b) => ({
       passed: a.passed + b.passed,
