@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { STALE_PAGES_CHANNEL } from "../lib/cache/page-paths";
+import { embeddedNotifications } from "../lib/serving/stale-listener";
 import { SessionQueryQueue } from "./pglite-session-queue";
 
 // The embedded default database: PGlite (Postgres compiled to WebAssembly) with its data under
@@ -39,7 +41,11 @@ export async function startEmbeddedDatabase(options: { dataDir?: string; announc
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 32 });
   // Replace the library's message queue with one that keeps each extended-query batch whole
   // (see pglite-session-queue.ts); connections pick the queue up from the server as they open.
-  (server as unknown as { queryQueue: SessionQueryQueue }).queryQueue = new SessionQueryQueue(db);
+  (server as unknown as { queryQueue: SessionQueryQueue }).queryQueue = new SessionQueryQueue(db, (channel, payload) =>
+    embeddedNotifications.emit("notification", channel, payload),
+  );
+  // The session listens for the page cache (lib/serving), which hears it through the queue.
+  await db.exec(`LISTEN ${STALE_PAGES_CHANNEL}`);
   await server.start();
   if (options.announce) fs.writeFileSync(STATE_FILE, JSON.stringify({ port, pid: process.pid }));
   let stopped = false;

@@ -13,6 +13,25 @@ type Item = { handlerId: number; message: Uint8Array; onData: (data: Uint8Array)
 const EXTENDED = new Set(["P", "B", "D", "E", "C", "H"].map((c) => c.charCodeAt(0)));
 const SYNC = "S".charCodeAt(0);
 const QUERY = "Q".charCodeAt(0);
+const NOTIFICATION = "A".charCodeAt(0);
+
+/** NotificationResponse messages (channel, payload) in a run of whole backend messages. */
+export function notificationsIn(chunks: Uint8Array[]): { channel: string; payload: string }[] {
+  const data = Buffer.concat(chunks);
+  const found: { channel: string; payload: string }[] = [];
+  for (let at = 0; at + 5 <= data.length; ) {
+    const length = data.readInt32BE(at + 1);
+    if (data[at] === NOTIFICATION) {
+      // Int32 process id, then the channel and the payload as C strings.
+      const channelStart = at + 9;
+      const channelEnd = data.indexOf(0, channelStart);
+      const payloadEnd = data.indexOf(0, channelEnd + 1);
+      found.push({ channel: data.toString("utf8", channelStart, channelEnd), payload: data.toString("utf8", channelEnd + 1, payloadEnd) });
+    }
+    at += 1 + length;
+  }
+  return found;
+}
 
 export class SessionQueryQueue {
   private queue: Item[] = [];
@@ -21,7 +40,14 @@ export class SessionQueryQueue {
   private owner: number | null = null;
   private ownerMidBatch = false;
 
-  constructor(private readonly db: PGlite) {}
+  /**
+   * The one session's notifications go out in the reply of whichever connection's query caused
+   * them, where no listener would hear them; they are handed to this callback as well.
+   */
+  constructor(
+    private readonly db: PGlite,
+    private readonly onNotification: (channel: string, payload: string) => void = () => {},
+  ) {}
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -62,11 +88,13 @@ export class SessionQueryQueue {
     try {
       for (let item = this.next(); item; item = this.next()) {
         let bytes = 0;
+        const reply: Uint8Array[] = [];
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item!.message, {
               onRawData: (data: Uint8Array) => {
                 bytes += data.length;
+                reply.push(data);
                 item!.onData(data);
               },
             }),
@@ -75,6 +103,7 @@ export class SessionQueryQueue {
           item.reject(error);
           continue;
         }
+        for (const { channel, payload } of notificationsIn(reply)) this.onNotification(channel, payload);
         const type = item.message[0];
         if (EXTENDED.has(type)) this.ownerMidBatch = true;
         else if (type === SYNC || type === QUERY) this.ownerMidBatch = false;

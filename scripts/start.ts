@@ -1,11 +1,11 @@
 import "dotenv/config";
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DATA_DIR, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { migrate } from "./migrate";
 import { runOrFail } from "./run-command";
+import { serveSite } from "./serve-site";
 
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed on an empty
 // database → production build when the sources changed → `next start`.
@@ -73,8 +73,6 @@ async function main() {
     log("Seeded demo stories and one user per role:");
     console.log(lines.join("\n"));
   }
-  const { db } = await import("../lib/db");
-  await db.$disconnect();
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -88,18 +86,18 @@ async function main() {
   // The embedded database listens on a new port each start; it is the same database all the same.
   await buildIfNeeded(env, distDir, database ? "embedded:.data/pglite" : databaseUrl);
 
-  const server: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { stdio: "inherit", env });
+  const site = await serveSite({ port, env, embedded: !!database, log });
   log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login)`);
   if (!logins && fs.existsSync(path.join(DATA_DIR, "demo-logins.txt")) && database) log("Demo log-ins: see .data/demo-logins.txt");
 
   const shutdown = async (code: number) => {
-    server.kill("SIGTERM");
+    await site.close();
     await database?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
-  server.on("exit", (code) => void shutdown(code ?? 0));
+  site.next.on("exit", (code) => void shutdown(code ?? 0));
 }
 
 main().catch((error) => {

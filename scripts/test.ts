@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -6,6 +6,7 @@ import { freePort } from "./embedded-database";
 import { migrate } from "./migrate";
 import { run, runOrFail } from "./run-command";
 import { createTestDatabase } from "./test-database";
+import { serveSite, type Site } from "./serve-site";
 
 // `npm test`: a fresh database (DATABASE_URL's server, else embedded PGlite) → migrations →
 // production build in .next-test → the app on a free port → vitest (unit + HTTP integration) →
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
 
   const database = await createTestDatabase();
   log(`database: ${database.describe}`);
-  let server: ChildProcess | undefined;
+  let site: Site | undefined;
   try {
     await migrate(database.url, log);
     const port = Number(process.env.TEST_PORT ?? (await freePort()));
@@ -79,17 +80,21 @@ async function main(): Promise<number> {
       SITE_URL: baseUrl,
       PORT: String(port),
       DATELINE_TEST_URL: baseUrl,
+      // Tests stand in for a proxy that names the client (sign-in throttling per address).
+      TRUST_PROXY: "1",
+      // No background scheduler: scheduled stories must go live on the first request after their time.
+      SCHEDULER_INTERVAL_SECONDS: "0",
     };
 
     log("building the app (next build → .next-test)…");
     const started = Date.now();
     await runOrFail(process.execPath, [NEXT_BIN, "build"], { env, quiet: true });
     log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting it on ${baseUrl}`);
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
     const serverLog = fs.createWriteStream(path.join(RESULTS, "server.log"));
-    server.stdout?.pipe(serverLog);
-    server.stderr?.pipe(serverLog);
-    await waitForServer(`${baseUrl}/login`, server);
+    site = await serveSite({ port, env, embedded: !process.env.DATABASE_URL, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front] ${line}\n`) });
+    site.next.stdout?.pipe(serverLog);
+    site.next.stderr?.pipe(serverLog);
+    await waitForServer(`${baseUrl}/login`, site.next);
 
     const testEnv = { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() };
     const filterArgs = filters.length ? ["--passWithNoTests", ...filters] : [];
@@ -105,7 +110,7 @@ async function main(): Promise<number> {
     console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
     return vitestCode === 0 && playwrightCode === 0 && totals.failed === 0 ? 0 : 1;
   } finally {
-    server?.kill("SIGTERM");
+    await site?.close();
     await database.drop().catch((error: unknown) => console.error(`[test] could not drop the test database: ${error}`));
   }
 }

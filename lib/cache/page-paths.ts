@@ -7,6 +7,9 @@ import { storyPath, tagPath } from "@/lib/site/urls";
  */
 export type StalePaths = { exact: string[]; prefixes: string[] };
 
+/** The Postgres channel on which every app instance's page cache hears what went stale. */
+export const STALE_PAGES_CHANNEL = "dateline_stale_pages";
+
 export const LIST_PATHS: StalePaths = {
   exact: ["/", "/feed.xml", "/feed.atom", "/feed.json", "/news-sitemap.xml", "/sitemap.xml"],
   prefixes: ["/page/", "/feed/", "/sitemaps/", "/search"],

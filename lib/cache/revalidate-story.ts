@@ -1,8 +1,5 @@
 import { db } from "@/lib/db";
-import { storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
-
-/** The Postgres channel on which every app instance's page cache hears what went stale. */
-export const STALE_PAGES_CHANNEL = "dateline_stale_pages";
+import { STALE_PAGES_CHANNEL, storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
 // NOTIFY payloads are limited to 8,000 bytes; a change bigger than this empties the caches.
 const MAX_PAYLOAD = 7000;
 

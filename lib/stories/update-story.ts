@@ -26,6 +26,21 @@ const staleMessage = (version: number, current: number) =>
   `This story has changed since version ${version}: it is now at version ${current}. Reload it and apply your change again.`;
 
 /**
+ * A live story given an embargo that lifts later than it went (or goes) live leaves the site and
+ * is scheduled for the embargo's end, like publishing an embargoed story: one rule for what is
+ * readable (lib/stories/live.ts) and one instant for the scheduler and the page caches to act on.
+ */
+async function embargoReschedule(tx: Tx, id: string, status: string, embargoUntil: string | null | undefined) {
+  if (!embargoUntil || !LIVE_STATUSES.has(status)) return {};
+  const lifts = new Date(embargoUntil);
+  const story = await tx.story.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, scheduledAt: true } });
+  const goesLive = story.scheduledAt ?? story.publishedAt;
+  if (lifts <= new Date() || (goesLive && lifts <= goesLive)) return {};
+  await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: lifts } });
+  return { status: "scheduled" as const, scheduledAt: lifts, publishedAt: lifts };
+}
+
+/**
  * Applies a validated change inside the caller's transaction (wire ingest updates drafts through
  * here too). Returns the stored row and what the story was before, for cache revalidation.
  */
@@ -69,7 +84,7 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   }
 
   const { version: _version, slug: _slug, tags: _tags, ...fields } = input;
-  await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug } });
+  await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });
   return { row: await recordRevision(tx, id, actor.id), before: current };
 }
 

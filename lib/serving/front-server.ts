@@ -1,0 +1,302 @@
+import http from "node:http";
+import { db } from "@/lib/db";
+import { storyStalePaths } from "@/lib/cache/page-paths";
+import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
+import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
+import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
+import { securityHeaders } from "@/lib/serving/security-headers";
+
+// The front of every app instance: a small HTTP server before `next start` that
+//  - serves reader pages and feeds from memory (rendered once by Next, kept until a change makes
+//    them stale: Postgres NOTIFY tells every instance, lib/cache/revalidate-story.ts), with ETag
+//    and Last-Modified and 304s for conditional requests;
+//  - publishes scheduled stories on time: on the first request after one comes due (so no
+//    background job is needed for readers to see it) and on an interval;
+//  - gives the status codes a Next page cannot: 410 for a killed story, 301 for a former slug;
+//  - adds the security headers to every response.
+// Everything else (the newsroom, the API, sign-in) passes through untouched.
+
+export type FrontOptions = {
+  port: number;
+  host?: string;
+  /** Where `next start` listens (loopback). */
+  upstreamPort: number;
+  databaseUrl: string;
+  /** The embedded database runs in this process (its notifications arrive in-process). */
+  embedded: boolean;
+  /** Take the client's address from X-Forwarded-For (set when a trusted proxy is in front). */
+  trustProxy: boolean;
+  cacheBytes?: number;
+  /** How often to publish due stories in the background; 0 leaves it to requests alone. */
+  schedulerIntervalMs?: number;
+  log?: (line: string) => void;
+};
+
+export type FrontServer = { cache: PageCache; close: () => Promise<void> };
+
+// Reader responses: the same for every visitor, so cached whole. Anything with a query string is
+// not (it would let anyone fill the cache with /?1, /?2 …), nor are React's navigation requests.
+const READER_PATH = /^\/(?:$|page\/|stories\/|tags\/|feed\.|sitemap|news-sitemap\.xml$|_next\/static\/)/;
+const STORY_PATH = /^\/stories\/([^/]+)$/;
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "content-length"]);
+// Headers of Next's response that a cached copy keeps; the front sets the validators and caching.
+const KEPT_HEADERS = ["content-type", "vary", "link", "x-robots-tag", "location", "content-language"];
+const GONE_PAGE = "/gone";
+
+function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (search || !READER_PATH.test(path)) return false;
+  return !request.headers.rsc && !request.headers["next-router-prefetch"] && !request.headers["next-router-state-tree"];
+}
+
+type Upstream = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+export async function startFrontServer(options: FrontOptions): Promise<FrontServer> {
+  const log = options.log ?? (() => {});
+  const cache = new PageCache(options.cacheBytes ?? 256 * 1024 * 1024);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+
+  // --- what went stale, heard from every process on the database ---------------------------
+  let refreshDue: () => void = () => {};
+  const listener: StaleListener = await listenForStalePages({
+    databaseUrl: options.databaseUrl,
+    embedded: options.embedded,
+    log,
+    onStale: (notice: StaleNotice) => {
+      cache.expire(notice);
+      refreshDue();
+    },
+  });
+
+  // --- scheduled stories: the next instants at which lists change ---------------------------
+  let upcoming: { at: Date; story: DueStory }[] = [];
+  let nextDueAt = Number.POSITIVE_INFINITY;
+  let refreshTimer: NodeJS.Timeout | null = null;
+  let dueRun: Promise<void> | null = null;
+  const loadDue = async () => {
+    upcoming = await nextDueStories();
+    nextDueAt = upcoming.length ? upcoming[0].at.getTime() : Number.POSITIVE_INFINITY;
+  };
+  // Any change may schedule a story; reload at most every 50 ms however many arrive.
+  refreshDue = () => {
+    refreshTimer ??= setTimeout(() => {
+      refreshTimer = null;
+      loadDue().catch((error: Error) => log(`could not read the schedule: ${error.message}`));
+    }, 50);
+  };
+  await loadDue();
+
+  /** Expires what a due story changes, here at once, then publishes it (telling the other instances). */
+  const comeDue = (now: number): Promise<void> => {
+    dueRun ??= (async () => {
+      const due = upcoming.filter((entry) => entry.at.getTime() <= now).map((entry) => entry.story);
+      cache.expire(storyStalePaths({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
+      await publishDueStories(new Date(now));
+      await loadDue();
+    })()
+      .catch((error: Error) => {
+        log(`could not publish due stories: ${error.message}`);
+        // Lists might now be wrong: drop them rather than serve what may be out of date.
+        cache.expire("all");
+      })
+      .finally(() => {
+        dueRun = null;
+      });
+    return dueRun;
+  };
+
+  const schedulerTimer =
+    options.schedulerIntervalMs && options.schedulerIntervalMs > 0
+      ? setInterval(() => void comeDue(Date.now()), options.schedulerIntervalMs)
+      : null;
+  schedulerTimer?.unref();
+
+  // --- talking to Next ----------------------------------------------------------------------
+  const clientAddress = (request: http.IncomingMessage): string => {
+    const forwarded = request.headers["x-forwarded-for"];
+    if (options.trustProxy && forwarded) {
+      const hops = String(forwarded).split(",").map((hop) => hop.trim()).filter(Boolean);
+      if (hops.length) return hops[hops.length - 1];
+    }
+    return request.socket.remoteAddress ?? "unknown";
+  };
+
+  const upstreamHeaders = (request: http.IncomingMessage, forCache: boolean): http.OutgoingHttpHeaders => {
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (HOP_BY_HOP.has(name) || value === undefined) continue;
+      // A cached render must not depend on who asked, nor come back compressed or as a 304.
+      if (forCache && (name === "cookie" || name === "accept-encoding" || name.startsWith("if-") || name === "authorization")) continue;
+      headers[name] = value;
+    }
+    headers["x-forwarded-for"] = clientAddress(request);
+    headers["x-forwarded-proto"] ??= "http";
+    if (request.headers["content-length"]) headers["content-length"] = request.headers["content-length"];
+    return headers;
+  };
+
+  const fetchUpstream = (request: http.IncomingMessage, path: string, method = request.method ?? "GET", body?: http.IncomingMessage): Promise<Upstream> =>
+    new Promise((resolve, reject) => {
+      const upstream = http.request(
+        { host: "127.0.0.1", port: options.upstreamPort, method, path, headers: upstreamHeaders(request, !body), agent },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }));
+          response.on("error", reject);
+        },
+      );
+      upstream.on("error", reject);
+      if (body) body.pipe(upstream);
+      else upstream.end();
+    });
+
+  const send = (request: http.IncomingMessage, response: http.ServerResponse, page: CachedPage) => {
+    const headers: http.OutgoingHttpHeaders = { ...securityHeaders, ...page.headers, etag: page.etag, "last-modified": page.lastModified };
+    const ifNoneMatch = request.headers["if-none-match"];
+    const ifModifiedSince = request.headers["if-modified-since"];
+    const notModified = ifNoneMatch
+      ? ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === page.etag)
+      : !!ifModifiedSince && Date.parse(ifModifiedSince) >= Date.parse(page.lastModified);
+    if (notModified && page.status === 200) {
+      response.writeHead(304, headers);
+      response.end();
+      return;
+    }
+    const gzip = page.gzip && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    const body = gzip ? page.gzip! : page.body;
+    headers["content-length"] = body.length;
+    if (gzip) headers["content-encoding"] = "gzip";
+    response.writeHead(page.status, headers);
+    response.end(request.method === "HEAD" ? undefined : body);
+  };
+
+  const keptHeaders = (upstream: Upstream, path: string): Record<string, string> => {
+    const headers: Record<string, string> = {};
+    for (const name of KEPT_HEADERS) {
+      const value = upstream.headers[name];
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    // Fingerprinted build assets never change; everything else is checked with the validators.
+    headers["cache-control"] = path.startsWith("/_next/static/") ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate";
+    return headers;
+  };
+
+  /** A killed story's page (under any slug it had) answers 410 Gone. */
+  const isKilledSlug = async (slug: string): Promise<boolean> => {
+    const rows = await db.$queryRaw<{ killed: boolean }[]>`
+      SELECT EXISTS (
+        SELECT 1 FROM "Story" s
+        WHERE s.status = 'killed'
+          AND (s.slug = ${slug} OR s.id = (SELECT r."storyId" FROM "SlugRedirect" r WHERE r.slug = ${slug}))
+      ) AS killed`;
+    return !!rows[0]?.killed;
+  };
+
+  /** The page a killed story's URL shows, rendered by Next like any other. */
+  const gonePage = async (request: http.IncomingMessage, generation: number): Promise<CachedPage> => {
+    const cached = cache.get(GONE_PAGE);
+    if (cached) return cached;
+    const upstream = await fetchUpstream(request, GONE_PAGE, "GET");
+    const page = cachedPage(200, keptHeaders(upstream, GONE_PAGE), upstream.body);
+    cache.set(GONE_PAGE, page, generation);
+    return page;
+  };
+
+  const serveReader = async (request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
+    const hit = cache.get(path);
+    if (hit) return send(request, response, hit);
+    const generation = cache.generation;
+    const upstream = await fetchUpstream(request, path, "GET");
+    let page: CachedPage;
+    if (upstream.status === 200 && !upstream.headers["set-cookie"]) {
+      page = cachedPage(200, keptHeaders(upstream, path), upstream.body);
+      cache.set(path, page, generation);
+    } else if (upstream.status === 308 || upstream.status === 301) {
+      // A former slug: the move is permanent, and 301 is what every client and crawler knows.
+      page = cachedPage(301, { ...keptHeaders(upstream, path), "cache-control": "public, max-age=0, must-revalidate" }, upstream.body);
+    } else if (upstream.status === 404 && STORY_PATH.test(path) && (await isKilledSlug(decodeURIComponent(path.match(STORY_PATH)![1])))) {
+      const gone = await gonePage(request, generation);
+      page = { ...gone, status: 410, headers: { ...gone.headers, "cache-control": "public, max-age=0, must-revalidate" } };
+    } else {
+      return sendUpstream(response, upstream);
+    }
+    send(request, response, page);
+  };
+
+  const sendUpstream = (response: http.ServerResponse, upstream: Upstream) => {
+    const headers: http.OutgoingHttpHeaders = { ...securityHeaders };
+    for (const [name, value] of Object.entries(upstream.headers)) {
+      if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+    }
+    headers["content-length"] = upstream.body.length;
+    response.writeHead(upstream.status, headers);
+    response.end(upstream.body);
+  };
+
+  /** The newsroom, the API, sign-in: passed through; a change is applied to the cache before its reply. */
+  const passThrough = async (request: http.IncomingMessage, response: http.ServerResponse, url: string) => {
+    const mutating = request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS";
+    if (!mutating) {
+      const upstream = http.request(
+        { host: "127.0.0.1", port: options.upstreamPort, method: request.method, path: url, headers: upstreamHeaders(request, false), agent },
+        (reply) => {
+          const headers: http.OutgoingHttpHeaders = { ...securityHeaders };
+          for (const [name, value] of Object.entries(reply.headers)) {
+            if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+          }
+          if (reply.headers["content-length"]) headers["content-length"] = reply.headers["content-length"];
+          response.writeHead(reply.statusCode ?? 502, headers);
+          reply.pipe(response);
+        },
+      );
+      upstream.on("error", () => badGateway(response));
+      upstream.end();
+      return;
+    }
+    const upstream = await fetchUpstream(request, url, request.method, request);
+    // Whoever changed something and reads it back through this instance sees the change.
+    await listener.sync();
+    sendUpstream(response, upstream);
+  };
+
+  const badGateway = (response: http.ServerResponse) => {
+    if (response.headersSent) return void response.destroy();
+    response.writeHead(502, { ...securityHeaders, "content-type": "text/plain; charset=utf-8" });
+    response.end("The site is starting or restarting; try again in a moment.\n");
+  };
+
+  const server = http.createServer((request, response) => {
+    const url = request.url ?? "/";
+    const queryAt = url.indexOf("?");
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    const search = queryAt === -1 ? "" : url.slice(queryAt);
+    const now = Date.now();
+    const handle = async () => {
+      if (now >= nextDueAt) await comeDue(now);
+      if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
+      else await passThrough(request, response, url);
+    };
+    handle().catch((error: Error) => {
+      log(`${request.method} ${url}: ${error.message}`);
+      badGateway(response);
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+
+  return {
+    cache,
+    close: async () => {
+      if (schedulerTimer) clearInterval(schedulerTimer);
+      if (refreshTimer) clearTimeout(refreshTimer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      agent.destroy();
+      await listener.close();
+    },
+  };
+}

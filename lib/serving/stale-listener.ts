@@ -1,0 +1,85 @@
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import { STALE_PAGES_CHANNEL, type StalePaths } from "@/lib/cache/page-paths";
+
+export type StaleNotice = StalePaths | "all";
+
+/**
+ * Notifications of the embedded database, which runs in this process (scripts/embedded-database.ts):
+ * PGlite is one session shared by every connection, so a LISTEN on a connection of its own would
+ * never hear anything; its session queue hands them over here instead.
+ */
+export const embeddedNotifications = new EventEmitter();
+
+export function parseStaleNotice(payload: string): StaleNotice {
+  try {
+    const value = JSON.parse(payload) as Partial<StalePaths> & { all?: boolean };
+    if (value.all || !Array.isArray(value.exact) || !Array.isArray(value.prefixes)) return "all";
+    return { exact: value.exact.map(String), prefixes: value.prefixes.map(String) };
+  } catch {
+    return "all";
+  }
+}
+
+export type StaleListener = {
+  /** Resolves once every notification committed before the call has been handled. */
+  sync: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Hears which reader responses went stale, from any process on the database. While the
+ * connection is down nothing can be trusted: every page is expired when it comes back.
+ */
+export async function listenForStalePages(options: {
+  databaseUrl: string;
+  embedded: boolean;
+  onStale: (notice: StaleNotice) => void;
+  log?: (line: string) => void;
+}): Promise<StaleListener> {
+  const { onStale, log = () => {} } = options;
+  if (options.embedded) {
+    const handler = (channel: string, payload: string) => {
+      if (channel === STALE_PAGES_CHANNEL) onStale(parseStaleNotice(payload));
+    };
+    embeddedNotifications.on("notification", handler);
+    // The embedded queue delivers notifications as it sees them, before replying to the query.
+    return { sync: async () => {}, close: async () => void embeddedNotifications.off("notification", handler) };
+  }
+
+  let client: pg.Client | null = null;
+  let closed = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: options.databaseUrl });
+    next.on("notification", (message) => {
+      if (message.channel === STALE_PAGES_CHANNEL) onStale(parseStaleNotice(message.payload ?? ""));
+    });
+    next.on("error", (error) => {
+      log(`page cache lost its database connection (${error.message}); reconnecting`);
+      client = null;
+      onStale("all");
+      void next.end().catch(() => {});
+      if (!closed) setTimeout(() => void connect().catch(retry), 1000);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${STALE_PAGES_CHANNEL}`);
+    client = next;
+    onStale("all");
+  };
+  const retry = (error: Error) => {
+    log(`page cache could not listen for changes (${error.message}); retrying`);
+    if (!closed) setTimeout(() => void connect().catch(retry), 1000);
+  };
+  await connect();
+  return {
+    // A round trip on the listening connection: Postgres sends a session its notifications before
+    // the reply, so afterwards every change committed before the call has been applied.
+    sync: async () => {
+      await client?.query("SELECT 1").catch(() => {});
+    },
+    close: async () => {
+      closed = true;
+      await client?.end().catch(() => {});
+    },
+  };
+}

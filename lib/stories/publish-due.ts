@@ -1,0 +1,54 @@
+import { db } from "@/lib/db";
+import { announceStale } from "@/lib/cache/revalidate-story";
+import { storyStalePaths } from "@/lib/cache/page-paths";
+
+// One run publishes at most this many; the next run (or request) takes the rest.
+const BATCH = 500;
+
+export type DueStory = { id: string; slug: string; tagSlugs: string[] };
+
+/**
+ * Turns scheduled stories whose time has come (and whose embargo has lifted) into published
+ * ones, and announces the pages that change. Readers already see a due story before this runs
+ * (lib/stories/live.ts); this makes the record match and refreshes every cached list.
+ *
+ * Safe with any number of app instances running it at once: each due row is taken with
+ * FOR UPDATE SKIP LOCKED, so exactly one run publishes and audits it.
+ */
+export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
+  const due = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; slug: string }[]>`
+      SELECT id, slug FROM "Story"
+      WHERE status = 'scheduled' AND "scheduledAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
+      ORDER BY "scheduledAt"
+      LIMIT ${BATCH}
+      FOR UPDATE SKIP LOCKED`;
+    if (!rows.length) return [];
+    const ids = rows.map((row) => row.id);
+    await tx.story.updateMany({ where: { id: { in: ids } }, data: { status: "published", scheduledAt: null } });
+    await tx.auditEntry.createMany({
+      data: rows.map((row) => ({ action: "story.publish", actorId: null, storyId: row.id, detail: { from: "scheduled", by: "scheduler", at: now.toISOString() } })),
+    });
+    const tags = await tx.storyTag.findMany({ where: { storyId: { in: ids } }, select: { storyId: true, tag: { select: { slug: true } } } });
+    return rows.map((row) => ({ id: row.id, slug: row.slug, tagSlugs: tags.filter((t) => t.storyId === row.id).map((t) => t.tag.slug) }));
+  });
+  if (due.length) {
+    await announceStale(storyStalePaths({ slugs: due.map((story) => story.slug), tagSlugs: due.flatMap((story) => story.tagSlugs) }));
+  }
+  return due;
+}
+
+/** The scheduled stories that come due first, with what they will change. */
+export async function nextDueStories(limit = 50): Promise<{ at: Date; story: DueStory }[]> {
+  const rows = await db.story.findMany({
+    where: { status: "scheduled" },
+    // scheduledAt is the instant it goes live (the embargo's end if that is later): see publishStory.
+    orderBy: { scheduledAt: "asc" },
+    take: limit,
+    select: { id: true, slug: true, scheduledAt: true, embargoUntil: true, tags: { select: { tag: { select: { slug: true } } } } },
+  });
+  return rows.map((row) => {
+    const at = [row.scheduledAt, row.embargoUntil].filter((d): d is Date => !!d).reduce((a, b) => (a > b ? a : b), new Date(0));
+    return { at, story: { id: row.id, slug: row.slug, tagSlugs: row.tags.map((t) => t.tag.slug) } };
+  });
+}
