@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Parser from "rss-parser";
+import { XMLParser } from "fast-xml-parser";
 import { api, baseUrl, getPage, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 
 // The front server (lib/serving): cached reader pages that a change refreshes at once, on every
@@ -20,6 +21,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$disconnect();
 });
+
+// Repeated elements always as arrays, attributes kept: the shape a sitemap consumer walks.
+const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["sitemap", "url"].includes(name) });
+const locs = (entries: { loc: string }[]) => entries.map((entry) => entry.loc);
 
 const feedLinks = async (path: string) => {
   const feed = await new Parser().parseString((await getPage(path)).text);
@@ -91,6 +96,38 @@ describe("cached reader pages", () => {
   });
 });
 
+describe("sitemaps", () => {
+  it("list live stories and their tags, with a Google News sitemap of the last 48 hours, and drop a killed story", async () => {
+    const story = await liveStory([unique("Sitemap & <Co>")]);
+    const draft = await makeStory(writer);
+    const index = await getPage("/sitemap.xml");
+    expect(index.headers.get("content-type")).toContain("application/xml");
+    const files = locs(xml.parse(index.text).sitemapindex.sitemap);
+    expect(files).toContain(`${baseUrl}/news-sitemap.xml`);
+    expect(files).toContain(`${baseUrl}/sitemaps/stories-1.xml`);
+    expect(files).toContain(`${baseUrl}/sitemaps/tags-1.xml`);
+
+    const storyUrls = locs(xml.parse((await getPage("/sitemaps/stories-1.xml")).text).urlset.url);
+    expect(storyUrls).toContain(`${baseUrl}/stories/${story.slug}`);
+    expect(storyUrls).not.toContain(`${baseUrl}/stories/${draft.slug}`);
+    const tagUrls = locs(xml.parse((await getPage("/sitemaps/tags-1.xml")).text).urlset.url);
+    expect(tagUrls).toContain(`${baseUrl}/tags/${story.tagSlug}`);
+
+    const news = xml.parse((await getPage("/news-sitemap.xml")).text).urlset;
+    expect(news["@_xmlns:news"]).toBe("http://www.google.com/schemas/sitemap-news/0.9");
+    const entry = news.url.find((url: { loc: string }) => url.loc === `${baseUrl}/stories/${story.slug}`)["news:news"];
+    expect(entry["news:title"]).toBe(story.headline);
+    expect(entry["news:publication"]["news:name"]).toBeTruthy();
+    expect(entry["news:publication"]["news:language"]).toBe("en");
+    expect(new Date(entry["news:publication_date"]).getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    await api("POST", `/api/v1/stories/${story.id}/kill`, { key: editor.apiKey });
+    expect((await getPage("/news-sitemap.xml")).text).not.toContain(`/stories/${story.slug}<`);
+    expect((await getPage("/sitemaps/stories-1.xml")).text).not.toContain(`/stories/${story.slug}<`);
+    expect((await getPage("/sitemaps/stories-999.xml")).status).toBe(404);
+  });
+});
+
 describe("status codes", () => {
   it("answers 410 Gone for a killed story, under its slug and a former one, and drops it from every list", async () => {
     const story = await liveStory();
@@ -153,11 +190,15 @@ describe("time", () => {
     expect((await getPage(`/tags/${story.tagSlug}`)).status).toBe(404);
     expect(await feedLinks("/feed.xml")).not.toContainEqual(expect.stringContaining(`/stories/${story.slug}`));
     expect((await getPage("/")).text).not.toContain(story.headline);
+    expect((await getPage("/news-sitemap.xml")).text).not.toContain(`/stories/${story.slug}<`);
+    expect((await getPage("/sitemaps/stories-1.xml")).text).not.toContain(`/stories/${story.slug}<`);
 
     await sleepUntil(lifts);
     expect((await getPage(`/stories/${story.slug}`)).status).toBe(200);
     expect((await getPage(`/tags/${story.tagSlug}`)).text).toContain(story.headline);
     expect(await feedLinks("/feed.xml")).toContainEqual(expect.stringContaining(`/stories/${story.slug}`));
+    expect((await getPage("/news-sitemap.xml")).text).toContain(`/stories/${story.slug}<`);
+    expect((await getPage("/sitemaps/stories-1.xml")).text).toContain(`/stories/${story.slug}<`);
   });
 
   it("publishes each due story exactly once however many instances run the scheduler at the same moment", async () => {

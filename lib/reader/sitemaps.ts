@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// What search engines are told about: live stories (by the one rule, lib/stories/live.ts, written
+// out in SQL here so that a million rows are walked by index, not loaded) and the tags with any.
+// Sitemap files hold at most 50,000 URLs (the protocol's limit).
+
+export const SITEMAP_FILE_SIZE = 50_000;
+// Google News reads only the last two days, at most 1,000 articles.
+const NEWS_WINDOW_MS = 48 * 3600 * 1000;
+const NEWS_LIMIT = 1000;
+
+export type SitemapFile = { name: string; lastModified: Date | null };
+
+export async function sitemapFiles(now = new Date()): Promise<SitemapFile[]> {
+  const [stories, tags] = await Promise.all([
+    db.$queryRaw<{ count: bigint; latest: Date | null }[]>`
+      SELECT count(*) AS count, max("updatedAt") AS latest FROM "Story"
+      WHERE status IN ('published', 'scheduled') AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})`,
+    db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM "Tag" t
+      WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."livePublishedAt" <= ${now})`,
+  ]);
+  const files = (prefix: string, count: number, lastModified: Date | null) =>
+    Array.from({ length: Math.ceil(count / SITEMAP_FILE_SIZE) }, (_, index) => ({ name: `${prefix}-${index + 1}.xml`, lastModified }));
+  return [...files("stories", Number(stories[0].count), stories[0].latest), ...files("tags", Number(tags[0].count), stories[0].latest)];
+}
+
+/** One file of story URLs, oldest first, so that earlier files change least as stories are added. */
+export async function sitemapStories(page: number, now = new Date()) {
+  return db.$queryRaw<{ slug: string; updatedAt: Date }[]>`
+    SELECT slug, "updatedAt" FROM "Story"
+    WHERE status IN ('published', 'scheduled') AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
+    ORDER BY "publishedAt", id
+    OFFSET ${(page - 1) * SITEMAP_FILE_SIZE} LIMIT ${SITEMAP_FILE_SIZE}`;
+}
+
+export async function sitemapTags(page: number, now = new Date()) {
+  return db.$queryRaw<{ slug: string }[]>`
+    SELECT t.slug FROM "Tag" t
+    WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."livePublishedAt" <= ${now})
+    ORDER BY t.slug
+    OFFSET ${(page - 1) * SITEMAP_FILE_SIZE} LIMIT ${SITEMAP_FILE_SIZE}`;
+}
+
+/** Live stories of the last 48 hours, newest first, for the Google News sitemap. */
+export async function newsSitemapStories(now = new Date()) {
+  return db.story.findMany({
+    where: {
+      status: { in: ["published", "scheduled"] },
+      publishedAt: { lte: now, gte: new Date(now.getTime() - NEWS_WINDOW_MS) },
+      OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }],
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: NEWS_LIMIT,
+    select: { slug: true, headline: true, publishedAt: true },
+  });
+}
