@@ -31,7 +31,9 @@ export async function serveSite(options: {
   stdio?: StdioOptions;
   log?: (line: string) => void;
 }): Promise<Site> {
-  const { env, log } = options;
+  const { log } = options;
+  // Next listens on a loopback port of its own: the public address must not default to that one.
+  const env: NodeJS.ProcessEnv = { ...options.env, SITE_URL: options.env.SITE_URL || `http://localhost:${options.port}` };
   const upstreamPort = await freePort();
   const next = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(upstreamPort), "-H", "127.0.0.1"], { env, stdio: options.stdio ?? "inherit" });
   await waitForNext(upstreamPort, next);
