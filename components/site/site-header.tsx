@@ -9,6 +9,7 @@ export function SiteHeader({ siteName }: { siteName: string }) {
         </Link>
         <nav aria-label="Site" className="flex gap-4 text-sm text-slate-600">
           <Link href="/" className="hover:text-slate-900 hover:underline">Latest</Link>
+          <Link href="/search" className="hover:text-slate-900 hover:underline">Search</Link>
           <a href="/feed.xml" className="hover:text-slate-900 hover:underline">RSS</a>
         </nav>
       </div>
