@@ -5,9 +5,12 @@ import { saveStoryAction, suggestTagsAction, type StoryFormState } from "@/app/(
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { TagInput, type TagValue } from "@/components/editor/tag-input";
 import { Field, inputClass } from "@/components/admin/field";
+import { RevisionDiff } from "@/components/admin/revision-diff";
 import type { StoryFormValues } from "@/lib/stories/story-form-values";
 
-
+const buttonClass = "rounded px-5 py-2 font-medium focus:outline-none focus:ring-2 focus:ring-slate-400 disabled:opacity-60";
+const primary = `${buttonClass} bg-slate-900 text-white hover:bg-slate-700`;
+const secondary = `${buttonClass} border border-slate-400 bg-white text-slate-900 hover:bg-slate-100`;
 
 export function StoryForm({ initial }: { initial: StoryFormValues }) {
   const [state, action, pending] = useActionState<StoryFormState, FormData>(saveStoryAction, {});
@@ -21,9 +24,27 @@ export function StoryForm({ initial }: { initial: StoryFormValues }) {
     <form action={action} className="space-y-5" noValidate>
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       {initial.version ? <input type="hidden" name="version" value={initial.version} /> : null}
+      {initial.draftSavedAt ? <input type="hidden" name="draftSavedAt" value={initial.draftSavedAt} /> : null}
       {state.message ? (
-        <div className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="form-error">
-          {state.message}
+        <div className="rounded border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800">
+          <p data-testid="form-error">{state.message}</p>
+          {state.stale ? (
+            <>
+              <p className="mt-1">What you typed is still in the form below: copy what you need, then reload the story.</p>
+              <details className="mt-2" data-testid="other-change">
+                <summary className="cursor-pointer font-medium underline">See the other change</summary>
+                <div className="mt-2 rounded border border-slate-200 bg-white p-3 text-slate-900">
+                  <p className="mb-2 font-medium">{state.stale.title}</p>
+                  {state.stale.fields ? <RevisionDiff fields={state.stale.fields} /> : <p>No comparison is available for this change.</p>}
+                </div>
+              </details>
+              <p className="mt-2">
+                <a href={state.stale.href} target="_blank" rel="noopener" className="underline" data-testid="other-change-link">
+                  Open the comparison in a new tab
+                </a>
+              </p>
+            </>
+          ) : null}
         </div>
       ) : null}
 
@@ -81,11 +102,25 @@ export function StoryForm({ initial }: { initial: StoryFormValues }) {
         <input id="credits" name="credits" defaultValue={value("credits")} placeholder="Reporting by …; Editing by …" className={inputClass} {...aria("credits")} />
       </Field>
 
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-5 py-2 font-medium text-white hover:bg-slate-700 focus:outline-none focus:ring-2 focus:ring-slate-400 disabled:opacity-60">
-          {pending ? "Saving…" : initial.id ? "Save" : "Save draft"}
-        </button>
+      <div className="flex flex-wrap items-center gap-3">
+        {pending ? (
+          <button type="button" disabled className={primary}>Saving…</button>
+        ) : initial.draftSavedAt ? (
+          // The form holds the draft of changes: publish it as it now reads, or keep it as a draft.
+          <>
+            <button type="submit" name="intent" value="publishChanges" className={primary}>Publish changes</button>
+            <button type="submit" name="intent" value="draft" className={secondary}>Save draft of changes</button>
+          </>
+        ) : (
+          <>
+            <button type="submit" className={primary}>{initial.id ? "Save" : "Save draft"}</button>
+            {initial.live ? <button type="submit" name="intent" value="draft" className={secondary}>Save as draft of changes</button> : null}
+          </>
+        )}
       </div>
+      {initial.live && !initial.draftSavedAt ? (
+        <p className="text-xs text-slate-500">Save puts your changes on the site at once; a draft of changes waits until you publish it.</p>
+      ) : null}
     </form>
   );
 }

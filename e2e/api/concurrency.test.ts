@@ -10,18 +10,22 @@ beforeAll(async () => {
 describe("saves racing each other", () => {
   it("lets exactly one of many saves of the same version win; the rest get 409 and the story holds the winner", async () => {
     const story = await makeStory(editor);
-    const attempts = Array.from({ length: 20 }, (_, i) =>
+    const attempts = Array.from({ length: 50 }, (_, i) =>
       api<ApiStory>("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { version: story.version, headline: `Attempt ${i}`, tags: [`Race ${i}`] } }),
     );
     const results = await Promise.all(attempts);
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    const winner = results.find((r) => r.status === 200)!.body;
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const winner = results.findIndex((r) => r.status === 200);
     const stored = await api<ApiStory>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey });
-    expect(stored.body.headline).toBe(winner.headline);
-    expect(stored.body.tags).toEqual(winner.tags);
+    expect(stored.body.headline).toBe(`Attempt ${winner}`);
+    expect(stored.body.tags.map((tag) => tag.name)).toEqual([`Race ${winner}`]);
+    expect(stored.body).toEqual(results[winner].body);
     expect(stored.body.version).toBe(story.version + 1);
+    // One save, one revision: the refused ones left no trace.
+    const revisions = await api<{ items: { version: number }[] }>("GET", `/api/v1/stories/${story.id}/revisions`, { key: editor.apiKey });
+    expect(revisions.body.items.map((r) => r.version)).toEqual([2, 1]);
   });
 
   it("gives stories created at once with one headline and one new tag distinct slugs and a single tag", async () => {

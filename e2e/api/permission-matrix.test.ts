@@ -86,6 +86,37 @@ describe("the permission table, enforced on the server", () => {
   }
 });
 
+// Routes that use a permission already walked above, through another door: each walked the same way.
+const moreRoutes: [string, Permission, Case][] = [
+  ["GET …/revisions", "story.read", async (who, c) => (await api("GET", `/api/v1/stories/${(await draft(c)).id}/revisions`, { key: who?.apiKey })).status],
+  ["GET …/revisions/1", "story.read", async (who, c) => (await api("GET", `/api/v1/stories/${(await draft(c)).id}/revisions/1`, { key: who?.apiKey })).status],
+  ["POST …/revisions/1/restore of a draft", "story.edit", async (who, c) => {
+    const story = await draft(c);
+    return (await api("POST", `/api/v1/stories/${story.id}/revisions/1/restore`, { key: who?.apiKey, body: { version: story.version } })).status;
+  }],
+  ["POST …/revisions/1/restore of a live story", "story.edit.live", async (who, c) => {
+    const story = await live(c);
+    return (await api("POST", `/api/v1/stories/${story.id}/revisions/1/restore`, { key: who?.apiKey, body: { version: story.version } })).status;
+  }],
+  ["PATCH with asDraft (a draft of changes)", "story.edit.live", async (who, c) => {
+    const story = await live(c);
+    return (await api("PATCH", `/api/v1/stories/${story.id}`, { key: who?.apiKey, body: { asDraft: true, version: story.version, headline: unique("Draft") } })).status;
+  }],
+];
+
+describe("the same permissions, through every other route that uses them", () => {
+  for (const [route, permission, run] of moreRoutes) {
+    it(`${route}: ${permission}`, async () => {
+      expect(await run(null, callers), "anonymous").toBe(401);
+      for (const role of roles) {
+        const status = await run(callers[role], callers);
+        if ((permissions[permission] as readonly Role[]).includes(role)) expect(status, role).toBeLessThan(300);
+        else expect(status, role).toBe(403);
+      }
+    });
+  }
+});
+
 describe("deactivation", () => {
   it("stops a user's API keys at once, and an admin cannot lock themselves out", async () => {
     const user = await makeUser("editor");

@@ -9,6 +9,8 @@ import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { isLive } from "@/lib/stories/live";
+import { retryOnUniqueViolation } from "@/lib/unique-retry";
+import { applyDraftChangesInTx } from "@/lib/stories/draft-changes";
 
 /**
  * Puts a story live now, or schedules it for `at`. A story under embargo never goes live before
@@ -21,7 +23,9 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
   const input = parseInput(publishStorySchema, options.input ?? {});
   const now = new Date();
 
-  const row = await db.$transaction(async (tx) => {
+  const { row, draft } = await retryOnUniqueViolation(() => db.$transaction(async (tx) => {
+    // A draft of changes goes live with the story: that is what it waited for.
+    const draft = await applyDraftChangesInTx(tx, actor, id);
     const current = await tx.story.findUnique({
       where: { id },
       select: { status: true, publishedAt: true, firstPublishedAt: true, embargoUntil: true },
@@ -53,12 +57,21 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
         action: scheduled ? "story.schedule" : "story.publish",
         actorId: actor.id,
         storyId: id,
-        detail: { from: current.status, at: publishedAt.toISOString(), embargoUntil: current.embargoUntil?.toISOString() ?? null },
+        detail: {
+          from: current.status,
+          at: publishedAt.toISOString(),
+          embargoUntil: current.embargoUntil?.toISOString() ?? null,
+          ...(draft ? { draftChangesApplied: draft.row.version } : {}),
+        },
       },
     });
-    return recordRevision(tx, id, actor.id);
-  });
+    return { row: await recordRevision(tx, id, actor.id), draft };
+  }));
 
-  await revalidateStory({ storyId: row.id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  await revalidateStory({
+    storyId: row.id,
+    slugs: draft ? [draft.before.slug, row.slug] : [row.slug],
+    tagSlugs: [...(draft?.before.tags ?? []), ...row.tags].map((t) => t.tag.slug),
+  });
   return toStoryJson(row);
 }

@@ -17,3 +17,16 @@ export function revisionSnapshot(story: RevisionSnapshot): RevisionSnapshot {
   const { headline, standfirst, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags } = story;
   return { headline, standfirst, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags };
 }
+
+/**
+ * A snapshot's editable fields as an update of the story (the input `updateStory` takes): how an
+ * old revision is restored and a draft of changes goes live. Status is not copy, so it stays.
+ */
+export function snapshotUpdateInput(snapshot: RevisionSnapshot, version: number) {
+  const { headline, standfirst, body, byline, agency, credits, dateline, slug, embargoUntil, tags } = snapshot;
+  return {
+    version,
+    headline, standfirst, body, byline, agency, credits, dateline, slug, embargoUntil,
+    tags: tags.map(({ name, type }) => ({ name, type })),
+  };
+}

@@ -61,9 +61,11 @@ const storyFields = {
 export const createStorySchema = z.object(storyFields);
 export type CreateStoryInput = z.input<typeof createStorySchema>;
 
+const versionField = z.number({ message: "version is required: send the version your change is based on" }).int().positive();
+
 export const updateStorySchema = z
   .object({
-    version: z.number({ message: "version is required: send the version your change is based on" }).int().positive(),
+    version: versionField,
   })
   .extend(
     Object.fromEntries(Object.entries(storyFields).map(([key, schema]) => [key, schema.optional()])) as {
@@ -71,6 +73,27 @@ export const updateStorySchema = z
     },
   );
 export type UpdateStoryInput = z.input<typeof updateStorySchema>;
+
+/**
+ * A draft of changes to a live story: the change, the story version it was based on, and when the
+ * draft it started from was saved (null when there was none), so no draft overwrites another.
+ */
+export const draftChangesSchema = updateStorySchema.extend({
+  draftSavedAt: z.iso.datetime({ offset: true, message: "Send the draftSavedAt of the draft your change is based on, or null" }).nullish().transform((value) => value ?? null),
+});
+export type DraftChangesInput = z.input<typeof draftChangesSchema>;
+
+/** PATCH /api/v1/stories/{id}: `asDraft: true` saves the change as a draft of changes. */
+export const patchModeSchema = z.object({ asDraft: z.boolean({ message: "asDraft is true or false" }).optional() });
+
+/** Publishing or discarding a stored draft names the story version and the draft it saw. */
+export const draftDecisionSchema = z.object({ version: versionField }).extend({ draftSavedAt: draftChangesSchema.shape.draftSavedAt });
+
+/** A revision number in a path: a whole number from 1. */
+export const revisionNumberSchema = z.string().regex(/^[1-9]\d{0,8}$/, "A revision number is a whole number from 1").transform(Number);
+
+/** Restoring a revision carries the version of the story the editor saw, like any save. */
+export const restoreRevisionSchema = z.object({ version: versionField });
 
 export const publishStorySchema = z.object({
   at: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional(),

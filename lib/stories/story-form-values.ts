@@ -16,6 +16,10 @@ export type StoryFormValues = {
   datelineDate: string;
   slug: string;
   tags: { name: string; type: TagType; slug?: string }[];
+  /** Whether the story is live (published or scheduled): its edits may wait as a draft of changes. */
+  live?: boolean;
+  /** When the draft of changes the form holds was saved; null when the form holds the live copy. */
+  draftSavedAt?: string | null;
 };
 
 export const emptyStoryForm: StoryFormValues = {
@@ -23,20 +27,24 @@ export const emptyStoryForm: StoryFormValues = {
   datelineLocation: "", datelineCountry: "", datelineDate: "", slug: "", tags: [],
 };
 
+/** The editor's fields for a story: a story with a draft of changes is edited as the draft reads. */
 export function storyFormValues(story: StoryJson): StoryFormValues {
+  const copy = story.draftChanges ?? story;
   return {
     id: story.id,
     version: story.version,
-    headline: story.headline,
-    standfirst: story.standfirst,
-    body: story.body,
-    byline: story.byline ?? "",
-    agency: story.agency ?? "",
-    credits: story.credits ?? "",
-    datelineLocation: story.dateline.location ?? "",
-    datelineCountry: story.dateline.country ?? "",
-    datelineDate: story.dateline.date ?? "",
-    slug: story.slug,
-    tags: story.tags,
+    headline: copy.headline,
+    standfirst: copy.standfirst,
+    body: copy.body,
+    byline: copy.byline ?? "",
+    agency: copy.agency ?? "",
+    credits: copy.credits ?? "",
+    datelineLocation: copy.dateline.location ?? "",
+    datelineCountry: copy.dateline.country ?? "",
+    datelineDate: copy.dateline.date ?? "",
+    slug: copy.slug,
+    tags: copy.tags as StoryFormValues["tags"],
+    live: story.status === "published" || story.status === "scheduled",
+    draftSavedAt: story.draftChanges ? story.draftSavedAt : null,
   };
 }

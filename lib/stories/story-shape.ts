@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { absoluteUrl, storyPath } from "@/lib/site/urls";
+import type { RevisionSnapshot } from "@/lib/stories/revision-snapshot";
 
 /** What every story read selects: one query, tags joined in (relationJoins). */
 export const storySelect = {
@@ -25,6 +26,10 @@ export const storySelect = {
   createdBy: { select: { id: true, name: true, email: true } },
   updatedBy: { select: { id: true, name: true, email: true } },
   tags: { select: { tag: { select: { name: true, slug: true, type: true } } }, orderBy: { position: "asc" } },
+  draftChanges: true,
+  draftBaseVersion: true,
+  draftSavedAt: true,
+  draftBy: { select: { id: true, name: true } },
 } satisfies Prisma.StorySelect;
 
 export type StoryRow = Prisma.StoryGetPayload<{ select: typeof storySelect }>;
@@ -56,6 +61,11 @@ export function toStoryJson(row: StoryRow) {
     createdBy: row.createdBy,
     updatedBy: row.updatedBy,
     url: absoluteUrl(storyPath(row.slug)),
+    // Changes to a live story saved to go live when it is next published (lib/stories/draft-changes.ts).
+    draftChanges: (row.draftChanges ?? null) as RevisionSnapshot | null,
+    draftBaseVersion: row.draftBaseVersion,
+    draftSavedAt: iso(row.draftSavedAt),
+    draftSavedBy: row.draftBy,
   };
 }
 

@@ -22,7 +22,7 @@ function isSlugOf(slug: string, headline: string): boolean {
   const base = makeSlug(headline);
   return slug === base || new RegExp(`^${base}-\\d+$`).test(slug);
 }
-const staleMessage = (version: number, current: number) =>
+export const staleMessage = (version: number, current: number) =>
   `This story has changed since version ${version}: it is now at version ${current}. Reload it and apply your change again.`;
 
 /**
@@ -98,14 +98,19 @@ export async function updateStory(options: { actor: Actor; id: string; input: Up
   assertStoryId(id);
   const input = parseInput(updateStorySchema, options.input);
 
-  const { row, before } = await retryOnUniqueViolation(() => db.$transaction((tx) => updateStoryInTx(tx, actor, id, input)));
+  const updated = await retryOnUniqueViolation(() => db.$transaction((tx) => updateStoryInTx(tx, actor, id, input)));
+  await revalidateUpdatedStory(updated);
+  return toStoryJson(updated.row);
+}
 
-  if (LIVE_STATUSES.has(row.status)) {
-    await revalidateStory({
-      storyId: row.id,
-      slugs: [before.slug, row.slug],
-      tagSlugs: [...before.tags.map((t) => t.tag.slug), ...row.tags.map((t) => t.tag.slug)],
-    });
-  }
-  return toStoryJson(row);
+type Updated = Awaited<ReturnType<typeof updateStoryInTx>>;
+
+/** After an update is committed: readers of a live story get the new copy, under old and new slug and tags. */
+export async function revalidateUpdatedStory({ row, before }: Updated) {
+  if (!LIVE_STATUSES.has(row.status)) return;
+  await revalidateStory({
+    storyId: row.id,
+    slugs: [before.slug, row.slug],
+    tagSlugs: [...before.tags.map((t) => t.tag.slug), ...row.tags.map((t) => t.tag.slug)],
+  });
 }

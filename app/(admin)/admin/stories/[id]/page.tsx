@@ -11,6 +11,7 @@ import { storyFormValues } from "@/lib/stories/story-form-values";
 import { storyPath } from "@/lib/site/urls";
 import { getStoryWireCopy } from "@/lib/wire-ingest/story-wire-copy";
 import { StoryWirePanel } from "@/components/admin/story-wire-panel";
+import { DraftChangesBanner } from "@/components/admin/draft-changes-banner";
 
 export const metadata = { title: "Edit story" };
 
@@ -23,6 +24,10 @@ const notices: Record<string, string> = {
   killed: "Killed: the story has left the site for good; its copy is kept for the record.",
   stale: "Not applied: the story or the update changed since you opened it. Check it again below.",
   refused: "Not applied: your role may not change a live story.",
+  draftSaved: "Saved as a draft of changes: readers still see the live version.",
+  changesPublished: "Published the changes.",
+  draftDiscarded: "Discarded the draft of changes.",
+  restored: "Restored an earlier version: it is saved as a new version.",
 };
 const wireNotices: Record<string, string> = {
   created: "Draft created from the agency copy.",
@@ -55,9 +60,10 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           {story.status === "scheduled" && story.scheduledAt ? (
             <p className="mt-1 text-sm text-sky-900">Goes live {formatNewsroomTime(new Date(story.scheduledAt))}</p>
           ) : null}
-          {live ? (
-            <p className="mt-1 text-sm"><a href={storyPath(story.slug)} className="underline" data-testid="view-live">View on site</a></p>
-          ) : null}
+          <p className="mt-1 flex gap-4 text-sm">
+            {live ? <a href={storyPath(story.slug)} className="underline" data-testid="view-live">View on site</a> : null}
+            <a href={`/admin/stories/${story.id}/revisions`} className="underline">Revisions</a>
+          </p>
         </div>
         <StoryCommands
           id={story.id}
@@ -76,8 +82,9 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       ) : story.embargoUntil ? (
         <p className="mb-4 text-sm text-slate-600" data-testid="embargo">Embargo lifted {formatNewsroomTime(story.embargoUntil)}.</p>
       ) : null}
+      <DraftChangesBanner actor={actor} story={story} />
       {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
-      <StoryForm key={story.version} initial={storyFormValues(story)} />
+      <StoryForm key={`${story.version}-${story.draftSavedAt ?? ""}`} initial={storyFormValues(story)} />
     </div>
   );
 }
