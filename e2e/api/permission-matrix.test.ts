@@ -48,6 +48,8 @@ const cases: Record<Permission, Case> = {
   "story.publish": async (who, c) => (await api("POST", `/api/v1/stories/${(await draft(c)).id}/publish`, { key: who?.apiKey })).status,
   "story.unpublish": async (who, c) => (await api("POST", `/api/v1/stories/${(await live(c)).id}/unpublish`, { key: who?.apiKey })).status,
   "story.kill": async (who, c) => (await api("POST", `/api/v1/stories/${(await live(c)).id}/kill`, { key: who?.apiKey })).status,
+  "story.correct": async (who, c) =>
+    (await api("POST", `/api/v1/stories/${(await live(c)).id}/corrections`, { key: who?.apiKey, body: { kind: "correction", note: "Matrix correction." } })).status,
   "tag.create": async (who) =>
     (await api("POST", "/api/v1/stories", { key: who?.apiKey, body: { headline: unique("Tagged"), body: "<p>x</p>", tags: [unique("Brand new tag")] } })).status,
   "user.manage": async (who) => {

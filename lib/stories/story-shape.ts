@@ -25,12 +25,23 @@ export const storySelect = {
   createdBy: { select: { id: true, name: true, email: true } },
   updatedBy: { select: { id: true, name: true, email: true } },
   tags: { select: { tag: { select: { name: true, slug: true, type: true } } }, orderBy: { position: "asc" } },
+  corrections: {
+    select: { id: true, kind: true, note: true, createdAt: true, author: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.StorySelect;
 
 export type StoryRow = Prisma.StoryGetPayload<{ select: typeof storySelect }>;
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A correction or update note as the API and the editor see it. */
+export function toCorrectionJson(row: StoryRow["corrections"][number]) {
+  return { id: row.id, kind: row.kind, note: row.note, createdAt: row.createdAt.toISOString(), author: row.author };
+}
+
+export type CorrectionJson = ReturnType<typeof toCorrectionJson>;
 
 /** A story as the API and the editor see it. Dates are ISO strings so it survives JSON and caches. */
 export function toStoryJson(row: StoryRow) {
@@ -56,6 +67,7 @@ export function toStoryJson(row: StoryRow) {
     createdBy: row.createdBy,
     updatedBy: row.updatedBy,
     url: absoluteUrl(storyPath(row.slug)),
+    corrections: row.corrections.map(toCorrectionJson),
   };
 }
 

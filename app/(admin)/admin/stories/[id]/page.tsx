@@ -11,6 +11,7 @@ import { storyFormValues } from "@/lib/stories/story-form-values";
 import { storyPath } from "@/lib/site/urls";
 import { getStoryWireCopy } from "@/lib/wire-ingest/story-wire-copy";
 import { StoryWirePanel } from "@/components/admin/story-wire-panel";
+import { CorrectionsPanel } from "@/components/admin/corrections-panel";
 
 export const metadata = { title: "Edit story" };
 
@@ -78,6 +79,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       ) : null}
       {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
       <StoryForm key={story.version} initial={storyFormValues(story)} />
+      <CorrectionsPanel story={story} canCorrect={can(actor, "story.correct")} />
     </div>
   );
 }
