@@ -20,6 +20,8 @@ export const permissions = {
   // A dated correction or update note on a story readers have seen.
   "story.correct": ["editor", "admin"],
   "tag.create": ["writer", "editor", "admin"],
+  // Rename and merge tags (their old URLs redirect).
+  "tag.manage": ["editor", "admin"],
   "user.manage": ["admin"],
   "audit.read": ["admin"],
   "apikey.manage": ["admin"],
