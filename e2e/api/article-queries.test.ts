@@ -19,12 +19,14 @@ afterAll(async () => {
 });
 
 describe("an article render", () => {
-  it("costs one SQL query for a live story, tags included", async () => {
+  it("costs one SQL query for a live story, tags and corrections included", async () => {
     const story = await makeStory(editor, { tags: ["One", "Two", { name: "Three", type: "place" }] });
     await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+    await api("POST", `/api/v1/stories/${story.id}/corrections`, { key: editor.apiKey, body: { kind: "update", note: "Counted." } });
     queries.length = 0;
     const lookup = await getLiveStory(story.slug);
     expect(lookup && "story" in lookup && lookup.story.tags.map((t) => t.name)).toEqual(["One", "Two", "Three"]);
+    expect(lookup && "story" in lookup && lookup.story.corrections.map((c) => c.note)).toEqual(["Counted."]);
     expect(queries).toHaveLength(1);
   });
 

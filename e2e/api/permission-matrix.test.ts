@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
+import { tagBySlug } from "@/e2e/fixtures/tags";
 import { permissions, roles, type Actor, type Permission, type Role } from "@/lib/auth/permissions";
 
 // Every permission in the table, exercised through the way it is used, for anonymous and each role.
@@ -48,6 +49,13 @@ const cases: Record<Permission, Case> = {
   "story.publish": async (who, c) => (await api("POST", `/api/v1/stories/${(await draft(c)).id}/publish`, { key: who?.apiKey })).status,
   "story.unpublish": async (who, c) => (await api("POST", `/api/v1/stories/${(await live(c)).id}/unpublish`, { key: who?.apiKey })).status,
   "story.kill": async (who, c) => (await api("POST", `/api/v1/stories/${(await live(c)).id}/kill`, { key: who?.apiKey })).status,
+  "story.correct": async (who, c) =>
+    (await api("POST", `/api/v1/stories/${(await live(c)).id}/corrections`, { key: who?.apiKey, body: { kind: "correction", note: "Matrix correction." } })).status,
+  "tag.manage": async (who, c) => {
+    const story = await makeStory(c.editor, { tags: [unique("Matrix tag")] });
+    const tag = await tagBySlug(c.editor, story.tags[0].slug);
+    return (await api("PATCH", `/api/v1/tags/${tag.id}`, { key: who?.apiKey, body: { name: unique("Renamed matrix tag") } })).status;
+  },
   "tag.create": async (who) =>
     (await api("POST", "/api/v1/stories", { key: who?.apiKey, body: { headline: unique("Tagged"), body: "<p>x</p>", tags: [unique("Brand new tag")] } })).status,
   "user.manage": async (who) => {

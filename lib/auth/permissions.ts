@@ -17,7 +17,11 @@ export const permissions = {
   "story.publish": ["editor", "admin"],
   "story.unpublish": ["editor", "admin"],
   "story.kill": ["editor", "admin"],
+  // A dated correction or update note on a story readers have seen.
+  "story.correct": ["editor", "admin"],
   "tag.create": ["writer", "editor", "admin"],
+  // Rename and merge tags (their old URLs redirect).
+  "tag.manage": ["editor", "admin"],
   "user.manage": ["admin"],
   "audit.read": ["admin"],
   "apikey.manage": ["admin"],

@@ -18,18 +18,43 @@ const story = (headline: string): ReaderStory => ({
   publishedAt: "2026-03-03T10:00:00.000Z",
   updatedAt: "2026-03-03T10:00:00.000Z",
   tags: [{ name: "T]]>ag", slug: "tag", type: "topic" }],
+  corrections: [],
 });
+
+const parser = new Parser<Record<string, unknown>, { "content:encoded": string }>({ customFields: { item: ["content:encoded"] } });
 
 describe("buildRss", () => {
   it("keeps a headline that tries to close CDATA inside its own item", async () => {
     const headline = 'X]]>]]></title><link>https://evil.example/</link><description><![CDATA[<img src=x onerror=alert(1)>';
     const xml = buildRss({ title: "Site", description: "d", path: "/", selfPath: "/feed.xml", stories: [story(headline)] });
-    const feed = await new Parser<Record<string, unknown>, { "content:encoded": string }>({ customFields: { item: ["content:encoded"] } }).parseString(xml);
+    const feed = await parser.parseString(xml);
     expect(feed.items).toHaveLength(1);
     expect(feed.items[0].link).toMatch(/\/stories\/hostile$/);
     // The would-be markup stays text inside the title; no element of it reaches the item.
     expect(feed.items[0].title).toBe('X]] >]] ></title><link>https://evil.example/</link><description><![CDATA[<img src=x onerror=alert(1)>');
     expect(feed.items[0]["content:encoded"]).toBe("<p>Body</p>");
     expect(feed.items[0].creator ?? "").not.toContain("]]>");
+  });
+
+  it("appends corrections to the item as text, keeps the guid and pubDate, and moves lastBuildDate", async () => {
+    const corrected: ReaderStory = {
+      ...story("Corrected"),
+      updatedAt: "2026-03-05T09:00:00.000Z",
+      corrections: [
+        { id: "c1", kind: "correction", note: "An earlier version gave the wrong <b>date</b> ]]> for the vote.", createdAt: "2026-03-04T08:00:00.000Z" },
+        { id: "c2", kind: "update", note: "The vote passed.\nTurnout was 61%.", createdAt: "2026-03-05T09:00:00.000Z" },
+      ],
+    };
+    const xml = buildRss({ title: "Site", description: "d", path: "/", selfPath: "/feed.xml", stories: [story("Other"), corrected] });
+    const feed = await parser.parseString(xml);
+    const item = feed.items[1];
+    expect(item.guid).toBe(item.link);
+    expect(new Date(item.pubDate!).toISOString()).toBe("2026-03-03T10:00:00.000Z");
+    expect(item["content:encoded"]).toContain("<h3>Corrections and updates</h3>");
+    expect(item["content:encoded"]).toContain("<strong>Correction</strong>");
+    expect(item["content:encoded"]).toContain("wrong &lt;b&gt;date&lt;/b&gt; ]]&gt; for the vote.");
+    expect(item["content:encoded"]).toContain("<strong>Update</strong>");
+    expect(item["content:encoded"]).toContain("The vote passed.<br>Turnout was 61%.");
+    expect(new Date(feed.lastBuildDate as string).toISOString()).toBe("2026-03-05T09:00:00.000Z");
   });
 });

@@ -3,6 +3,7 @@ import { escapeHtml } from "@/lib/escape-html";
 import { env } from "@/lib/env";
 import { absoluteUrl, storyPath } from "@/lib/site/urls";
 import { formatDateline } from "@/lib/stories/format-dateline";
+import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
 import type { ReaderStory } from "@/lib/reader/reader-story";
 
@@ -13,6 +14,20 @@ export const FEED_SIZE = 50;
  * would end the CDATA and let a headline write its own XML. Break every one.
  */
 const cdataSafe = (text: string) => text.replaceAll("]]>", "]] >");
+
+const kindLabel = { correction: "Correction", update: "Update" } as const;
+
+/** The article's foot in a feed item: its corrections and updates, each note escaped as text. */
+function correctionsHtml(corrections: ReaderStory["corrections"]): string {
+  if (corrections.length === 0) return "";
+  const items = corrections.map(
+    (c) => `<p><strong>${kindLabel[c.kind]}</strong> (${escapeHtml(formatNewsroomTime(c.createdAt))}): ${escapeHtml(c.note).replaceAll("\n", "<br>")}</p>`,
+  );
+  return `<h3>Corrections and updates</h3>${items.join("")}`;
+}
+
+/** The newest change among the stories: a correction to an older item still moves the feed's lastBuildDate. */
+const lastChange = (stories: ReaderStory[]) => stories.reduce((latest, story) => (story.updatedAt > latest ? story.updatedAt : latest), "");
 
 /** RSS 2.0 with the full text in content:encoded, permalink guids and tags as categories. */
 export function buildRss(options: { title: string; description: string; path: string; selfPath: string; stories: ReaderStory[] }): string {
@@ -25,7 +40,7 @@ export function buildRss(options: { title: string; description: string; path: st
     language: SITE_LANGUAGE,
     copyright: `© ${SITE_NAME}`,
     generator: "Dateline",
-    updated: options.stories[0] ? new Date(options.stories[0].updatedAt) : new Date(0),
+    updated: options.stories.length ? new Date(lastChange(options.stories)) : new Date(0),
     feedLinks: { rss: absoluteUrl(options.selfPath) },
     ttl: 5,
   });
@@ -36,8 +51,15 @@ export function buildRss(options: { title: string; description: string; path: st
       link,
       // Feed readers render description as HTML; the standfirst is plain text.
       description: story.standfirst ? escapeHtml(story.standfirst) : undefined,
-      content: leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) + (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : ""),
-      date: new Date(story.publishedAt),
+      content:
+        leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) +
+        (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : "") +
+        correctionsHtml(story.corrections),
+      // RSS has no modified date: pubDate stays the publication time (`published`), the guid stays
+      // the permalink, and the item's content carries the correction; `date` is the last change,
+      // which is what Atom's <updated> would say.
+      date: new Date(story.updatedAt),
+      published: new Date(story.publishedAt),
       author: story.byline ? [{ name: cdataSafe(story.byline) }] : undefined,
       category: story.tags.map((tag) => ({ name: cdataSafe(tag.name), domain: absoluteUrl(`/tags/${tag.slug}`) })),
     });

@@ -16,6 +16,8 @@ export const readerStorySelect = {
   publishedAt: true,
   updatedAt: true,
   tags: { select: { tag: { select: { name: true, slug: true, type: true } } }, orderBy: { position: "asc" } },
+  // Joined into the same query: an article page stays one query, and feed items carry them too.
+  corrections: { select: { id: true, kind: true, note: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
 } satisfies Prisma.StorySelect;
 
 type Row = Prisma.StoryGetPayload<{ select: typeof readerStorySelect }>;
@@ -39,6 +41,7 @@ export function toReaderStory(row: Row) {
     publishedAt: (row.publishedAt ?? row.updatedAt).toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     tags: row.tags.map(({ tag }) => tag),
+    corrections: row.corrections.map((correction) => ({ ...correction, createdAt: correction.createdAt.toISOString() })),
   };
 }
 

@@ -30,12 +30,23 @@ export const storySelect = {
   draftBaseVersion: true,
   draftSavedAt: true,
   draftBy: { select: { id: true, name: true } },
+  corrections: {
+    select: { id: true, kind: true, note: true, createdAt: true, author: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.StorySelect;
 
 export type StoryRow = Prisma.StoryGetPayload<{ select: typeof storySelect }>;
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A correction or update note as the API and the editor see it. */
+export function toCorrectionJson(row: StoryRow["corrections"][number]) {
+  return { id: row.id, kind: row.kind, note: row.note, createdAt: row.createdAt.toISOString(), author: row.author };
+}
+
+export type CorrectionJson = ReturnType<typeof toCorrectionJson>;
 
 /** A story as the API and the editor see it. Dates are ISO strings so it survives JSON and caches. */
 export function toStoryJson(row: StoryRow) {
@@ -66,6 +77,7 @@ export function toStoryJson(row: StoryRow) {
     draftBaseVersion: row.draftBaseVersion,
     draftSavedAt: iso(row.draftSavedAt),
     draftSavedBy: row.draftBy,
+    corrections: row.corrections.map(toCorrectionJson),
   };
 }
 

@@ -5,6 +5,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { lockNames } from "@/lib/name-locks";
 import { makeSlug, firstFreeSlug } from "@/lib/stories/make-slug";
+import { takenTagSlugs } from "@/lib/tags/tag-slugs";
 import type { TagRef, TagType } from "@/lib/stories/schemas";
 
 export type ResolvedTag = { id: string; slug: string; name: string; type: TagType };
@@ -38,9 +39,7 @@ export async function resolveTagLists(tx: Tx, actor: Actor, lists: TagRef[][]): 
     if (!can(actor, "tag.create")) throw new AppError("forbidden", `Your role may not create tags (${first.name})`);
     const created = [...missing.values()].map((tag) => ({ id: randomUUID(), ...tag, slug: "" }));
     const bases = created.map((tag) => makeSlug(tag.name));
-    const taken = new Set(
-      (await tx.tag.findMany({ where: { OR: [...new Set(bases)].map((base) => ({ slug: { startsWith: base } })) }, select: { slug: true } })).map((t) => t.slug),
-    );
+    const taken = await takenTagSlugs(tx, bases);
     created.forEach((tag, index) => {
       tag.slug = firstFreeSlug(bases[index], taken);
       taken.add(tag.slug);

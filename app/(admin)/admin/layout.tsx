@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <Link href="/admin" className="text-sm text-slate-700 hover:underline">Stories</Link>
             <Link href="/admin/stories/new" className="text-sm text-slate-700 hover:underline">New story</Link>
             <Link href="/admin/wire/new" className="text-sm text-slate-700 hover:underline">New from wire</Link>
+            <Link href="/admin/tags" className="text-sm text-slate-700 hover:underline">Tags</Link>
             {can(actor, "user.manage") ? <Link href="/admin/users" className="text-sm text-slate-700 hover:underline">Users</Link> : null}
             {can(actor, "audit.read") ? <Link href="/admin/audit" className="text-sm text-slate-700 hover:underline">Audit log</Link> : null}
             <a href="/" className="text-sm text-slate-700 hover:underline">View site</a>

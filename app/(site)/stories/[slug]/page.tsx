@@ -6,6 +6,7 @@ import { formatDateline } from "@/lib/stories/format-dateline";
 import { absoluteUrl, storyPath, tagPath, tagFeedPath } from "@/lib/site/urls";
 import { env } from "@/lib/env";
 import { PublishedTime } from "@/components/site/published-time";
+import { StoryCorrections } from "@/components/site/story-corrections";
 import { JsonLd } from "@/components/site/json-ld";
 import { newsArticleJsonLd } from "@/lib/reader/news-article-json-ld";
 import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
@@ -72,6 +73,7 @@ export default async function StoryPage({ params }: Props) {
         <div dangerouslySetInnerHTML={{ __html: leadWithDateline(story.body, dateline) }} />
       </div>
       {story.credits ? <p className="mt-6 text-sm italic text-slate-600">{story.credits}</p> : null}
+      <StoryCorrections corrections={story.corrections} />
       {story.tags.length ? (
         <footer className="mt-8 border-t border-slate-200 pt-4">
           <h2 className="sr-only">Tags</h2>

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { TagStories } from "@/components/site/tag-stories";
 import { readTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
 import { tagMetadata } from "@/lib/reader/tag-metadata";
+import { redirectFromFormerTagSlug } from "@/lib/reader/tag-redirect";
+import { tagPath } from "@/lib/site/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +15,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TagPage({ params }: Props) {
-  const page = await readTagPage((await params).slug, undefined, READER_PAGE_SIZE);
-  if (!page) notFound();
+  const { slug } = await params;
+  const page = await readTagPage(slug, undefined, READER_PAGE_SIZE);
+  if (!page) {
+    await redirectFromFormerTagSlug(slug, tagPath);
+    notFound();
+  }
   return <TagStories page={page} />;
 }

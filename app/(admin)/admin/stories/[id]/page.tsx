@@ -12,6 +12,7 @@ import { storyPath } from "@/lib/site/urls";
 import { getStoryWireCopy } from "@/lib/wire-ingest/story-wire-copy";
 import { StoryWirePanel } from "@/components/admin/story-wire-panel";
 import { DraftChangesBanner } from "@/components/admin/draft-changes-banner";
+import { CorrectionsPanel } from "@/components/admin/corrections-panel";
 
 export const metadata = { title: "Edit story" };
 
@@ -85,6 +86,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       <DraftChangesBanner actor={actor} story={story} />
       {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
       <StoryForm key={`${story.version}-${story.draftSavedAt ?? ""}`} initial={storyFormValues(story)} />
+      <CorrectionsPanel story={story} canCorrect={can(actor, "story.correct")} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { READER_PAGE_SIZE } from "@/lib/reader/cached";
 import { getTagPage } from "@/lib/reader/get-tag-page";
 import { loadOlderPage } from "@/lib/reader/older-page";
 import { tagMetadata } from "@/lib/reader/tag-metadata";
+import { redirectFromFormerTagSlug } from "@/lib/reader/tag-redirect";
+import { tagPath } from "@/lib/site/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -15,5 +17,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OlderTagPage({ params }: Props) {
   const { slug, cursor } = await params;
-  return <TagStories page={await loadOlderPage(() => getTagPage({ slug, cursor, limit: READER_PAGE_SIZE }))} />;
+  const page = await loadOlderPage(async () => {
+    const found = await getTagPage({ slug, cursor, limit: READER_PAGE_SIZE });
+    if (!found) await redirectFromFormerTagSlug(slug, (current) => `${tagPath(current)}/page/${encodeURIComponent(cursor)}`);
+    return found;
+  });
+  return <TagStories page={page} />;
 }

@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertStoryId } from "@/lib/ids";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation";
+import { addCorrectionSchema, type AddCorrectionInput } from "@/lib/corrections/schemas";
+import { recordRevision } from "@/lib/stories/revision";
+import { toCorrectionJson } from "@/lib/stories/story-shape";
+import { revalidateStory } from "@/lib/cache/revalidate-story";
+
+/**
+ * Adds a dated correction or update note to a story readers have seen (published now, or once
+ * and since unpublished): it shows at the foot of the article and in its feed item, and the
+ * story's modified time moves. A story never yet live has nothing to correct (edit it instead);
+ * a killed one is closed for the record.
+ */
+export async function addCorrection(options: { actor: Actor; storyId: string; input: AddCorrectionInput | Record<string, unknown> }) {
+  const { actor, storyId } = options;
+  requirePermission(actor, "story.correct");
+  assertStoryId(storyId);
+  const input = parseInput(addCorrectionSchema, options.input);
+
+  const { correction, story } = await db.$transaction(async (tx) => {
+    const current = await tx.story.findUnique({ where: { id: storyId }, select: { status: true, firstPublishedAt: true } });
+    if (!current) throw new AppError("not_found", "No story with that id");
+    if (current.status === "killed") throw new AppError("conflict", "A killed story cannot be corrected: it is kept only for the record");
+    // Scheduling sets firstPublishedAt ahead of time; until that instant readers have seen nothing.
+    if (!current.firstPublishedAt || current.firstPublishedAt > new Date()) {
+      throw new AppError("conflict", "Nothing to correct yet: this story has not been published. Edit it instead.");
+    }
+    const correction = await tx.storyCorrection.create({
+      data: { storyId, kind: input.kind, note: input.note, authorId: actor.id },
+      select: { id: true, kind: true, note: true, createdAt: true, author: { select: { id: true, name: true } } },
+    });
+    // A new version, so a save based on the copy before the note is refused rather than silently
+    // racing it; updatedAt moves with it, and that is the story's modified time readers see.
+    await tx.story.update({ where: { id: storyId }, data: { version: { increment: 1 }, updatedById: actor.id } });
+    await tx.auditEntry.create({
+      data: { action: "story.correct", actorId: actor.id, storyId, detail: { correctionId: correction.id, kind: correction.kind } },
+    });
+    return { correction, story: await recordRevision(tx, storyId, actor.id) };
+  });
+
+  await revalidateStory({ storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
+  return toCorrectionJson(correction);
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { permanentRedirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { liveStoryWhere } from "@/lib/stories/live";
+
+/**
+ * The current slug of a renamed or merged tag, from one of its former slugs; null when the slug
+ * was never a tag's, or the tag has no live story (its name alone could leak the news).
+ */
+export async function getTagRedirect(slug: string): Promise<string | null> {
+  const now = new Date();
+  const row = await db.tagRedirect.findUnique({
+    where: { slug },
+    select: {
+      tag: {
+        select: {
+          slug: true,
+          stories: { where: { livePublishedAt: { lte: now }, story: liveStoryWhere(now) }, select: { storyId: true }, take: 1 },
+        },
+      },
+    },
+    relationLoadStrategy: "join",
+  });
+  return row && row.tag.stories.length > 0 ? row.tag.slug : null;
+}
+
+/**
+ * For a tag page or feed that found no tag: answers a permanent redirect to the same page of the
+ * tag's current slug when this is a former one, and returns otherwise. Asked only on that path,
+ * so a tag page that exists stays one lookup.
+ */
+export async function redirectFromFormerTagSlug(slug: string, pathFor: (currentSlug: string) => string): Promise<void> {
+  const current = await getTagRedirect(slug);
+  if (current) permanentRedirect(pathFor(current));
+}
