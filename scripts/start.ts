@@ -6,6 +6,7 @@ import { DATA_DIR, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedd
 import { migrate } from "./migrate";
 import { runOrFail } from "./run-command";
 import { serveSite } from "./serve-site";
+import { buildIfNeeded } from "./build-site";
 
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed on an empty
 // database → production build when the sources changed → `next start`.
@@ -22,34 +23,6 @@ function authSecret(): string {
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
-}
-
-/** A fingerprint of everything a build depends on; a build is reused while it matches. */
-function buildFingerprint(databaseUrl: string): string {
-  const hash = createHash("sha256").update(databaseUrl);
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hash.update(full).update(String(fs.statSync(full).mtimeMs));
-    }
-  };
-  for (const dir of ["app", "components", "lib", "prisma", "generated"]) walk(dir);
-  for (const file of ["package-lock.json", "next.config.ts", "auth.ts", "auth.config.ts", "proxy.ts", "postcss.config.mjs"]) {
-    if (fs.existsSync(file)) hash.update(file).update(String(fs.statSync(file).mtimeMs));
-  }
-  for (const key of ["SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE"]) hash.update(`${key}=${process.env[key] ?? ""}`);
-  return hash.digest("hex");
-}
-
-async function buildIfNeeded(env: NodeJS.ProcessEnv, distDir: string, databaseIdentity: string) {
-  const stamp = path.join(distDir, "dateline-build-fingerprint");
-  const fingerprint = buildFingerprint(databaseIdentity);
-  if (fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
-  log("Building the site (next build), once per change of the sources…");
-  await runOrFail(process.execPath, [NEXT_BIN, "build"], { env });
-  fs.writeFileSync(stamp, fingerprint);
 }
 
 async function main() {
@@ -84,7 +57,7 @@ async function main() {
   };
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   // The embedded database listens on a new port each start; it is the same database all the same.
-  await buildIfNeeded(env, distDir, database ? "embedded:.data/pglite" : databaseUrl);
+  await buildIfNeeded({ env, distDir, databaseIdentity: database ? "embedded:.data/pglite" : databaseUrl, log });
 
   const site = await serveSite({ port, env, embedded: !!database, log });
   log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login)`);

@@ -1,0 +1,254 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { freePort } from "./embedded-database";
+import { migrate } from "./migrate";
+import { buildIfNeeded } from "./build-site";
+import { seedBench } from "./bench/seed";
+import { hasWrk, runLoad, type LoadResult } from "./bench/load";
+import { SYSTEM } from "../lib/auth/permissions";
+
+// npm run bench — the reader side and the newsroom list under load, at BENCH_STORIES stories
+// (default 100,000; BENCH_STORIES=1000000 for the million), on a database of its own
+// (BENCH_DATABASE_URL, else `dateline_bench` on DATABASE_URL's server or the local one).
+// Prints requests/s, p50/p95/p99 and errors per scenario, SQL queries per article render, the
+// server's peak memory, and nginx serving the same article as a static file, side by side.
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+
+function benchDatabaseUrl(): string {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const url = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  url.pathname = "/dateline_bench";
+  return url.toString();
+}
+
+async function ensureDatabase(url: string) {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!exists.rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Peak resident memory (VmHWM) of a process, in MB. */
+function peakRssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function startSite(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; nextPid: number; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/serve.ts"], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const nextPid = await new Promise<number>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      const match = /READY (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.on("exit", (code) => reject(new Error(`the site exited with code ${code} before it was ready`)));
+  });
+  return { child, nextPid, url: `http://127.0.0.1:${port}` };
+}
+
+async function startNginx(html: string): Promise<{ url: string; stop: () => void } | null> {
+  if (spawnSync("nginx", ["-v"]).error) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-nginx-"));
+  fs.mkdirSync(path.join(dir, "html"));
+  fs.writeFileSync(path.join(dir, "html", "article.html"), html);
+  const port = await freePort();
+  fs.writeFileSync(
+    path.join(dir, "nginx.conf"),
+    `worker_processes auto;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+  server { listen 127.0.0.1:${port}; root ${dir}/html; }
+}
+`,
+  );
+  const child = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/article.html`)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      child.kill("SIGQUIT");
+      setTimeout(() => fs.rmSync(dir, { recursive: true, force: true }), 500);
+    },
+  };
+}
+
+/** Agency copy for the ingest burst: the sample files, each made distinct by a numbered line. */
+function wireItems(count: number): string[] {
+  const dir = path.resolve("prisma/seed/wire");
+  const samples = fs.readdirSync(dir).filter((name) => name.endsWith(".txt")).map((name) => fs.readFileSync(path.join(dir, name), "utf8"));
+  const stamp = Date.now();
+  return Array.from({ length: count }, (_, i) => {
+    const lines = samples[i % samples.length].trimEnd().split("\n");
+    lines.splice(2, 0, `Bench run ${stamp} item ${i} keeps this copy distinct.`);
+    return lines.join("\n");
+  });
+}
+
+async function ingestBurst(baseUrl: string, authorization: string, count: number, concurrency: number): Promise<LoadResult> {
+  const items = wireItems(count);
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const body = items[next++];
+        const t = performance.now();
+        const response = await fetch(`${baseUrl}/api/v1/wire`, { method: "POST", headers: { authorization, "content-type": "text/plain" }, body });
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t);
+        if (response.status !== 201) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { requestsPerSecond: count / seconds, p50: at(50), p95: at(95), p99: at(99), errors, requests: count, tool: "fetch" };
+}
+
+async function main() {
+  const databaseUrl = benchDatabaseUrl();
+  log(`database: ${new URL(databaseUrl).pathname.slice(1)} on ${new URL(databaseUrl).host}; ${STORIES.toLocaleString("en-US")} stories; ${SECONDS} s per run at ${CONNECTIONS} connections; load by ${hasWrk() ? "wrk" : "autocannon"}`);
+  await ensureDatabase(databaseUrl);
+  await migrate(databaseUrl, log);
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.DATELINE_SQL_EVENTS = "1";
+
+  const { db } = await import("../lib/db");
+  const { createUser } = await import("../lib/users/create-user");
+  const { createApiKey } = await import("../lib/users/create-api-key");
+  const email = "bench-editor@bench.dateline.local";
+  const editor =
+    (await db.user.findUnique({ where: { email }, select: { id: true } })) ??
+    (await createUser({ actor: SYSTEM, input: { email, role: "editor", name: "Bench Editor", password: `bench-${Date.now()}-password` } }));
+  const { key } = await createApiKey({ actor: SYSTEM, input: { email } });
+  const authorization = `Bearer ${key}`;
+
+  await seedBench({ databaseUrl, stories: STORIES, editorId: editor.id, log });
+
+  // SQL per article render, counted on this process's own client.
+  const { getLiveStory } = await import("../lib/reader/get-live-story");
+  const newest = await db.story.findFirst({ where: { status: "published" }, orderBy: { publishedAt: "desc" }, select: { slug: true } });
+  let queries = 0;
+  db.$on("query" as never, () => queries++);
+  await getLiveStory(newest!.slug);
+  const sqlPerArticle = queries;
+
+  const sample = (sql: string) => db.$queryRawUnsafe<{ slug: string }[]>(sql).then((rows) => rows.map((row) => row.slug));
+  const articleSlugs = await sample(`SELECT slug FROM "Story" TABLESAMPLE SYSTEM (5) WHERE status = 'published' LIMIT 40000`);
+  const tagSlugs = await sample(`SELECT slug FROM "Tag" WHERE slug LIKE 'bench-tag-%' ORDER BY random()`);
+  await db.$disconnect();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: ".next-bench",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: "bench-secret-not-for-production-use-000000",
+    AUTH_TRUST_HOST: "true",
+    DATELINE_SQL_EVENTS: "",
+  };
+  await buildIfNeeded({ env, distDir: ".next-bench", databaseIdentity: "bench", log });
+  const site = await startSite(env);
+  log(`site up at ${site.url}`);
+
+  const results: { name: string; result: LoadResult; note?: string }[] = [];
+  const scenario = async (name: string, paths: string[], options: { warm?: boolean; authorization?: string; note?: string } = {}) => {
+    if (options.warm) for (const p of paths.slice(0, 5)) await fetch(`${site.url}${p}`, { headers: options.authorization ? { authorization: options.authorization } : {} });
+    const result = await runLoad({ baseUrl: site.url, paths, seconds: SECONDS, connections: CONNECTIONS, authorization: options.authorization });
+    results.push({ name, result, note: options.note });
+    log(`${name}: ${Math.round(result.requestsPerSecond).toLocaleString("en-US")} req/s, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}`);
+  };
+
+  const cachedArticle = `/stories/${articleSlugs[0]}`;
+  const articleHtml = await (await fetch(`${site.url}${cachedArticle}`)).text();
+  await scenario("article, cached", [cachedArticle], { warm: true });
+  await scenario("article, uncached (first visits)", articleSlugs.slice(1).map((slug) => `/stories/${slug}`), { note: "distinct articles, each rendered by Next" });
+  await scenario("home page", ["/"], { warm: true });
+  await scenario("tag page, largest tag, cached", ["/tags/bench-tag-1"], { warm: true });
+  await scenario("tag pages, uncached (first visits)", tagSlugs.map((slug) => `/tags/${slug}`), { note: `${tagSlugs.length} tags` });
+  const words = ["minister", "election", "monsoon flood", "cricket captain", "supreme court", "oil prices", "satellite launch", "moscow", "railway"];
+  await scenario("search", words.map((w) => `/search?q=${encodeURIComponent(w)}`), { note: "ranked, with snippets; not cached" });
+  await scenario("RSS feed", ["/feed.xml"], { warm: true });
+  await scenario(
+    "admin story list (API)",
+    ["/api/v1/stories?limit=20", "/api/v1/stories?status=published&limit=20", "/api/v1/stories?tag=bench-tag-1&limit=20", "/api/v1/stories?q=minister&limit=20"],
+    { authorization, note: "newest changed first, filters" },
+  );
+  const burst = await ingestBurst(site.url, authorization, Number(process.env.BENCH_WIRE_ITEMS ?? 500), 16);
+  results.push({ name: "wire ingest burst (POST /api/v1/wire)", result: burst, note: "16 at a time" });
+  log(`wire ingest: ${Math.round(burst.requestsPerSecond)} items/s`);
+
+  const rss = peakRssMb(site.child.pid) + peakRssMb(site.nextPid);
+  site.child.kill("SIGTERM");
+
+  const nginx = await startNginx(articleHtml);
+  let nginxResult: LoadResult | null = null;
+  if (nginx) {
+    nginxResult = await runLoad({ baseUrl: nginx.url, paths: ["/article.html"], seconds: SECONDS, connections: CONNECTIONS });
+    nginx.stop();
+  }
+
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`\nDateline benchmark, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${STORIES.toLocaleString("en-US")} stories; ${CONNECTIONS} connections, ${SECONDS} s each (${results[0].result.tool})\n`);
+  console.log("| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | note |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+  const row = (name: string, r: LoadResult, note = "") =>
+    console.log(`| ${name} | ${Math.round(r.requestsPerSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${note} |`);
+  for (const { name, result, note } of results) row(name, result, note);
+  if (nginxResult) {
+    row("nginx, same article as a static file", nginxResult, `ours cached: ${((results[0].result.requestsPerSecond / nginxResult.requestsPerSecond) * 100).toFixed(1)}% of nginx`);
+  } else {
+    console.log("| nginx | – | – | – | – | – | not installed (apt-get install nginx) |");
+  }
+  console.log(`\nSQL queries per article render: ${sqlPerArticle}`);
+  console.log(`Peak memory of the site (front + Next, VmHWM): ${Math.round(rss)} MB`);
+  console.log(`Article page size: ${(Buffer.byteLength(articleHtml) / 1024).toFixed(1)} KB`);
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error instanceof Error ? error.stack : error}`);
+  process.exit(1);
+});
