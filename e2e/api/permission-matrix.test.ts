@@ -61,6 +61,12 @@ const cases: Record<Permission, Case> = {
   "audit.read": async (who) => libStatus(who, (actor) => listAuditEntries({ actor, query: {} })),
 };
 
+// Routes that change something but need a permission another route already exercises above.
+const moreRoutes: { route: string; permission: Permission; run: Case }[] = [
+  { route: "POST /api/v1/stories/{id}/presence", permission: "story.read", run: async (who, c) => (await api("POST", `/api/v1/stories/${(await draft(c)).id}/presence`, { key: who?.apiKey })).status },
+  { route: "DELETE /api/v1/stories/{id}/presence", permission: "story.read", run: async (who, c) => (await api("DELETE", `/api/v1/stories/${(await draft(c)).id}/presence`, { key: who?.apiKey })).status },
+];
+
 let callers: Callers;
 
 beforeAll(async () => {
@@ -80,6 +86,19 @@ describe("the permission table, enforced on the server", () => {
         const status = await cases[permission](callers[role], callers);
         const allowed = (permissions[permission] as readonly Role[]).includes(role);
         if (allowed) expect(status, role).toBeLessThan(300);
+        else expect(status, role).toBe(403);
+      }
+    });
+  }
+});
+
+describe("more routes, each under its permission", () => {
+  for (const { route, permission, run } of moreRoutes) {
+    it(`${route} (${permission}): ${(permissions[permission] as readonly Role[]).join(", ")} may; anyone else is refused`, async () => {
+      expect(await run(null, callers), "anonymous").toBe(401);
+      for (const role of roles) {
+        const status = await run(callers[role], callers);
+        if ((permissions[permission] as readonly Role[]).includes(role)) expect(status, role).toBeLessThan(300);
         else expect(status, role).toBe(403);
       }
     });
