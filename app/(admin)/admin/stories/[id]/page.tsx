@@ -3,7 +3,7 @@ import { StoryForm } from "@/components/admin/story-form";
 import { StoryCommands } from "@/components/admin/story-commands";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
-import { formatNewsroomTime } from "@/lib/site/newsroom-time";
+import { formatNewsroomTime, newsroomTimeZone, newsroomZoneName } from "@/lib/site/newsroom-time";
 import { StoryPresence } from "@/components/admin/story-presence";
 import { can } from "@/lib/auth/permissions";
 import { getStory } from "@/lib/stories/get-story";
@@ -67,6 +67,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           canUnpublish={can(actor, "story.unpublish")}
           canSubmit={can(actor, "story.submit")}
           canKill={can(actor, "story.kill")}
+          zone={{ id: newsroomTimeZone(), name: newsroomZoneName() }}
         />
       </div>
       <StoryPresence storyId={story.id} />
