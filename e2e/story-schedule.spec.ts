@@ -19,6 +19,7 @@ test("an editor schedules a story at a time typed in the newsroom's zone, whatev
   await page.goto(`/admin/stories/${story.id}`);
   await page.getByLabel(/^Publish at/).fill(typed);
   await expect(page.getByTestId("publish-at-preview")).toHaveText(`Goes live ${formatZonedTime(instant, newsroomZone)}.`);
+  await page.screenshot({ path: "test-results/screenshots/story-schedule.png" });
   await page.getByRole("button", { name: "Schedule" }).click();
 
   await expect(page.getByTestId("status")).toHaveText("scheduled");
