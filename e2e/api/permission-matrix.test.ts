@@ -69,6 +69,12 @@ const cases: Record<Permission, Case> = {
   "audit.read": async (who) => libStatus(who, (actor) => listAuditEntries({ actor, query: {} })),
 };
 
+// Routes that change something but need a permission another route already exercises above.
+const presenceRoutes: { route: string; permission: Permission; run: Case }[] = [
+  { route: "POST /api/v1/stories/{id}/presence", permission: "story.read", run: async (who, c) => (await api("POST", `/api/v1/stories/${(await draft(c)).id}/presence`, { key: who?.apiKey })).status },
+  { route: "DELETE /api/v1/stories/{id}/presence", permission: "story.read", run: async (who, c) => (await api("DELETE", `/api/v1/stories/${(await draft(c)).id}/presence`, { key: who?.apiKey })).status },
+];
+
 let callers: Callers;
 
 beforeAll(async () => {
@@ -110,6 +116,7 @@ const moreRoutes: [string, Permission, Case][] = [
     const story = await live(c);
     return (await api("PATCH", `/api/v1/stories/${story.id}`, { key: who?.apiKey, body: { asDraft: true, version: story.version, headline: unique("Draft") } })).status;
   }],
+  ...presenceRoutes.map(({ route, permission, run }): [string, Permission, Case] => [route, permission, run]),
 ];
 
 describe("the same permissions, through every other route that uses them", () => {

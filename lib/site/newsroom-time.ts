@@ -1,9 +1,28 @@
 import { env } from "@/lib/env";
+import { formatZonedTime, parseWallTime, zoneAbbreviation, zonedDayRange, zonedWallTimeToUtc } from "@/lib/site/zoned-time";
 
-let formatter: Intl.DateTimeFormat | undefined;
+/** The newsroom's IANA time zone (`NEWSROOM_TIME_ZONE`): times are stored in UTC and shown in it. */
+export function newsroomTimeZone(): string {
+  return env().NEWSROOM_TIME_ZONE;
+}
 
-/** "27 Dec 2023, 14:30" in the newsroom's time zone (times are stored in UTC). */
+/** "27 Dec 2023, 14:30 IST" in the newsroom's time zone, which it always names. */
 export function formatNewsroomTime(date: Date | string): string {
-  formatter ??= new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: env().NEWSROOM_TIME_ZONE });
-  return formatter.format(typeof date === "string" ? new Date(date) : date);
+  return formatZonedTime(typeof date === "string" ? new Date(date) : date, newsroomTimeZone());
+}
+
+/** The zone's short name now ("BST" in a London summer), for labels such as "Publish at (BST)". */
+export function newsroomZoneName(at: Date = new Date()): string {
+  return zoneAbbreviation(at, newsroomTimeZone());
+}
+
+/** "2024-03-31T01:30" (a datetime-local value) read as a newsroom wall-clock time; null if not a time. */
+export function newsroomWallTimeToUtc(text: string): Date | null {
+  const wall = parseWallTime(text);
+  return wall ? zonedWallTimeToUtc(wall, newsroomTimeZone()) : null;
+}
+
+/** Whole newsroom days, "2024-03-31" to "2024-04-02", as UTC instants (see `zonedDayRange`). */
+export function newsroomDayRange(from: string | undefined, to: string | undefined): { start?: Date; end?: Date } {
+  return zonedDayRange(from, to, newsroomTimeZone());
 }

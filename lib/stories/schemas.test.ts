@@ -56,6 +56,18 @@ describe("listStoriesQuerySchema", () => {
     expect(listStoriesQuerySchema.safeParse({ limit: "500" }).success).toBe(false);
     expect(listStoriesQuerySchema.parse({}).limit).toBe(25);
   });
+
+  it("treats empty filters as none, and names each bad one", () => {
+    expect(listStoriesQuerySchema.parse({ status: "", tag: "", author: "", updatedFrom: "", updatedTo: "", q: "", cursor: "", limit: "" })).toEqual({ limit: 25 });
+    const result = listStoriesQuerySchema.safeParse({ author: "priya", updatedFrom: "27/12/2023", updatedTo: "2023-02-30" });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["author", "updatedFrom", "updatedTo"]);
+  });
+
+  it("refuses a date range that ends before it starts", () => {
+    expect(listStoriesQuerySchema.safeParse({ updatedFrom: "2023-12-27", updatedTo: "2023-12-27" }).success).toBe(true);
+    const result = listStoriesQuerySchema.safeParse({ updatedFrom: "2023-12-27", updatedTo: "2023-12-26" });
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["updatedTo", "The last day comes before the first"]]);
+  });
 });
 
 describe("storyInputFromForm", () => {

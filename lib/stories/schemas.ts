@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
 import { slugPattern } from "@/lib/stories/make-slug";
+import { isUuid } from "@/lib/ids";
 
 export const storyStatuses = ["draft", "in_review", "scheduled", "published", "unpublished", "killed"] as const;
 export type StoryStatus = (typeof storyStatuses)[number];
@@ -99,13 +100,27 @@ export const publishStorySchema = z.object({
   at: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional(),
 });
 
-export const listStoriesQuerySchema = z.object({
-  status: z.enum(storyStatuses, { message: `Status must be one of ${storyStatuses.join(", ")}` }).optional(),
-  tag: z.string().trim().max(80).optional(),
-  q: z.string().trim().max(200).optional(),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-});
+/** A query parameter left empty (`?tag=`) means no filter, as if it were not sent. */
+const filter = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const newsroomDate = z.iso.date("Use a date such as 2023-12-27 (a day in the newsroom's time zone)");
+
+export const listStoriesQuerySchema = z
+  .object({
+    status: filter(z.enum(storyStatuses, { message: `Status must be one of ${storyStatuses.join(", ")}` })),
+    tag: filter(z.string().trim().max(80, "At most 80 characters")),
+    author: filter(z.string().trim().refine(isUuid, "An author is a user's id (a UUID)")),
+    updatedFrom: filter(newsroomDate),
+    updatedTo: filter(newsroomDate),
+    q: filter(z.string().trim().max(200, "At most 200 characters")),
+    cursor: filter(z.string().max(300)),
+    limit: filter(z.coerce.number().int().min(1).max(100)).transform((value) => value ?? 25),
+  })
+  .refine((query) => !query.updatedFrom || !query.updatedTo || query.updatedFrom <= query.updatedTo, {
+    path: ["updatedTo"],
+    message: "The last day comes before the first",
+    // Only once both dates are readable: a bad date already has its own message.
+    when: (payload) => payload.issues.length === 0,
+  });
 export type ListStoriesQuery = z.input<typeof listStoriesQuerySchema>;
 
 /** The story form's fields, mapped to the API's input shape so both share one schema. */

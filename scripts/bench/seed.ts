@@ -55,14 +55,14 @@ export async function seedBench(options: { databaseUrl: string; stories: number;
             "createdById", "updatedById", "createdAt", "updatedAt")
          SELECT md5('bench-story-' || i)::uuid, 'bench-story-' || i,
                 initcap(words.headline) || ' (' || i || ')', words.standfirst, words.body, 'published', 1, 'ANI', NULL,
-                $4[1 + i % array_length($4, 1)], NULL, (t.at)::date, t.at, t.at, $3, $3, t.at, t.at
+                ($4::text[])[1 + i % array_length($4::text[], 1)], NULL, (t.at)::date, t.at, t.at, $3::uuid, $3::uuid, t.at, t.at
          FROM generate_series($1::int, $2::int) i
          CROSS JOIN LATERAL (SELECT now() - (($5::int - i) * interval '30 seconds') AS at) t
          CROSS JOIN LATERAL (
            SELECT
-             (SELECT string_agg($6[1 + floor(random() * array_length($6, 1))::int], ' ') FROM generate_series(1, 9) WHERE i > 0) AS headline,
-             (SELECT string_agg($6[1 + floor(random() * array_length($6, 1))::int], ' ') FROM generate_series(1, 25) WHERE i > 0) AS standfirst,
-             (SELECT string_agg('<p>' || (SELECT string_agg($6[1 + floor(random() * array_length($6, 1))::int], ' ') FROM generate_series(1, 70) WHERE p > 0) || '.</p>', '')
+             (SELECT string_agg(($6::text[])[1 + floor(random() * array_length($6::text[], 1))::int], ' ') FROM generate_series(1, 9) WHERE i > 0) AS headline,
+             (SELECT string_agg(($6::text[])[1 + floor(random() * array_length($6::text[], 1))::int], ' ') FROM generate_series(1, 25) WHERE i > 0) AS standfirst,
+             (SELECT string_agg('<p>' || (SELECT string_agg(($6::text[])[1 + floor(random() * array_length($6::text[], 1))::int], ' ') FROM generate_series(1, 70) WHERE p > 0) || '.</p>', '')
                 FROM generate_series(1, 8) p WHERE i > 0) AS body
          ) words`,
         [from, to, options.editorId, PLACES, options.stories, WORDS],
@@ -72,9 +72,9 @@ export async function seedBench(options: { databaseUrl: string; stories: number;
          SELECT md5('bench-story-' || i)::uuid, md5('bench-tag-' || tag.j)::uuid, tag.position, now() - (($3::int - i) * interval '30 seconds')
          FROM generate_series($1::int, $2::int) i
          CROSS JOIN LATERAL (VALUES
-           (0, CASE WHEN i % 3 = 0 THEN 1 + i % 20 ELSE 1 + (i * 7919) % $4::int END),
-           (1, 1 + (i * 104729 + 13) % $4::int),
-           (2, 1 + (i * 1299709 + 101) % $4::int)) AS tag(position, j)
+           (0, CASE WHEN i % 3 = 0 THEN 1 + i % 20 ELSE 1 + (i::bigint * 7919) % $4::int END),
+           (1, 1 + (i::bigint * 104729 + 13) % $4::int),
+           (2, 1 + (i::bigint * 1299709 + 101) % $4::int)) AS tag(position, j)
          ON CONFLICT DO NOTHING`,
         [from, to, options.stories, BENCH_TAGS],
       );

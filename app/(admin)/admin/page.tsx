@@ -1,28 +1,49 @@
 import Link from "next/link";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
-import { formatNewsroomTime } from "@/lib/site/newsroom-time";
+import { formatNewsroomTime, newsroomZoneName } from "@/lib/site/newsroom-time";
 import { listStories } from "@/lib/stories/list-stories";
+import { listNewsroomUsers } from "@/lib/users/list-newsroom-users";
 import { storyStatuses } from "@/lib/stories/schemas";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type FieldErrors } from "@/lib/errors";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { AdminTable } from "@/components/admin/admin-table";
+import { TagFilterInput } from "@/components/admin/tag-filter-input";
 
 export const metadata = { title: "Stories" };
 
-type Search = { status?: string; q?: string; cursor?: string };
+const filterNames = ["q", "status", "tag", "author", "updatedFrom", "updatedTo"] as const;
+type Filters = Partial<Record<(typeof filterNames)[number], string>>;
+const fieldLabels: Record<string, string> = {
+  q: "Search headlines", status: "Status", tag: "Tag", author: "Author", updatedFrom: "Changed from", updatedTo: "Changed to", cursor: "Page",
+};
 
+/** "Some fields are not valid: Changed to: The last day comes before the first." */
+function errorText(message: string, fields: FieldErrors | undefined): string {
+  const details = Object.entries(fields ?? {}).map(([field, messages]) => `${fieldLabels[field] ?? field}: ${messages.join(", ")}`);
+  return details.length ? `${message}: ${details.join("; ")}.` : message;
+}
 
-export default async function StoriesPage({ searchParams }: { searchParams: Promise<Search> }) {
+const inputClass = "mt-1 rounded border border-slate-300 px-3 py-1.5 focus:outline-none focus:ring-2 focus:ring-slate-400";
+const labelClass = "block text-xs font-medium text-slate-600";
+
+export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireAdminActor();
   const search = await searchParams;
-  const query = { status: search.status || undefined, q: search.q || undefined, cursor: search.cursor || undefined, limit: 25 };
-  const result = await listStories({ actor, query }).catch((error: unknown) => {
-    if (isAppError(error)) return { items: [], nextCursor: null, error: error.message };
-    throw error;
-  });
-  const nextHref = result.nextCursor
-    ? `/admin?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}), cursor: result.nextCursor })}`
-    : null;
+  const filters: Filters = {};
+  for (const name of filterNames) {
+    const value = search[name];
+    if (typeof value === "string" && value.trim()) filters[name] = value.trim();
+  }
+  const cursor = typeof search.cursor === "string" && search.cursor ? search.cursor : undefined;
+  const [result, users] = await Promise.all([
+    listStories({ actor, query: { ...filters, cursor, limit: 25 } }).catch((error: unknown) => {
+      if (isAppError(error)) return { items: [], nextCursor: null, error: errorText(error.message, error.fields) };
+      throw error;
+    }),
+    listNewsroomUsers({ actor }),
+  ]);
+  const nextHref = result.nextCursor ? `/admin?${new URLSearchParams({ ...filters, cursor: result.nextCursor })}` : null;
+  const filtered = Object.keys(filters).length > 0;
 
   return (
     <>
@@ -32,22 +53,44 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           New story
         </Link>
       </div>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter stories">
         <div>
-          <label htmlFor="q" className="block text-xs font-medium text-slate-600">Search headlines</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Words from the headline"
-            className="mt-1 w-64 rounded border border-slate-300 px-3 py-1.5 focus:outline-none focus:ring-2 focus:ring-slate-400" />
+          <label htmlFor="q" className={labelClass}>Search headlines</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q} placeholder="Words from the headline" className={`${inputClass} w-56`} />
         </div>
         <div>
-          <label htmlFor="status" className="block text-xs font-medium text-slate-600">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="mt-1 rounded border border-slate-300 px-3 py-1.5">
+          <label htmlFor="status" className={labelClass}>Status</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
             <option value="">Any</option>
             {storyStatuses.map((status) => (
               <option key={status} value={status}>{status.replace("_", " ")}</option>
             ))}
           </select>
         </div>
+        <TagFilterInput defaultValue={filters.tag} className={`${inputClass} w-48`} labelClassName={labelClass} />
+        <div>
+          <label htmlFor="author" className={labelClass}>Author</label>
+          <select id="author" name="author" defaultValue={filters.author ?? ""} className={`${inputClass} max-w-56`}>
+            <option value="">Anyone</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>{user.name} ({user.role}){user.active ? "" : " · inactive"}</option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="flex items-end gap-2">
+          <legend className={labelClass}>Last changed (days in {newsroomZoneName()})</legend>
+          <div>
+            <label htmlFor="updatedFrom" className="sr-only">Changed from</label>
+            <input id="updatedFrom" name="updatedFrom" type="date" defaultValue={filters.updatedFrom} className={inputClass} />
+          </div>
+          <span className="pb-2 text-sm text-slate-500" aria-hidden="true">to</span>
+          <div>
+            <label htmlFor="updatedTo" className="sr-only">Changed to</label>
+            <input id="updatedTo" name="updatedTo" type="date" defaultValue={filters.updatedTo} className={inputClass} />
+          </div>
+        </fieldset>
         <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
+        {filtered ? <Link href="/admin" className="pb-1.5 text-sm underline">Clear filters</Link> : null}
       </form>
       <AdminTable
         columns={["Headline", "Status", "Last change", "Tags"]}
@@ -60,11 +103,12 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           <tr key={story.id}>
             <td className="px-4 py-2">
               <Link href={`/admin/stories/${story.id}`} className="font-medium text-slate-900 hover:underline">{story.headline}</Link>
+              <span className="block text-xs text-slate-500">created by {story.createdBy.name}</span>
             </td>
             <td className="px-4 py-2"><StatusBadge status={story.status} /></td>
-            <td className="px-4 py-2 text-slate-600">
-              <time dateTime={story.updatedAt}>{formatNewsroomTime(new Date(story.updatedAt))}</time>
-              <span className="block text-xs">by {story.updatedBy.name}</span>
+            <td className="px-4 py-2 text-slate-600" data-testid="last-change">
+              <span className="block">{story.updatedBy.name}</span>
+              <time dateTime={story.updatedAt} className="block text-xs">{formatNewsroomTime(story.updatedAt)}</time>
             </td>
             <td className="px-4 py-2 text-slate-600">{story.tags.map((tag) => tag.name).join(", ")}</td>
           </tr>

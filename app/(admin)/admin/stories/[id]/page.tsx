@@ -3,7 +3,8 @@ import { StoryForm } from "@/components/admin/story-form";
 import { StoryCommands } from "@/components/admin/story-commands";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
-import { formatNewsroomTime } from "@/lib/site/newsroom-time";
+import { formatNewsroomTime, newsroomTimeZone, newsroomZoneName } from "@/lib/site/newsroom-time";
+import { StoryPresence } from "@/components/admin/story-presence";
 import { can } from "@/lib/auth/permissions";
 import { getStory } from "@/lib/stories/get-story";
 import { isAppError } from "@/lib/errors";
@@ -73,8 +74,10 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           canUnpublish={can(actor, "story.unpublish")}
           canSubmit={can(actor, "story.submit")}
           canKill={can(actor, "story.kill")}
+          zone={{ id: newsroomTimeZone(), name: newsroomZoneName() }}
         />
       </div>
+      <StoryPresence storyId={story.id} />
       {notice ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" role="status">{notice}</p> : null}
       {story.embargoUntil && new Date(story.embargoUntil) > new Date() ? (
         <p className="mb-4 rounded border-2 border-amber-500 bg-amber-50 px-4 py-2 font-semibold text-amber-950" data-testid="embargo">
