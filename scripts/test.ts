@@ -99,10 +99,16 @@ async function main(): Promise<number> {
     const testEnv = { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() };
     const filterArgs = filters.length ? ["--passWithNoTests", ...filters] : [];
     const vitestCode = await run(process.execPath, [...vitestArgs, ...filterArgs], { env: testEnv });
-    const playwrightArgs = filters.length ? ["--pass-with-no-tests", ...filters] : [];
-    const playwrightCode = await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...playwrightArgs], { env: testEnv });
+    // Playwright runs every spec when no file matches a filter: pick the matching specs here.
+    const specs = fs.readdirSync("e2e").filter((name) => name.endsWith(".spec.ts")).map((name) => `e2e/${name}`);
+    const chosenSpecs = filters.length ? specs.filter((spec) => filters.some((filter) => spec.includes(filter))) : [];
+    const runPlaywright = !filters.length || chosenSpecs.length > 0;
+    const playwrightCode = runPlaywright
+      ? await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...chosenSpecs], { env: testEnv })
+      : 0;
 
-    const totals = [vitestCounts(vitestJson), playwrightCounts(path.join(RESULTS, "playwright.json"))].reduce((a, b) => ({
+    const counts = [vitestCounts(vitestJson), ...(runPlaywright ? [playwrightCounts(path.join(RESULTS, "playwright.json"))] : [])];
+    const totals = counts.reduce((a, b) => ({
       passed: a.passed + b.passed,
       failed: a.failed + b.failed,
       skipped: a.skipped + b.skipped,

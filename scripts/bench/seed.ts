@@ -23,6 +23,8 @@ moscow beijing washington london tokyo kolkata chennai bengaluru hyderabad luckn
 const PLACES = ["NEW DELHI", "MUMBAI", "MOSCOW", "WASHINGTON", "LONDON", "BEIJING", "KOLKATA", "CHENNAI", "TOKYO", "DHAKA"];
 export const BENCH_TAGS = 2000;
 const BATCH = 5000;
+const PHRASES = 20_000;
+const PARAGRAPHS = 5_000;
 
 export async function seedBench(options: { databaseUrl: string; stories: number; editorId: string; log: (line: string) => void }) {
   const client = new pg.Client({ connectionString: options.databaseUrl });
@@ -41,6 +43,15 @@ export async function seedBench(options: { databaseUrl: string; stories: number;
        ON CONFLICT DO NOTHING`,
       [BENCH_TAGS],
     );
+    // Random text made once per run, then combined per story by arithmetic on its number:
+    // cheap enough for a million rows, varied enough for search and compression to be realistic.
+    await client.query(`CREATE TEMP TABLE bench_phrases AS
+      SELECT n, (SELECT string_agg(($1::text[])[1 + floor(random() * array_length($1::text[], 1))::int], ' ') FROM generate_series(1, 12) WHERE n > 0) AS text
+      FROM generate_series(1, ${PHRASES}) n`, [WORDS]);
+    await client.query(`CREATE TEMP TABLE bench_paragraphs AS
+      SELECT n, (SELECT string_agg(($1::text[])[1 + floor(random() * array_length($1::text[], 1))::int], ' ') FROM generate_series(1, 70) WHERE n > 0) AS text
+      FROM generate_series(1, ${PARAGRAPHS}) n`, [WORDS]);
+    await client.query("CREATE INDEX ON bench_phrases (n); CREATE INDEX ON bench_paragraphs (n)");
     const bar = process.stdout.isTTY
       ? new cliProgress.SingleBar({ format: "seeding stories |{bar}| {value}/{total} ({eta}s left)" }, cliProgress.Presets.shades_classic)
       : null;
@@ -54,18 +65,17 @@ export async function seedBench(options: { databaseUrl: string; stories: number;
             "datelineLocation", "datelineCountry", "datelineDate", "publishedAt", "firstPublishedAt",
             "createdById", "updatedById", "createdAt", "updatedAt")
          SELECT md5('bench-story-' || i)::uuid, 'bench-story-' || i,
-                initcap(words.headline) || ' (' || i || ')', words.standfirst, words.body, 'published', 1, 'ANI', NULL,
+                initcap(h.text) || ' (' || i || ')', sf.text, b.body, 'published', 1, 'ANI', NULL,
                 ($4::text[])[1 + i % array_length($4::text[], 1)], NULL, (t.at)::date, t.at, t.at, $3::uuid, $3::uuid, t.at, t.at
          FROM generate_series($1::int, $2::int) i
          CROSS JOIN LATERAL (SELECT now() - (($5::int - i) * interval '30 seconds') AS at) t
+         JOIN bench_phrases h ON h.n = 1 + (i::bigint * 7919) % ${PHRASES}
+         JOIN bench_phrases sf ON sf.n = 1 + (i::bigint * 104729 + 17) % ${PHRASES}
          CROSS JOIN LATERAL (
-           SELECT
-             (SELECT string_agg(($6::text[])[1 + floor(random() * array_length($6::text[], 1))::int], ' ') FROM generate_series(1, 9) WHERE i > 0) AS headline,
-             (SELECT string_agg(($6::text[])[1 + floor(random() * array_length($6::text[], 1))::int], ' ') FROM generate_series(1, 25) WHERE i > 0) AS standfirst,
-             (SELECT string_agg('<p>' || (SELECT string_agg(($6::text[])[1 + floor(random() * array_length($6::text[], 1))::int], ' ') FROM generate_series(1, 70) WHERE p > 0) || '.</p>', '')
-                FROM generate_series(1, 8) p WHERE i > 0) AS body
-         ) words`,
-        [from, to, options.editorId, PLACES, options.stories, WORDS],
+           SELECT string_agg('<p>' || p.text || '.</p>', '' ORDER BY k) AS body
+           FROM generate_series(1, 8) k JOIN bench_paragraphs p ON p.n = 1 + (i::bigint * 1299709 + k * 15485863) % ${PARAGRAPHS}
+         ) b`,
+        [from, to, options.editorId, PLACES, options.stories],
       );
       await client.query(
         `INSERT INTO "StoryTag" ("storyId", "tagId", position, "livePublishedAt")
