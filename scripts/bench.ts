@@ -76,6 +76,10 @@ async function startNginx(html: string): Promise<{ url: string; stop: () => void
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-nginx-"));
   fs.mkdirSync(path.join(dir, "html"));
   fs.writeFileSync(path.join(dir, "html", "article.html"), html);
+  // nginx's workers run as an unprivileged user: they must be able to read the page.
+  fs.chmodSync(dir, 0o755);
+  fs.chmodSync(path.join(dir, "html"), 0o755);
+  fs.chmodSync(path.join(dir, "html", "article.html"), 0o644);
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, "nginx.conf"),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { liveStoryWhere } from "@/lib/stories/live";
+import { liveStoryRanges } from "@/lib/stories/live";
 import { readerStorySelect, toReaderStory, type ReaderStory } from "@/lib/reader/reader-story";
 
 export type StoryPage = { stories: ReaderStory[]; nextCursor: string | null };
@@ -10,18 +10,26 @@ export type StoryPage = { stories: ReaderStory[]; nextCursor: string | null };
 export async function listLiveStories(options: { cursor?: string; limit: number }): Promise<StoryPage> {
   const now = new Date();
   const after = options.cursor ? decodeCursor(options.cursor) : null;
-  const rows = await db.story.findMany({
-    where: {
-      ...liveStoryWhere(now),
-      ...(after
-        ? { AND: [{ OR: [{ publishedAt: { lt: after.sortValue } }, { publishedAt: after.sortValue, id: { lt: after.id } }] }] }
-        : {}),
-    },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-    take: options.limit + 1,
-    select: readerStorySelect,
-    relationLoadStrategy: "join",
-  });
+  const ranges = await Promise.all(
+    liveStoryRanges(now).map((range) =>
+      db.story.findMany({
+        where: {
+          ...range,
+          ...(after
+            ? { AND: [{ OR: [{ publishedAt: { lt: after.sortValue } }, { publishedAt: after.sortValue, id: { lt: after.id } }] }] }
+            : {}),
+        },
+        orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+        take: options.limit + 1,
+        select: readerStorySelect,
+        relationLoadStrategy: "join",
+      }),
+    ),
+  );
+  const rows = ranges
+    .flat()
+    .sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, options.limit + 1);
   return pageOf(rows.map(toReaderStory), options.limit);
 }
 

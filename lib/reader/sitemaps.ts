@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-// What search engines are told about: live stories (by the one rule, lib/stories/live.ts, written
-// out in SQL here so that a million rows are walked by index, not loaded) and the tags with any.
+// What search engines are told about: published stories out of embargo (walked by the
+// (status, publishedAt) index; a scheduled story is published by the front the moment it is due,
+// which also expires these files) and the tags with any.
 // Sitemap files hold at most 50,000 URLs (the protocol's limit).
 
 export const SITEMAP_FILE_SIZE = 50_000;
@@ -16,7 +17,7 @@ export async function sitemapFiles(now = new Date()): Promise<SitemapFile[]> {
   const [stories, tags] = await Promise.all([
     db.$queryRaw<{ count: bigint; latest: Date | null }[]>`
       SELECT count(*) AS count, max("updatedAt") AS latest FROM "Story"
-      WHERE status IN ('published', 'scheduled') AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})`,
+      WHERE status = 'published' AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})`,
     db.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) AS count FROM "Tag" t
       WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."livePublishedAt" <= ${now})`,
@@ -30,7 +31,7 @@ export async function sitemapFiles(now = new Date()): Promise<SitemapFile[]> {
 export async function sitemapStories(page: number, now = new Date()) {
   return db.$queryRaw<{ slug: string; updatedAt: Date }[]>`
     SELECT slug, "updatedAt" FROM "Story"
-    WHERE status IN ('published', 'scheduled') AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
+    WHERE status = 'published' AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
     ORDER BY "publishedAt", id
     OFFSET ${(page - 1) * SITEMAP_FILE_SIZE} LIMIT ${SITEMAP_FILE_SIZE}`;
 }
@@ -47,7 +48,7 @@ export async function sitemapTags(page: number, now = new Date()) {
 export async function newsSitemapStories(now = new Date()) {
   return db.story.findMany({
     where: {
-      status: { in: ["published", "scheduled"] },
+      status: "published",
       publishedAt: { lte: now, gte: new Date(now.getTime() - NEWS_WINDOW_MS) },
       OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }],
     },

@@ -90,7 +90,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const comeDue = (now: number): Promise<void> => {
     dueRun ??= (async () => {
       const due = upcoming.filter((entry) => entry.at.getTime() <= now).map((entry) => entry.story);
-      cache.expire(storyStalePaths({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
+      if (due.length) cache.expire(storyStalePaths({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
+      // Publishing announces what it changed (to every instance, this one too); nothing due, nothing sent.
       await publishDueStories(new Date(now));
       await loadDue();
     })()
@@ -203,11 +204,29 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     return page;
   };
 
+  // Requests for a page that is being rendered wait for that render instead of starting their own:
+  // a popular page expired under load costs Next one render, not one per waiting reader.
+  const rendering = new Map<string, { generation: number; upstream: Promise<Upstream> }>();
+  const renderOnce = (request: http.IncomingMessage, path: string): { generation: number; upstream: Promise<Upstream> } => {
+    const pending = rendering.get(path);
+    // A render that started before the latest change is not joined: it may show what changed.
+    if (pending && pending.generation === cache.generation) return pending;
+    const render = { generation: cache.generation, upstream: fetchUpstream(request, path, "GET") };
+    rendering.set(path, render);
+    void render.upstream.catch(() => {}).finally(() => {
+      if (rendering.get(path) === render) rendering.delete(path);
+    });
+    return render;
+  };
+
   const serveReader = async (request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
     const hit = cache.get(path);
     if (hit) return send(request, response, hit);
-    const generation = cache.generation;
-    const upstream = await fetchUpstream(request, path, "GET");
+    const render = renderOnce(request, path);
+    const generation = render.generation;
+    const upstream = await render.upstream;
+    const stored = cache.get(path);
+    if (stored) return send(request, response, stored);
     let page: CachedPage;
     if (upstream.status === 200 && !upstream.headers["set-cookie"]) {
       page = cachedPage(200, keptHeaders(upstream, path), upstream.body);

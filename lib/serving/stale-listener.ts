@@ -49,6 +49,7 @@ export async function listenForStalePages(options: {
 
   let client: pg.Client | null = null;
   let closed = false;
+  let syncing: Promise<void> = Promise.resolve();
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: options.databaseUrl });
     next.on("notification", (message) => {
@@ -74,8 +75,14 @@ export async function listenForStalePages(options: {
   return {
     // A round trip on the listening connection: Postgres sends a session its notifications before
     // the reply, so afterwards every change committed before the call has been applied.
-    sync: async () => {
-      await client?.query("SELECT 1").catch(() => {});
+    // Round trips are chained, one at a time on the connection; each starts after the caller's
+    // change was committed, so it is never answered before that change's notification.
+    sync: () => {
+      syncing = syncing.then(() => client?.query("SELECT 1")).then(
+        () => {},
+        () => {},
+      );
+      return syncing;
     },
     close: async () => {
       closed = true;

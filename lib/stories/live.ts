@@ -21,3 +21,17 @@ export function isLive(story: { status: string; publishedAt: Date | null; embarg
     (!story.embargoUntil || story.embargoUntil <= now)
   );
 }
+
+/**
+ * "Live" as lists read it: two index ranges, published stories and scheduled ones already due
+ * (nearly always none: the front publishes them the moment they come due). One condition over
+ * both statuses cannot walk the (status, publishedAt) index in order, so Postgres would sort
+ * every live story to find the newest twenty.
+ */
+export function liveStoryRanges(now: Date): Prisma.StoryWhereInput[] {
+  const outOfEmbargo: Prisma.StoryWhereInput = { OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }] };
+  return [
+    { status: "published", publishedAt: { lte: now }, ...outOfEmbargo },
+    { status: "scheduled", scheduledAt: { lte: now }, publishedAt: { lte: now }, ...outOfEmbargo },
+  ];
+}
