@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { SiteHeader } from "@/components/site/site-header";
 import { env } from "@/lib/env";
+import { feedAlternates, siteFeedPrefix } from "@/lib/feeds/feed-paths";
 
 export function generateMetadata(): Metadata {
-  return { alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: `${env().SITE_NAME}: latest stories` }] } } };
+  return { alternates: { types: feedAlternates([{ prefix: siteFeedPrefix, title: `${env().SITE_NAME}: latest stories` }]) } };
 }
 
 export default function SiteLayout({ children }: { children: React.ReactNode }) {

@@ -57,4 +57,26 @@ describe("buildRss", () => {
     expect(item["content:encoded"]).toContain("The vote passed.<br>Turnout was 61%.");
     expect(new Date(feed.lastBuildDate as string).toISOString()).toBe("2026-03-05T09:00:00.000Z");
   });
+
+  it("links to its archive pages with RFC 5005 relations, and marks an archive page with fh:archive", async () => {
+    const current = buildRss({ title: "Site", description: "d", path: "/", selfPath: "/feed.xml", olderPath: "/feed/archive/B.xml", stories: [story("One")] });
+    expect(current).toMatch(/<atom:link href="[^"]+\/feed\.xml" rel="self" type="application\/rss\+xml"\/>/);
+    expect(current).toMatch(/<atom:link href="[^"]+\/feed\/archive\/B\.xml" rel="prev-archive" type="application\/rss\+xml"\/>/);
+    expect(current).not.toContain("fh:archive");
+
+    const archive = buildRss({
+      title: "Site",
+      description: "d",
+      path: "/",
+      selfPath: "/feed/archive/B.xml",
+      currentPath: "/feed.xml",
+      olderPath: "/feed/archive/C.xml",
+      newerPath: "/feed/archive/A.xml",
+      stories: [story("Two")],
+    });
+    const links = [...archive.matchAll(/<atom:link href="[^"]+\/(feed[^"]*)" rel="([^"]+)"/g)].map((match) => `${match[2]} ${match[1]}`);
+    expect(links).toEqual(["self feed/archive/B.xml", "current feed.xml", "prev-archive feed/archive/C.xml", "next-archive feed/archive/A.xml"]);
+    expect(archive).toContain('<fh:archive xmlns:fh="http://purl.org/syndication/history/1.0"/>');
+    expect((await parser.parseString(archive)).items).toHaveLength(1);
+  });
 });

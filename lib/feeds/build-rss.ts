@@ -1,13 +1,10 @@
 import { Feed } from "feed";
 import { escapeHtml } from "@/lib/escape-html";
 import { env } from "@/lib/env";
-import { absoluteUrl, storyPath } from "@/lib/site/urls";
-import { formatDateline } from "@/lib/stories/format-dateline";
-import { formatNewsroomTime } from "@/lib/site/newsroom-time";
-import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
-import type { ReaderStory } from "@/lib/reader/reader-story";
-
-export const FEED_SIZE = 50;
+import { absoluteUrl } from "@/lib/site/urls";
+import { lastChange, toFeedItem } from "@/lib/feeds/feed-item";
+import { FEED_HISTORY_NS, historyLinks, isArchive, type FeedDocument } from "@/lib/feeds/feed-document";
+import { feedMediaType } from "@/lib/feeds/feed-paths";
 
 /**
  * The feed library wraps text in CDATA but escapes only the first "]]>" in it; any further one
@@ -15,60 +12,52 @@ export const FEED_SIZE = 50;
  */
 const cdataSafe = (text: string) => text.replaceAll("]]>", "]] >");
 
-const kindLabel = { correction: "Correction", update: "Update" } as const;
-
-/** The article's foot in a feed item: its corrections and updates, each note escaped as text. */
-function correctionsHtml(corrections: ReaderStory["corrections"]): string {
-  if (corrections.length === 0) return "";
-  const items = corrections.map(
-    (c) => `<p><strong>${kindLabel[c.kind]}</strong> (${escapeHtml(formatNewsroomTime(c.createdAt))}): ${escapeHtml(c.note).replaceAll("\n", "<br>")}</p>`,
-  );
-  return `<h3>Corrections and updates</h3>${items.join("")}`;
-}
-
-/** The newest change among the stories: a correction to an older item still moves the feed's lastBuildDate. */
-const lastChange = (stories: ReaderStory[]) => stories.reduce((latest, story) => (story.updatedAt > latest ? story.updatedAt : latest), "");
+/** The library writes attribute values escaping only `"`; these are URLs, but escape them fully. */
+const attribute = (value: string) => escapeHtml(value);
 
 /** RSS 2.0 with the full text in content:encoded, permalink guids and tags as categories. */
-export function buildRss(options: { title: string; description: string; path: string; selfPath: string; stories: ReaderStory[] }): string {
+export function buildRss(doc: FeedDocument): string {
   const { SITE_NAME, SITE_LANGUAGE } = env();
+  const items = doc.stories.map(toFeedItem);
   const feed = new Feed({
-    title: cdataSafe(options.title),
-    description: options.description,
-    id: absoluteUrl(options.path),
-    link: absoluteUrl(options.path),
+    title: cdataSafe(doc.title),
+    description: doc.description,
+    id: absoluteUrl(doc.path),
+    link: absoluteUrl(doc.path),
     language: SITE_LANGUAGE,
     copyright: `© ${SITE_NAME}`,
     generator: "Dateline",
-    updated: options.stories.length ? new Date(lastChange(options.stories)) : new Date(0),
-    feedLinks: { rss: absoluteUrl(options.selfPath) },
+    updated: lastChange(items),
+    feedLinks: { rss: absoluteUrl(doc.selfPath) },
     ttl: 5,
   });
-  for (const story of options.stories) {
-    const link = absoluteUrl(storyPath(story.slug));
+  for (const item of items) {
     feed.addItem({
-      title: cdataSafe(story.headline),
-      link,
+      title: cdataSafe(item.title),
+      link: item.url,
       // Feed readers render description as HTML; the standfirst is plain text.
-      description: story.standfirst ? escapeHtml(story.standfirst) : undefined,
-      content:
-        leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) +
-        (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : "") +
-        correctionsHtml(story.corrections),
+      description: item.summary ? escapeHtml(item.summary) : undefined,
+      content: item.contentHtml,
       // RSS has no modified date: pubDate stays the publication time (`published`), the guid stays
-      // the permalink, and the item's content carries the correction; `date` is the last change,
-      // which is what Atom's <updated> would say.
-      date: new Date(story.updatedAt),
-      published: new Date(story.publishedAt),
-      author: story.byline ? [{ name: cdataSafe(story.byline) }] : undefined,
-      category: story.tags.map((tag) => ({ name: cdataSafe(tag.name), domain: absoluteUrl(`/tags/${tag.slug}`) })),
+      // the permalink, and the item's content carries the correction.
+      date: item.updated,
+      published: item.published,
+      author: item.authors.map((name) => ({ name: cdataSafe(name) })),
+      category: item.tags.map((tag) => ({ name: cdataSafe(tag.name), domain: tag.url })),
     });
   }
+  // RFC 5005 in RSS (its appendix B): atom:link relations beside the self link, which this
+  // replaces in place, and <fh:archive/> on archive pages (the namespace declared on it, as the
+  // library has no way to add one to <rss>).
+  const history = historyLinks(doc);
+  if (history.length > 0) {
+    const links = [
+      { _attributes: { href: attribute(absoluteUrl(doc.selfPath)), rel: "self", type: feedMediaType.rss } },
+      ...history.map((link) => ({ _attributes: { href: attribute(link.href), rel: link.rel, type: feedMediaType.rss } })),
+    ];
+    // The writer (xml-js) makes an array into repeated elements; the library types `objects` as one object.
+    feed.addExtension({ name: "atom:link", objects: links as unknown as Record<string, unknown> });
+  }
+  if (isArchive(doc)) feed.addExtension({ name: "fh:archive", objects: { _attributes: { "xmlns:fh": FEED_HISTORY_NS } } });
   return feed.rss2();
-}
-
-export function rssResponse(xml: string): Response {
-  return new Response(xml, {
-    headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=60, stale-while-revalidate=300" },
-  });
 }

@@ -1,11 +1,7 @@
-import { escapeHtml } from "@/lib/escape-html";
+import { xmlText as text } from "@/lib/feeds/xml-text";
 
 // Sitemaps (sitemaps.org 0.9) and the Google News extension. Every value is escaped: headlines
 // and slugs are newsroom input.
-
-// Characters XML 1.0 forbids outright (they would make the whole file unreadable).
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const text = (value: string) => escapeHtml(value.replace(INVALID_XML, ""));
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const w3c = (date: Date) => date.toISOString();

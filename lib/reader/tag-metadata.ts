@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { readTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
 import { env } from "@/lib/env";
-import { absoluteUrl, tagFeedPath, tagPath } from "@/lib/site/urls";
+import { absoluteUrl, tagPath } from "@/lib/site/urls";
+import { feedAlternates, siteFeedPrefix, tagFeedPrefix } from "@/lib/feeds/feed-paths";
 
 export async function tagMetadata(slug: string): Promise<Metadata> {
   const page = await readTagPage(slug, undefined, READER_PAGE_SIZE).catch(() => null);
@@ -11,7 +12,11 @@ export async function tagMetadata(slug: string): Promise<Metadata> {
     description: `Stories about ${page.tag.name}`,
     alternates: {
       canonical: absoluteUrl(tagPath(slug)),
-      types: { "application/rss+xml": [{ url: tagFeedPath(slug), title: `${env().SITE_NAME}: ${page.tag.name}` }] },
+      // The tag's feeds first (what a reader subscribing from here wants), then the site's.
+      types: feedAlternates([
+        { prefix: tagFeedPrefix(slug), title: `${env().SITE_NAME}: ${page.tag.name}` },
+        { prefix: siteFeedPrefix, title: `${env().SITE_NAME}: latest stories` },
+      ]),
     },
   };
 }

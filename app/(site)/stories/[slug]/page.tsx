@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { readLiveStory } from "@/lib/reader/cached";
 import { formatDateline } from "@/lib/stories/format-dateline";
-import { absoluteUrl, storyPath, tagPath, tagFeedPath } from "@/lib/site/urls";
+import { absoluteUrl, storyPath, tagPath } from "@/lib/site/urls";
+import { feedAlternates, siteFeedPrefix, tagFeedPrefix } from "@/lib/feeds/feed-paths";
 import { env } from "@/lib/env";
 import { PublishedTime } from "@/components/site/published-time";
 import { StoryCorrections } from "@/components/site/story-corrections";
@@ -31,12 +32,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: story.standfirst || undefined,
     alternates: {
       canonical: url,
-      types: {
-        "application/rss+xml": [
-          { url: "/feed.xml", title: `${env().SITE_NAME}: latest stories` },
-          ...story.tags.map((tag) => ({ url: tagFeedPath(tag.slug), title: `${env().SITE_NAME}: ${tag.name}` })),
-        ],
-      },
+      types: feedAlternates([
+        { prefix: siteFeedPrefix, title: `${env().SITE_NAME}: latest stories` },
+        ...story.tags.map((tag) => ({ prefix: tagFeedPrefix(tag.slug), title: `${env().SITE_NAME}: ${tag.name}` })),
+      ]),
     },
     authors: story.byline ? [{ name: story.byline }] : undefined,
     openGraph: {

@@ -1,0 +1,60 @@
+import { escapeHtml } from "@/lib/escape-html";
+import { absoluteUrl, storyPath, tagPath } from "@/lib/site/urls";
+import { formatDateline } from "@/lib/stories/format-dateline";
+import { formatNewsroomTime } from "@/lib/site/newsroom-time";
+import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
+import type { ReaderStory } from "@/lib/reader/reader-story";
+
+/**
+ * A story as every feed format carries it. RSS, Atom and JSON Feed are built from this one mapping,
+ * so the three never disagree on what an item says. Text fields are plain text (each format escapes
+ * them its own way); `contentHtml` is HTML.
+ */
+export type FeedItem = {
+  /** The permalink, also the item's guid/id: it never changes, so a correction is not a new item. */
+  id: string;
+  url: string;
+  title: string;
+  summary: string | null;
+  /** The full text as the article shows it: dateline lead, body, credits, then corrections. */
+  contentHtml: string;
+  published: Date;
+  /** The last change (a correction moves it); RSS has no place for it, Atom and JSON Feed do. */
+  updated: Date;
+  authors: string[];
+  tags: { name: string; url: string }[];
+};
+
+const kindLabel = { correction: "Correction", update: "Update" } as const;
+
+/** The article's foot in a feed item: its corrections and updates, each note escaped as text. */
+function correctionsHtml(corrections: ReaderStory["corrections"]): string {
+  if (corrections.length === 0) return "";
+  const items = corrections.map(
+    (c) => `<p><strong>${kindLabel[c.kind]}</strong> (${escapeHtml(formatNewsroomTime(c.createdAt))}): ${escapeHtml(c.note).replaceAll("\n", "<br>")}</p>`,
+  );
+  return `<h3>Corrections and updates</h3>${items.join("")}`;
+}
+
+export function toFeedItem(story: ReaderStory): FeedItem {
+  const url = absoluteUrl(storyPath(story.slug));
+  return {
+    id: url,
+    url,
+    title: story.headline,
+    summary: story.standfirst || null,
+    contentHtml:
+      leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) +
+      (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : "") +
+      correctionsHtml(story.corrections),
+    published: new Date(story.publishedAt),
+    updated: new Date(story.updatedAt),
+    authors: story.byline ? [story.byline] : [],
+    tags: story.tags.map((tag) => ({ name: tag.name, url: absoluteUrl(tagPath(tag.slug)) })),
+  };
+}
+
+/** The newest change among the items: a correction to an older item still moves the feed's date. */
+export function lastChange(items: FeedItem[]): Date {
+  return items.reduce((latest, item) => (item.updated > latest ? item.updated : latest), new Date(0));
+}
