@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { liveStoryWhere } from "@/lib/stories/live";
+import { liveStoryRanges, liveStoryWhere } from "@/lib/stories/live";
 
 // A page of a keyset list holds the `limit` stories older than its cursor. The page just newer
 // than it holds the `limit` stories from the cursor upwards, and so starts at the cursor of the
@@ -17,15 +17,22 @@ function cursorAbove(rows: { sortValue: Date; id: string }[], limit: number): st
 /** For listLiveStories: the cursor of the page newer than `cursor`'s, or null when that is the newest page. */
 export async function newerLiveStoriesCursor(options: { cursor: string; limit: number }): Promise<string | null> {
   const from = decodeCursor(options.cursor);
-  const rows = await db.story.findMany({
-    where: {
-      ...liveStoryWhere(new Date()),
-      AND: [{ OR: [{ publishedAt: { gt: from.sortValue } }, { publishedAt: from.sortValue, id: { gte: from.id } }] }],
-    },
-    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-    take: options.limit + 1,
-    select: { id: true, publishedAt: true },
-  });
+  const now = new Date();
+  // Two index ranges, as listLiveStories reads them (see liveStoryRanges), merged.
+  const ranges = await Promise.all(
+    liveStoryRanges(now).map((range) =>
+      db.story.findMany({
+        where: { ...range, AND: [{ OR: [{ publishedAt: { gt: from.sortValue } }, { publishedAt: from.sortValue, id: { gte: from.id } }] }] },
+        orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+        take: options.limit + 1,
+        select: { id: true, publishedAt: true },
+      }),
+    ),
+  );
+  const rows = ranges
+    .flat()
+    .sort((a, b) => a.publishedAt!.getTime() - b.publishedAt!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, options.limit + 1);
   return cursorAbove(
     rows.map((row) => ({ sortValue: row.publishedAt!, id: row.id })),
     options.limit,

@@ -36,7 +36,7 @@ export type FrontServer = { cache: PageCache; close: () => Promise<void> };
 
 // Reader responses: the same for every visitor, so cached whole. Anything with a query string is
 // not (it would let anyone fill the cache with /?1, /?2 …), nor are React's navigation requests.
-const READER_PATH = /^\/(?:$|page\/|stories\/|tags\/|feed\.|sitemap|news-sitemap\.xml$|_next\/static\/)/;
+const READER_PATH = /^\/(?:$|page\/|stories\/|tags\/|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|_next\/static\/)/;
 const STORY_PATH = /^\/stories\/([^/]+)$/;
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "content-length"]);
 // Headers of Next's response that a cached copy keeps; the front sets the validators and caching.
