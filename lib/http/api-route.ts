@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, isAppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { currentActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/permissions";
@@ -21,6 +22,17 @@ export function errorResponse(error: unknown): Response {
 }
 
 /**
+ * The origins this site is reached at: its configured address, and the host the browser asked
+ * for (Next sits behind the front server on a loopback port, so its own idea of the URL is that
+ * port's, not the one the browser used).
+ */
+function siteOrigins(request: NextRequest): string[] {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const protocol = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+  return [new URL(env().SITE_URL).origin, ...(host ? [`${protocol}://${host}`] : [])];
+}
+
+/**
  * Who is calling: an API key (`Authorization: Bearer …`), or the newsroom's own browser session.
  * A cookie-authenticated write must come from this site (Origin check), so another site cannot
  * make an editor's browser publish for it.
@@ -37,7 +49,7 @@ async function actorFor(request: NextRequest): Promise<Actor> {
   if (!actor) throw new AppError("unauthorized", "Send an API key: Authorization: Bearer <key>");
   if (request.method !== "GET" && request.method !== "HEAD") {
     const origin = request.headers.get("origin");
-    if (!origin || origin !== request.nextUrl.origin) throw new AppError("forbidden", "Cross-site request refused");
+    if (!origin || !siteOrigins(request).includes(origin)) throw new AppError("forbidden", "Cross-site request refused");
   }
   return actor;
 }
