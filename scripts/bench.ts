@@ -42,6 +42,17 @@ async function ensureDatabase(url: string) {
   }
 }
 
+/** A process and all its descendants (the front's cluster workers, Next). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone already
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
 /** Peak resident memory (VmHWM) of a process, in MB. */
 function peakRssMb(pid: number | undefined): number {
   if (!pid) return 0;
@@ -225,7 +236,9 @@ async function main() {
   results.push({ name: "wire ingest burst (POST /api/v1/wire)", result: burst, note: "16 at a time" });
   log(`wire ingest: ${Math.round(burst.requestsPerSecond)} items/s`);
 
-  const rss = peakRssMb(site.child.pid) + peakRssMb(site.nextPid);
+  const tree = processTree(site.child.pid!);
+  const rss = tree.reduce((sum, pid) => sum + peakRssMb(pid), 0);
+  const rssNext = peakRssMb(site.nextPid);
   site.child.kill("SIGTERM");
 
   const nginx = await startNginx(articleHtml);
@@ -248,7 +261,7 @@ async function main() {
     console.log("| nginx | – | – | – | – | – | not installed (apt-get install nginx) |");
   }
   console.log(`\nSQL queries per article render: ${sqlPerArticle}`);
-  console.log(`Peak memory of the site (front + Next, VmHWM): ${Math.round(rss)} MB`);
+  console.log(`Peak memory of the site (VmHWM summed over ${tree.length} processes: fronts + Next): ${Math.round(rss)} MB, of which Next ${Math.round(rssNext)} MB`);
   console.log(`Article page size: ${(Buffer.byteLength(articleHtml) / 1024).toFixed(1)} KB`);
 }
 

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import cluster from "node:cluster";
+import os from "node:os";
 import path from "node:path";
 import { freePort } from "./embedded-database";
 
 // One app instance: `next start` on a loopback port, and the front server (lib/serving) on the
-// public port before it. `npm start` and `npm test` both serve the site this way.
+// public port before it, one per core (WEB_CONCURRENCY) sharing the port through node:cluster.
+// `npm start`, `npm test` and `npm run bench` all serve the site this way.
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
@@ -39,22 +42,59 @@ export async function serveSite(options: {
   await waitForNext(upstreamPort, next);
   // The front talks to the database itself (stale-page notices, the schedule, 410s).
   process.env.DATABASE_URL = env.DATABASE_URL;
-  const { startFrontServer } = await import("../lib/serving/front-server");
-  const front = await startFrontServer({
-    port: options.port,
-    upstreamPort,
-    databaseUrl: env.DATABASE_URL!,
-    embedded: options.embedded,
-    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
-    cacheBytes: Number(env.PAGE_CACHE_MB ?? 256) * 1024 * 1024,
-    schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_SECONDS ?? 10) * 1000,
-    log,
+  const frontEnv = { ...env, DATELINE_UPSTREAM_PORT: String(upstreamPort), DATELINE_FRONT_PORT: String(options.port) };
+  // One front per core on a server database; with the embedded one, whose notifications arrive in
+  // this process only, a single front here.
+  const workers = options.embedded ? 1 : Math.max(1, Number(env.WEB_CONCURRENCY || os.availableParallelism()));
+  if (workers === 1) {
+    const front = await startFront(frontEnv, options.embedded, log);
+    return {
+      next,
+      close: async () => {
+        await front.close().catch(() => {});
+        next.kill("SIGTERM");
+      },
+    };
+  }
+  cluster.setupPrimary({ exec: path.resolve("scripts/front-worker.ts"), silent: false });
+  const forked = Array.from({ length: workers }, () => cluster.fork(frontEnv));
+  await Promise.all(
+    forked.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          worker.once("listening", () => resolve());
+          worker.once("exit", (code) => reject(new Error(`a front worker exited with code ${code} before it listened`)));
+        }),
+    ),
+  );
+  let closing = false;
+  // A front that dies is replaced; Next and the others go on serving meanwhile.
+  cluster.on("exit", (worker, code) => {
+    if (closing) return;
+    log?.(`front worker ${worker.process.pid} exited (${code}); starting another`);
+    cluster.fork(frontEnv);
   });
   return {
     next,
     close: async () => {
-      await front.close().catch(() => {});
+      closing = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
       next.kill("SIGTERM");
     },
   };
+}
+
+/** A front in this process, configured from the environment serveSite prepared. */
+export async function startFront(env: NodeJS.ProcessEnv, embedded: boolean, log?: (line: string) => void) {
+  const { startFrontServer } = await import("../lib/serving/front-server");
+  return startFrontServer({
+    port: Number(env.DATELINE_FRONT_PORT),
+    upstreamPort: Number(env.DATELINE_UPSTREAM_PORT),
+    databaseUrl: env.DATABASE_URL!,
+    embedded,
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    cacheBytes: Number(env.PAGE_CACHE_MB || 128) * 1024 * 1024,
+    schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_SECONDS ?? 10) * 1000,
+    log,
+  });
 }

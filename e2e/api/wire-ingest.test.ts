@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, getPage, makeUser, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 import { cli } from "@/e2e/fixtures/cli";
@@ -155,6 +158,20 @@ describe("NINJS versions", () => {
     expect((await getPage(`/stories/${v1.body.slug}`)).status).not.toBe(200);
   });
 
+  it("takes the page down at once when the withdrawal comes through the CLI, another process", async () => {
+    const id = uri();
+    const v1 = await send(ninjs(id, 1));
+    await api("POST", `/api/v1/stories/${v1.body.id}/publish`, { key: editor.apiKey });
+    // Cached first, so the test sees the cached page dropped rather than a first render.
+    expect((await getPage(`/stories/${v1.body.slug}`)).status).toBe(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-cancel-"));
+    fs.writeFileSync(path.join(dir, "cancel.json"), ninjs(id, 2, { pubstatus: "canceled" }));
+    const run = await cli("wire", "ingest", dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.stdout).toContain("withdrawn 1");
+    expect((await getPage(`/stories/${v1.body.slug}`)).status).toBe(410);
+  });
+
   it("does not count a refused withdrawal as held: sent again by an editor, it works", async () => {
     const id = uri();
     const v1 = await send(ninjs(id, 1));
@@ -232,7 +249,6 @@ describe("bad input", () => {
 
   it("tells the CLI user, in one line, why a file failed, and goes on with the rest", async () => {
     const folder = sampleItemsFolder();
-    const fs = await import("node:fs");
     fs.writeFileSync(`${folder}/broken.json`, "{ nope");
     fs.writeFileSync(`${folder}/empty.txt`, "");
     const result = await cli("wire", "ingest", folder);

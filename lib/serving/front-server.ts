@@ -43,9 +43,15 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "tra
 const KEPT_HEADERS = ["content-type", "vary", "link", "x-robots-tag", "location", "content-language"];
 const GONE_PAGE = "/gone";
 
+// Only paths in their one canonical spelling are cached: "/stories/%6Billed" or "/a/../stories/x"
+// reach the same page as another key, which a change would never expire.
+const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
+// A render that takes longer than this is abandoned (the reader gets 502), so no path stays stuck.
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
 function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
-  if (search || !READER_PATH.test(path)) return false;
+  if (search || !READER_PATH.test(path) || !CANONICAL_PATH.test(path)) return false;
   return !request.headers.rsc && !request.headers["next-router-prefetch"] && !request.headers["next-router-state-tree"];
 }
 
@@ -96,9 +102,10 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       await loadDue();
     })()
       .catch((error: Error) => {
+        // The due stories' pages were expired above, and readers see a due story anyway
+        // (lib/stories/live.ts); try again shortly rather than on every request.
         log(`could not publish due stories: ${error.message}`);
-        // Lists might now be wrong: drop them rather than serve what may be out of date.
-        cache.expire("all");
+        nextDueAt = now + 5_000;
       })
       .finally(() => {
         dueRun = null;
@@ -113,9 +120,15 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   schedulerTimer?.unref();
 
   // --- talking to Next ----------------------------------------------------------------------
+  /** Forwarded headers count only from a proxy we run: TRUST_PROXY set, and the peer on this machine. */
+  const fromTrustedProxy = (request: http.IncomingMessage): boolean => {
+    const peer = request.socket.remoteAddress ?? "";
+    return options.trustProxy && (peer === "127.0.0.1" || peer === "::1" || peer === "::ffff:127.0.0.1");
+  };
+
   const clientAddress = (request: http.IncomingMessage): string => {
     const forwarded = request.headers["x-forwarded-for"];
-    if (options.trustProxy && forwarded) {
+    if (forwarded && fromTrustedProxy(request)) {
       const hops = String(forwarded).split(",").map((hop) => hop.trim()).filter(Boolean);
       if (hops.length) return hops[hops.length - 1];
     }
@@ -126,13 +139,17 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(request.headers)) {
       if (HOP_BY_HOP.has(name) || value === undefined) continue;
-      // A cached render must not depend on who asked, nor come back compressed or as a 304.
-      if (forCache && (name === "cookie" || name === "accept-encoding" || name.startsWith("if-") || name === "authorization")) continue;
+      // A cached render must not depend on who asked, nor come back compressed, partial or as a 304.
+      if (forCache && (name === "cookie" || name === "accept-encoding" || name.startsWith("if-") || name === "authorization" || name === "range")) continue;
+      if ((name === "x-forwarded-host" || name === "x-forwarded-proto" || name === "x-real-ip") && !fromTrustedProxy(request)) continue;
       headers[name] = value;
     }
     headers["x-forwarded-for"] = clientAddress(request);
     headers["x-forwarded-proto"] ??= "http";
-    if (request.headers["content-length"]) headers["content-length"] = request.headers["content-length"];
+    // Next renders metadata differently for some crawlers: a page kept for everyone is rendered as for a browser.
+    if (forCache) headers["user-agent"] = "Dateline page cache";
+    // Only a request whose body is passed on says how long it is (else Next would wait for one).
+    if (!forCache && request.headers["content-length"]) headers["content-length"] = request.headers["content-length"];
     return headers;
   };
 
@@ -148,6 +165,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
         },
       );
       upstream.on("error", reject);
+      upstream.setTimeout(UPSTREAM_TIMEOUT_MS, () => upstream.destroy(new Error(`no answer from Next within ${UPSTREAM_TIMEOUT_MS / 1000} s`)));
       if (body) body.pipe(upstream);
       else upstream.end();
     });
@@ -200,7 +218,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     if (cached) return cached;
     const upstream = await fetchUpstream(request, GONE_PAGE, "GET");
     const page = cachedPage(200, keptHeaders(upstream, GONE_PAGE), upstream.body);
-    cache.set(GONE_PAGE, page, generation);
+    if (upstream.status === 200) cache.set(GONE_PAGE, page, generation);
     return page;
   };
 
@@ -230,7 +248,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     let page: CachedPage;
     if (upstream.status === 200 && !upstream.headers["set-cookie"]) {
       page = cachedPage(200, keptHeaders(upstream, path), upstream.body);
-      cache.set(path, page, generation);
+      // While changes cannot be heard, nothing is kept: it could never be expired.
+      if (listener.listening()) cache.set(path, page, generation);
     } else if (upstream.status === 308 || upstream.status === 301) {
       // A former slug: the move is permanent, and 301 is what every client and crawler knows.
       page = cachedPage(301, { ...keptHeaders(upstream, path), "cache-control": "public, max-age=0, must-revalidate" }, upstream.body);

@@ -22,8 +22,10 @@ export function parseStaleNotice(payload: string): StaleNotice {
 }
 
 export type StaleListener = {
-  /** Resolves once every notification committed before the call has been handled. */
+  /** Resolves once every notification committed before the call has been handled (or after 2 s). */
   sync: () => Promise<void>;
+  /** Whether changes are being heard right now. */
+  listening: () => boolean;
   close: () => Promise<void>;
 };
 
@@ -44,14 +46,15 @@ export async function listenForStalePages(options: {
     };
     embeddedNotifications.on("notification", handler);
     // The embedded queue delivers notifications as it sees them, before replying to the query.
-    return { sync: async () => {}, close: async () => void embeddedNotifications.off("notification", handler) };
+    return { sync: async () => {}, listening: () => true, close: async () => void embeddedNotifications.off("notification", handler) };
   }
 
   let client: pg.Client | null = null;
   let closed = false;
   let syncing: Promise<void> = Promise.resolve();
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.databaseUrl });
+    // keepAlive: a connection dropped silently (a NAT, a failover) errors out instead of going deaf.
+    const next = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     next.on("notification", (message) => {
       if (message.channel === STALE_PAGES_CHANNEL) onStale(parseStaleNotice(message.payload ?? ""));
     });
@@ -78,12 +81,15 @@ export async function listenForStalePages(options: {
     // Round trips are chained, one at a time on the connection; each starts after the caller's
     // change was committed, so it is never answered before that change's notification.
     sync: () => {
-      syncing = syncing.then(() => client?.query("SELECT 1")).then(
+      const roundTrip = syncing.then(() => client?.query("SELECT 1"));
+      // A connection that does not answer must not hold up the writes waiting behind it.
+      syncing = Promise.race([roundTrip, new Promise((resolve) => setTimeout(resolve, 2000).unref())]).then(
         () => {},
         () => {},
       );
       return syncing;
     },
+    listening: () => client !== null,
     close: async () => {
       closed = true;
       await client?.end().catch(() => {});

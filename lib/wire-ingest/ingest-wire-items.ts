@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
@@ -93,6 +94,14 @@ export async function ingestWireItems(options: { actor: Actor; items: WireInput[
     } catch (error) {
       if (!isAppError(error)) throw error;
       results[p.index] = { ok: false, error };
+    }
+  }
+  // A withdrawal takes a live story down: every instance's cached pages must hear of it, whichever
+  // caller (API, newsroom, CLI) brought the item in. Other outcomes change only drafts.
+  for (const result of results) {
+    if (result?.ok && result.outcome === "withdrawn") {
+      const story = await db.story.findUniqueOrThrow({ where: { id: result.storyId }, select: { slug: true, tags: { select: { tag: { select: { slug: true } } } } } });
+      await revalidateStory({ storyId: result.storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
     }
   }
   return results as ItemResult[];
