@@ -42,3 +42,26 @@ export function databaseUrl(): string {
   if (!url) throw new Error("Configuration error: DATABASE_URL is not set (start the app with `npm start`, which provides one)");
   return url;
 }
+
+// "" means unset, as for every variable here.
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+const frontSchema = z.object({
+  PAGE_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "PAGE_CACHE_MB must be a number of megabytes" }).int().min(1).default(128)),
+  SCHEDULER_INTERVAL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "SCHEDULER_INTERVAL_SECONDS must be a number" }).min(0).default(10)),
+  WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "WEB_CONCURRENCY must be a whole number" }).int().min(1).optional()),
+  TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(["0", "1", "true", "false"], { message: "TRUST_PROXY must be 1 or 0" }).default("0")),
+});
+
+export type FrontSettings = { cacheMb: number; schedulerIntervalSeconds: number; workers: number | null; trustProxy: boolean };
+
+/** The front server's settings (lib/serving), validated: a typo fails at start with its name. */
+export function frontSettings(source: NodeJS.ProcessEnv = process.env): FrontSettings {
+  const parsed = frontSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Configuration error: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const { PAGE_CACHE_MB, SCHEDULER_INTERVAL_SECONDS, WEB_CONCURRENCY, TRUST_PROXY } = parsed.data;
+  return { cacheMb: PAGE_CACHE_MB, schedulerIntervalSeconds: SCHEDULER_INTERVAL_SECONDS, workers: WEB_CONCURRENCY ?? null, trustProxy: TRUST_PROXY === "1" || TRUST_PROXY === "true" };
+}

@@ -3,6 +3,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "./embedded-database";
+import { frontSettings } from "../lib/env";
 
 // One app instance: `next start` on a loopback port, and the front server (lib/serving) on the
 // public port before it, one per core (WEB_CONCURRENCY) sharing the port through node:cluster.
@@ -37,6 +38,7 @@ export async function serveSite(options: {
   const { log } = options;
   // Next listens on a loopback port of its own: the public address must not default to that one.
   const env: NodeJS.ProcessEnv = { ...options.env, SITE_URL: options.env.SITE_URL || `http://localhost:${options.port}` };
+  const settings = frontSettings(env);
   const upstreamPort = await freePort();
   const next = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(upstreamPort), "-H", "127.0.0.1"], { env, stdio: options.stdio ?? "inherit" });
   await waitForNext(upstreamPort, next);
@@ -45,7 +47,7 @@ export async function serveSite(options: {
   const frontEnv = { ...env, DATELINE_UPSTREAM_PORT: String(upstreamPort), DATELINE_FRONT_PORT: String(options.port) };
   // One front per core on a server database; with the embedded one, whose notifications arrive in
   // this process only, a single front here.
-  const workers = options.embedded ? 1 : Math.max(1, Number(env.WEB_CONCURRENCY || os.availableParallelism()));
+  const workers = options.embedded ? 1 : (settings.workers ?? os.availableParallelism());
   if (workers === 1) {
     const front = await startFront(frontEnv, options.embedded, log);
     return {
@@ -87,14 +89,15 @@ export async function serveSite(options: {
 /** A front in this process, configured from the environment serveSite prepared. */
 export async function startFront(env: NodeJS.ProcessEnv, embedded: boolean, log?: (line: string) => void) {
   const { startFrontServer } = await import("../lib/serving/front-server");
+  const settings = frontSettings(env);
   return startFrontServer({
     port: Number(env.DATELINE_FRONT_PORT),
     upstreamPort: Number(env.DATELINE_UPSTREAM_PORT),
     databaseUrl: env.DATABASE_URL!,
     embedded,
-    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
-    cacheBytes: Number(env.PAGE_CACHE_MB || 128) * 1024 * 1024,
-    schedulerIntervalMs: Number(env.SCHEDULER_INTERVAL_SECONDS ?? 10) * 1000,
+    trustProxy: settings.trustProxy,
+    cacheBytes: settings.cacheMb * 1024 * 1024,
+    schedulerIntervalMs: settings.schedulerIntervalSeconds * 1000,
     log,
   });
 }

@@ -11,6 +11,7 @@ export type CachedPage = {
   etag: string;
   lastModified: string;
   size: number;
+  storedAt: number;
 };
 
 // Bodies under this size are sent as they are: gzip would save less than it costs.
@@ -19,7 +20,7 @@ const GZIP_MIN_BYTES = 1024;
 export function cachedPage(status: number, headers: Record<string, string>, body: Buffer, at = new Date()): CachedPage {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   const gzip = body.length >= GZIP_MIN_BYTES ? gzipSync(body, { level: 6 }) : null;
-  return { status, headers, body, gzip, etag, lastModified: at.toUTCString(), size: body.length + (gzip?.length ?? 0) };
+  return { status, headers, body, gzip, etag, lastModified: at.toUTCString(), size: body.length + (gzip?.length ?? 0), storedAt: at.getTime() };
 }
 
 /**
@@ -33,10 +34,22 @@ export class PageCache {
   private bytes = 0;
   generation = 0;
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * `maxAgeMs` is a backstop, not the way pages are refreshed (changes are announced): it bounds
+   * how long a page could outlive a lost notification, and keeps time-based pages (the news
+   * sitemap's last 48 hours) moving when nothing is published.
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly maxAgeMs = 5 * 60_000,
+  ) {}
 
-  get(key: string): CachedPage | undefined {
+  get(key: string, now = Date.now()): CachedPage | undefined {
     const page = this.pages.get(key);
+    if (page && now - page.storedAt > this.maxAgeMs) {
+      this.remove(key);
+      return undefined;
+    }
     if (page) {
       // Map keeps insertion order: moving the entry to the end makes the first one the least recently used.
       this.pages.delete(key);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { announceStale } from "@/lib/cache/revalidate-story";
 import { tagStalePaths } from "@/lib/cache/page-paths";
-import { storyPath } from "@/lib/site/urls";
+import { storyPath, tagPath } from "@/lib/site/urls";
 
 // A NOTIFY payload holds ~7,000 bytes (lib/cache/revalidate-story.ts): about 60 story paths of
 // the longest slugs beside the lists. Past that, every story page goes stale (one prefix), which
@@ -22,11 +22,15 @@ export async function livePagesOfTag(tx: Tx, tagId: string): Promise<StoryPages>
 }
 
 /**
- * After a tag is renamed or merged: its pages and feeds under every slug it has had (some now
- * redirect elsewhere), the surviving tag's, the lists, and the pages of the stories that show it.
+ * After a tag is renamed or merged: every tag page and feed (its own under every slug it has had,
+ * some now redirecting; and others', whose items name it), the lists, and the pages of the
+ * stories that show it.
  */
 export async function announceTagChange(change: { tagSlugs: string[]; storyPages: StoryPages }): Promise<void> {
   const stale = tagStalePaths(change.tagSlugs);
+  // Feed items name every tag of their story, so other tags' feeds (and their archives) carry the
+  // old name too: all tag pages go stale. Renames and merges are rare; tag pages re-render on demand.
+  stale.prefixes.push(tagPath(""));
   if (change.storyPages === "all") stale.prefixes.push(storyPath(""));
   else stale.exact.push(...change.storyPages.map(storyPath));
   await announceStale(stale);
