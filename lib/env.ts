@@ -56,7 +56,7 @@ const frontSchema = z.object({
 export type FrontSettings = { cacheMb: number; schedulerIntervalSeconds: number; workers: number | null; trustProxy: boolean };
 
 /** The front server's settings (lib/serving), validated: a typo fails at start with its name. */
-export function frontSettings(source: NodeJS.ProcessEnv = process.env): FrontSettings {
+export function frontSettings(source: Record<string, string | undefined> = process.env): FrontSettings {
   const parsed = frontSchema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
