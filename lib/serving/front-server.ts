@@ -1,10 +1,11 @@
 import http from "node:http";
+import { gzipSync } from "node:zlib";
 import { db } from "@/lib/db";
 import { storyStalePaths } from "@/lib/cache/page-paths";
 import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
-import { securityHeaders } from "@/lib/serving/security-headers";
+import { securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 
 // The front of every app instance: a small HTTP server before `next start` that
 //  - serves reader pages and feeds from memory (rendered once by Next, kept until a change makes
@@ -42,6 +43,8 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "tra
 // Headers of Next's response that a cached copy keeps; the front sets the validators and caching.
 const KEPT_HEADERS = ["content-type", "vary", "link", "x-robots-tag", "location", "content-language"];
 const GONE_PAGE = "/gone";
+const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|javascript|rss\+xml|atom\+xml|feed\+json))/i;
+const acceptsGzip = (request: http.IncomingMessage) => /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
 
 // Only paths in their one canonical spelling are cached: "/stories/%6Billed" or "/a/../stories/x"
 // reach the same page as another key, which a change would never expire.
@@ -140,7 +143,9 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     for (const [name, value] of Object.entries(request.headers)) {
       if (HOP_BY_HOP.has(name) || value === undefined) continue;
       // A cached render must not depend on who asked, nor come back compressed, partial or as a 304.
-      if (forCache && (name === "cookie" || name === "accept-encoding" || name.startsWith("if-") || name === "authorization" || name === "range")) continue;
+      if (forCache && (name === "cookie" || name.startsWith("if-") || name === "authorization" || name === "range")) continue;
+      // Bodies come back plain: the front reads HTML (for its script hashes) and compresses itself.
+      if (name === "accept-encoding") continue;
       if ((name === "x-forwarded-host" || name === "x-forwarded-proto" || name === "x-real-ip") && !fromTrustedProxy(request)) continue;
       headers[name] = value;
     }
@@ -182,7 +187,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       response.end();
       return;
     }
-    const gzip = page.gzip && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    const gzip = page.gzip && acceptsGzip(request);
     const body = gzip ? page.gzip! : page.body;
     headers["content-length"] = body.length;
     if (gzip) headers["content-encoding"] = "gzip";
@@ -191,7 +196,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   };
 
   const keptHeaders = (upstream: Upstream, path: string): Record<string, string> => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = securityHeadersFor(String(upstream.headers["content-type"] ?? ""), upstream.body);
     for (const name of KEPT_HEADERS) {
       const value = upstream.headers[name];
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
@@ -257,19 +262,26 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       const gone = await gonePage(request, generation);
       page = { ...gone, status: 410, headers: { ...gone.headers, "cache-control": "public, max-age=0, must-revalidate" } };
     } else {
-      return sendUpstream(response, upstream);
+      return sendUpstream(request, response, upstream);
     }
     send(request, response, page);
   };
 
-  const sendUpstream = (response: http.ServerResponse, upstream: Upstream) => {
-    const headers: http.OutgoingHttpHeaders = { ...securityHeaders };
+  const sendUpstream = (request: http.IncomingMessage, response: http.ServerResponse, upstream: Upstream) => {
+    const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(upstream.headers)) {
       if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
     }
-    headers["content-length"] = upstream.body.length;
+    Object.assign(headers, securityHeadersFor(String(upstream.headers["content-type"] ?? ""), upstream.body));
+    let body = upstream.body;
+    if (acceptsGzip(request) && body.length >= 1024 && COMPRESSIBLE.test(String(upstream.headers["content-type"] ?? ""))) {
+      body = gzipSync(body, { level: 6 });
+      headers["content-encoding"] = "gzip";
+      headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+    }
+    headers["content-length"] = body.length;
     response.writeHead(upstream.status, headers);
-    response.end(upstream.body);
+    response.end(request.method === "HEAD" ? undefined : body);
   };
 
   /** The newsroom, the API, sign-in: passed through; a change is applied to the cache before its reply. */
@@ -279,10 +291,19 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       const upstream = http.request(
         { host: "127.0.0.1", port: options.upstreamPort, method: request.method, path: url, headers: upstreamHeaders(request, false), agent },
         (reply) => {
+          // An HTML page is read whole, to name its inline scripts in its policy; the rest streams.
+          if (/^text\/html/i.test(String(reply.headers["content-type"] ?? ""))) {
+            const chunks: Buffer[] = [];
+            reply.on("data", (chunk: Buffer) => chunks.push(chunk));
+            reply.on("end", () => sendUpstream(request, response, { status: reply.statusCode ?? 502, headers: reply.headers, body: Buffer.concat(chunks) }));
+            reply.on("error", () => badGateway(response));
+            return;
+          }
           const headers: http.OutgoingHttpHeaders = { ...securityHeaders };
           for (const [name, value] of Object.entries(reply.headers)) {
             if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
           }
+          Object.assign(headers, securityHeaders);
           if (reply.headers["content-length"]) headers["content-length"] = reply.headers["content-length"];
           response.writeHead(reply.statusCode ?? 502, headers);
           reply.pipe(response);
@@ -295,7 +316,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const upstream = await fetchUpstream(request, url, request.method, request);
     // Whoever changed something and reads it back through this instance sees the change.
     await listener.sync();
-    sendUpstream(response, upstream);
+    sendUpstream(request, response, upstream);
   };
 
   const badGateway = (response: http.ServerResponse) => {
