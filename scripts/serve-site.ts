@@ -40,7 +40,12 @@ export async function serveSite(options: {
   const env: NodeJS.ProcessEnv = { ...options.env, SITE_URL: options.env.SITE_URL || `http://localhost:${options.port}` };
   const settings = frontSettings(env);
   const upstreamPort = await freePort();
-  const next = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(upstreamPort), "-H", "127.0.0.1"], { env, stdio: options.stdio ?? "inherit" });
+  // Next keeps the front's idle connections for long (its default is 5 s): a request sent on one
+  // it has just closed fails, and a write cannot simply be sent again.
+  const next = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(upstreamPort), "-H", "127.0.0.1", "--keepAliveTimeout", "600000"], {
+    env,
+    stdio: options.stdio ?? "inherit",
+  });
   await waitForNext(upstreamPort, next);
   // The front talks to the database itself (stale-page notices, the schedule, 410s).
   process.env.DATABASE_URL = env.DATABASE_URL;

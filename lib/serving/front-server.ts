@@ -63,7 +63,8 @@ type Upstream = { status: number; headers: http.IncomingHttpHeaders; body: Buffe
 export async function startFrontServer(options: FrontOptions): Promise<FrontServer> {
   const log = options.log ?? (() => {});
   const cache = new PageCache(options.cacheBytes ?? 256 * 1024 * 1024);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  // Idle connections to Next are dropped after a minute, well before Next drops them (scripts/serve-site.ts).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 128, timeout: 60_000 });
 
   // --- what went stale, heard from every process on the database ---------------------------
   let refreshDue: () => void = () => {};
@@ -158,7 +159,14 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     return headers;
   };
 
-  const fetchUpstream = (request: http.IncomingMessage, path: string, method = request.method ?? "GET", body?: http.IncomingMessage): Promise<Upstream> =>
+  /**
+   * A kept-alive connection Next has just closed fails the request sent on it: requests without a
+   * body are sent again, once, on a new connection (as Node's documentation advises).
+   */
+  const retriable = (upstream: http.ClientRequest, error: NodeJS.ErrnoException, hasBody: boolean) =>
+    !hasBody && upstream.reusedSocket && error.code === "ECONNRESET";
+
+  const fetchUpstream = (request: http.IncomingMessage, path: string, method = request.method ?? "GET", body?: http.IncomingMessage, retried = false): Promise<Upstream> =>
     new Promise((resolve, reject) => {
       const upstream = http.request(
         { host: "127.0.0.1", port: options.upstreamPort, method, path, headers: upstreamHeaders(request, !body), agent },
@@ -169,7 +177,10 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
           response.on("error", reject);
         },
       );
-      upstream.on("error", reject);
+      upstream.on("error", (error: NodeJS.ErrnoException) => {
+        if (!retried && retriable(upstream, error, !!body)) resolve(fetchUpstream(request, path, method, body, true));
+        else reject(error);
+      });
       upstream.setTimeout(UPSTREAM_TIMEOUT_MS, () => upstream.destroy(new Error(`no answer from Next within ${UPSTREAM_TIMEOUT_MS / 1000} s`)));
       if (body) body.pipe(upstream);
       else upstream.end();
@@ -288,29 +299,35 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const passThrough = async (request: http.IncomingMessage, response: http.ServerResponse, url: string) => {
     const mutating = request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS";
     if (!mutating) {
-      const upstream = http.request(
-        { host: "127.0.0.1", port: options.upstreamPort, method: request.method, path: url, headers: upstreamHeaders(request, false), agent },
-        (reply) => {
-          // An HTML page is read whole, to name its inline scripts in its policy; the rest streams.
-          if (/^text\/html/i.test(String(reply.headers["content-type"] ?? ""))) {
-            const chunks: Buffer[] = [];
-            reply.on("data", (chunk: Buffer) => chunks.push(chunk));
-            reply.on("end", () => sendUpstream(request, response, { status: reply.statusCode ?? 502, headers: reply.headers, body: Buffer.concat(chunks) }));
-            reply.on("error", () => badGateway(response));
-            return;
-          }
-          const headers: http.OutgoingHttpHeaders = { ...securityHeaders };
-          for (const [name, value] of Object.entries(reply.headers)) {
-            if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
-          }
-          Object.assign(headers, securityHeaders);
-          if (reply.headers["content-length"]) headers["content-length"] = reply.headers["content-length"];
-          response.writeHead(reply.statusCode ?? 502, headers);
-          reply.pipe(response);
-        },
-      );
-      upstream.on("error", () => badGateway(response));
-      upstream.end();
+      const forward = (retried: boolean) => {
+        const upstream = http.request(
+          { host: "127.0.0.1", port: options.upstreamPort, method: request.method, path: url, headers: upstreamHeaders(request, false), agent },
+          (reply) => {
+            // An HTML page is read whole, to name its inline scripts in its policy; the rest streams.
+            if (/^text\/html/i.test(String(reply.headers["content-type"] ?? ""))) {
+              const chunks: Buffer[] = [];
+              reply.on("data", (chunk: Buffer) => chunks.push(chunk));
+              reply.on("end", () => sendUpstream(request, response, { status: reply.statusCode ?? 502, headers: reply.headers, body: Buffer.concat(chunks) }));
+              reply.on("error", () => badGateway(response));
+              return;
+            }
+            const headers: http.OutgoingHttpHeaders = { ...securityHeaders };
+            for (const [name, value] of Object.entries(reply.headers)) {
+              if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+            }
+            Object.assign(headers, securityHeaders);
+            if (reply.headers["content-length"]) headers["content-length"] = reply.headers["content-length"];
+            response.writeHead(reply.statusCode ?? 502, headers);
+            reply.pipe(response);
+          },
+        );
+        upstream.on("error", (error: NodeJS.ErrnoException) => {
+          if (!retried && !response.headersSent && retriable(upstream, error, false)) forward(true);
+          else badGateway(response);
+        });
+        upstream.end();
+      };
+      forward(false);
       return;
     }
     const upstream = await fetchUpstream(request, url, request.method, request);
