@@ -370,7 +370,7 @@ export function RichTextEditor(props: {
           aria-hidden="true"
           className={[EDITOR_CLASS, invalid ? "border-red-600" : "border-slate-300", "bg-white"].join(" ")}
         >
-          <p className="text-slate-400">Loading editor…</p>
+          <p className="text-slate-500">Loading editor…</p>
         </div>
       )}
 

@@ -366,7 +366,7 @@ export function TagInput(props: {
                 setOpen(false);
                 setActiveIndex(-1);
               }}
-              className="w-full rounded border border-slate-300 px-3 py-2 text-base text-slate-900 placeholder:text-slate-400 focus:border-sky-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
+              className="w-full rounded border border-slate-300 px-3 py-2 text-base text-slate-900 placeholder:text-slate-500 focus:border-sky-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600"
             />
             <ul
               id={listboxId}
