@@ -4,7 +4,7 @@ import { formatDateline } from "@/lib/stories/format-dateline";
 import { storyPath } from "@/lib/site/urls";
 import { PublishedTime } from "@/components/site/published-time";
 
-export function StoryList({ stories, nextHref }: { stories: ReaderStory[]; nextHref: string | null }) {
+export function StoryList({ stories, prevHref, nextHref }: { stories: ReaderStory[]; prevHref?: string | null; nextHref: string | null }) {
   if (stories.length === 0) return <p className="text-slate-600">No stories yet.</p>;
   return (
     <>
@@ -29,13 +29,26 @@ export function StoryList({ stories, nextHref }: { stories: ReaderStory[]; nextH
           );
         })}
       </ol>
-      {nextHref ? (
-        <nav aria-label="Pagination" className="mt-6">
-          <Link rel="next" href={nextHref} className="font-medium text-slate-800 underline">
-            Older stories →
-          </Link>
-        </nav>
-      ) : null}
+      <StoryPagination prevHref={prevHref ?? null} nextHref={nextHref} />
     </>
+  );
+}
+
+/** Links to the page of newer stories (rel=prev) and of older ones (rel=next), where there are such pages. */
+export function StoryPagination({ prevHref, nextHref }: { prevHref: string | null; nextHref: string | null }) {
+  if (!prevHref && !nextHref) return null;
+  return (
+    <nav aria-label="Pagination" className="mt-6 flex flex-wrap gap-6">
+      {prevHref ? (
+        <Link rel="prev" href={prevHref} className="font-medium text-slate-800 underline">
+          ← Newer stories
+        </Link>
+      ) : null}
+      {nextHref ? (
+        <Link rel="next" href={nextHref} className="font-medium text-slate-800 underline">
+          Older stories →
+        </Link>
+      ) : null}
+    </nav>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { readTagPage, READER_PAGE_SIZE } from "@/lib/reader/cached";
 import { env } from "@/lib/env";
-import { absoluteUrl, tagPath } from "@/lib/site/urls";
+import { absoluteUrl, tagPagePath, tagPath } from "@/lib/site/urls";
 import { feedAlternates, siteFeedPrefix, tagFeedPrefix } from "@/lib/feeds/feed-paths";
 
 export async function tagMetadata(slug: string): Promise<Metadata> {
@@ -18,5 +18,7 @@ export async function tagMetadata(slug: string): Promise<Metadata> {
         { prefix: siteFeedPrefix, title: `${env().SITE_NAME}: latest stories` },
       ]),
     },
+    // The first page's older page; an older page sets its own (see readOlderTagPage).
+    pagination: { next: page.nextCursor ? absoluteUrl(tagPagePath(slug, page.nextCursor)) : null },
   };
 }

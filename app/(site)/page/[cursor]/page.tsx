@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import { StoryList } from "@/components/site/story-list";
-import { READER_PAGE_SIZE } from "@/lib/reader/cached";
-import { listLiveStories } from "@/lib/reader/list-live-stories";
-import { loadOlderPage } from "@/lib/reader/older-page";
+import { paginationMetadata, readOlderLatestPage } from "@/lib/reader/older-page";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Older stories", robots: { index: false, follow: true } };
 
-export default async function OlderStoriesPage({ params }: { params: Promise<{ cursor: string }> }) {
-  const { cursor } = await params;
-  const page = await loadOlderPage(() => listLiveStories({ cursor, limit: READER_PAGE_SIZE }));
+type Props = { params: Promise<{ cursor: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = await readOlderLatestPage((await params).cursor);
+  return { title: "Older stories", robots: { index: false, follow: true }, pagination: paginationMetadata(page.links) };
+}
+
+export default async function OlderStoriesPage({ params }: Props) {
+  const page = await readOlderLatestPage((await params).cursor);
   return (
     <>
       <h1 className="mb-2 font-serif text-2xl font-bold">Older stories</h1>
-      <StoryList stories={page.stories} nextHref={page.nextCursor ? `/page/${page.nextCursor}` : null} />
+      <StoryList stories={page.stories} prevHref={page.links.prev} nextHref={page.links.next} />
     </>
   );
 }

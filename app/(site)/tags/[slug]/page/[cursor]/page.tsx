@@ -1,26 +1,27 @@
 import type { Metadata } from "next";
+import { StoryPagination } from "@/components/site/story-list";
 import { TagStories } from "@/components/site/tag-stories";
-import { READER_PAGE_SIZE } from "@/lib/reader/cached";
-import { getTagPage } from "@/lib/reader/get-tag-page";
-import { loadOlderPage } from "@/lib/reader/older-page";
+import { paginationMetadata, readOlderTagPage } from "@/lib/reader/older-page";
 import { tagMetadata } from "@/lib/reader/tag-metadata";
-import { redirectFromFormerTagSlug } from "@/lib/reader/tag-redirect";
-import { tagPath } from "@/lib/site/urls";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; cursor: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { ...(await tagMetadata((await params).slug)), robots: { index: false, follow: true } };
+  const { slug, cursor } = await params;
+  const [metadata, page] = await Promise.all([tagMetadata(slug), readOlderTagPage(slug, cursor)]);
+  return { ...metadata, robots: { index: false, follow: true }, pagination: paginationMetadata(page.links) };
 }
 
 export default async function OlderTagPage({ params }: Props) {
   const { slug, cursor } = await params;
-  const page = await loadOlderPage(async () => {
-    const found = await getTagPage({ slug, cursor, limit: READER_PAGE_SIZE });
-    if (!found) await redirectFromFormerTagSlug(slug, (current) => `${tagPath(current)}/page/${encodeURIComponent(cursor)}`);
-    return found;
-  });
-  return <TagStories page={page} />;
+  const page = await readOlderTagPage(slug, cursor);
+  // TagStories links only to the older page; both links go in one navigation below it.
+  return (
+    <>
+      <TagStories page={{ ...page, nextCursor: null }} />
+      <StoryPagination prevHref={page.links.prev} nextHref={page.links.next} />
+    </>
+  );
 }

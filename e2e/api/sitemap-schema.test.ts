@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
+import { api, baseUrl, getPage, makeStory, makeUser, unique, type ApiStory } from "@/e2e/fixtures/factories";
+
+// The sitemaps validated by libxml2 (xmllint) against the published schemas: sitemaps.org 0.9
+// and, for the news sitemap, Google's News extension (copies in lib/feeds/schema).
+
+const schemaDir = path.join(process.cwd(), "lib/feeds/schema");
+const schemaFile = (fileName: string) => ({ fileName, contents: fs.readFileSync(path.join(schemaDir, fileName), "utf8") });
+
+// A sitemap urlset lets elements of other namespaces in only if their schema is loaded
+// (processContents="strict"): one schema that imports both.
+const bothSchemas = {
+  fileName: "sitemaps.xsd",
+  contents: `<?xml version="1.0" encoding="UTF-8"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <xsd:import namespace="http://www.sitemaps.org/schemas/sitemap/0.9" schemaLocation="sitemap.xsd"/>
+  <xsd:import namespace="http://www.google.com/schemas/sitemap-news/0.9" schemaLocation="sitemap-news.xsd"/>
+</xsd:schema>
+`,
+};
+
+async function validate(fileName: string, xml: string) {
+  const result = await validateXML({ xml: { fileName, contents: xml }, schema: bothSchemas, preload: [schemaFile("sitemap.xsd"), schemaFile("sitemap-news.xsd")] });
+  return { valid: result.valid, errors: result.errors.map((error) => error.rawMessage) };
+}
+
+let story: ApiStory;
+
+beforeAll(async () => {
+  const [writer, editor] = await Promise.all([makeUser("writer"), makeUser("editor")]);
+  // Characters that must be escaped in XML, in the headline the news sitemap carries.
+  story = await makeStory(writer, { headline: unique(`Sitemap <schema> & "quotes"`) });
+  const published = await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+  expect(published.status).toBe(200);
+});
+
+describe("sitemaps against their published schemas", () => {
+  it("the schemas reject a news sitemap that breaks them (the check can fail)", async () => {
+    const broken = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>${baseUrl}/stories/x</loc><news:news><news:publication><news:name>X</news:name><news:language>English</news:language></news:publication><news:title>No date</news:title></news:news></url>
+</urlset>
+`;
+    const result = await validate("broken.xml", broken);
+    expect(result.valid).toBe(false);
+    expect(result.errors.join("\n")).toMatch(/language|publication_date/);
+  });
+
+  it("/news-sitemap.xml is a valid Google News sitemap listing the story just published", async () => {
+    const { status, text } = await getPage("/news-sitemap.xml");
+    expect(status).toBe(200);
+    expect(text).toContain(`<loc>${baseUrl}/stories/${story.slug}</loc>`);
+    expect(await validate("news-sitemap.xml", text)).toEqual({ valid: true, errors: [] });
+  });
+
+  it("/sitemaps/stories-1.xml is a valid sitemap listing the story just published", async () => {
+    const { status, text } = await getPage("/sitemaps/stories-1.xml");
+    expect(status).toBe(200);
+    expect(text).toContain(`<loc>${baseUrl}/stories/${story.slug}</loc>`);
+    expect(await validate("stories-1.xml", text)).toEqual({ valid: true, errors: [] });
+  });
+});
