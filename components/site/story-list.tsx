@@ -15,9 +15,10 @@ export function StoryList({ stories, prevHref, nextHref }: { stories: ReaderStor
             <li key={story.id} className="py-5">
               <article>
                 <h2 className="font-serif text-xl font-semibold leading-snug sm:text-2xl">
-                  <Link href={storyPath(story.slug)} className="hover:underline">
+                  {/* A plain link: articles are plain HTML pages made by the front (lib/serving). */}
+                  <a href={storyPath(story.slug)} className="hover:underline">
                     {story.headline}
-                  </Link>
+                  </a>
                 </h2>
                 {story.standfirst ? <p className="mt-1 text-slate-700">{story.standfirst}</p> : null}
                 <p className="mt-2 text-sm text-slate-500">

@@ -1,6 +1,5 @@
 import "server-only";
 import { cache } from "react";
-import { getLiveStory } from "@/lib/reader/get-live-story";
 import { listLiveStories } from "@/lib/reader/list-live-stories";
 import { getTagPage } from "@/lib/reader/get-tag-page";
 import { newerLiveStoriesCursor, newerTagPageCursor } from "@/lib/reader/newer-page-cursor";
@@ -10,8 +9,6 @@ import { newerLiveStoriesCursor, newerTagPageCursor } from "@/lib/reader/newer-p
 // the pages a change touches, the moment it is committed. React's cache() here only dedupes the
 // call that generateMetadata and the page both make within one render.
 export const READER_PAGE_SIZE = 20;
-
-export const readLiveStory = cache((slug: string) => getLiveStory(slug));
 
 export const readLatest = cache((cursor: string | undefined, limit: number) => listLiveStories({ cursor, limit }));
 

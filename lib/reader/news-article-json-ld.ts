@@ -21,3 +21,8 @@ export function newsArticleJsonLd(story: ReaderStory) {
     inLanguage: env().SITE_LANGUAGE,
   };
 }
+
+/** JSON for a <script type="application/ld+json">: `<` escaped, so no string in it can close the script. */
+export function jsonLdText(data: object): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}

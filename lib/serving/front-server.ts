@@ -1,13 +1,19 @@
 import http from "node:http";
 import { gzipSync } from "node:zlib";
-import { db } from "@/lib/db";
+import pg from "pg";
 import { storyStalePaths } from "@/lib/cache/page-paths";
 import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
 import { securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
+import { ARTICLE_SHELL_PATH, parseArticleShell, type ArticleShell } from "@/lib/serving/article-shell";
+import { getLiveStory } from "@/lib/reader/get-live-story";
+import { articleBody, articleHead, articleTitle } from "@/lib/reader/article-html";
+import { storyPath } from "@/lib/site/urls";
 
 // The front of every app instance: a small HTTP server before `next start` that
+//  - renders article pages itself, from one SQL query into the layout Next rendered once
+//    (lib/reader/article-html.ts): no React render for the page readers reach most;
 //  - serves reader pages and feeds from memory (rendered once by Next, kept until a change makes
 //    them stale: Postgres NOTIFY tells every instance, lib/cache/revalidate-story.ts), with ETag
 //    and Last-Modified and 304s for conditional requests;
@@ -37,7 +43,7 @@ export type FrontServer = { cache: PageCache; close: () => Promise<void> };
 
 // Reader responses: the same for every visitor, so cached whole. Anything with a query string is
 // not (it would let anyone fill the cache with /?1, /?2 …), nor are React's navigation requests.
-const READER_PATH = /^\/(?:$|page\/|stories\/|tags\/|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|_next\/static\/)/;
+const READER_PATH = /^\/(?:$|page\/|tags\/|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|_next\/static\/)/;
 const STORY_PATH = /^\/stories\/([^/]+)$/;
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "content-length"]);
 // Headers of Next's response that a cached copy keeps; the front sets the validators and caching.
@@ -52,6 +58,13 @@ const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 // A render that takes longer than this is abandoned (the reader gets 502), so no path stays stuck.
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
+/** An article: any GET of `/stories/{slug}`, whatever its query string (utm_source …) and headers. */
+function articleSlug(request: http.IncomingMessage, path: string): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const match = STORY_PATH.exec(path);
+  return match && CANONICAL_PATH.test(path) ? match[1] : null;
+}
+
 function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (search || !READER_PATH.test(path) || !CANONICAL_PATH.test(path)) return false;
@@ -65,6 +78,9 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const cache = new PageCache(options.cacheBytes ?? 256 * 1024 * 1024);
   // Idle connections to Next are dropped after a minute, well before Next drops them (scripts/serve-site.ts).
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128, timeout: 60_000 });
+  // Article queries, planned and run without Prisma (lib/reader/get-live-story.ts).
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
+  pool.on("error", (error) => log(`database connection lost: ${error.message}`));
 
   // --- what went stale, heard from every process on the database ---------------------------
   let refreshDue: () => void = () => {};
@@ -217,17 +233,6 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     return headers;
   };
 
-  /** A killed story's page (under any slug it had) answers 410 Gone. */
-  const isKilledSlug = async (slug: string): Promise<boolean> => {
-    const rows = await db.$queryRaw<{ killed: boolean }[]>`
-      SELECT EXISTS (
-        SELECT 1 FROM "Story" s
-        WHERE s.status = 'killed'
-          AND (s.slug = ${slug} OR s.id = (SELECT r."storyId" FROM "SlugRedirect" r WHERE r.slug = ${slug}))
-      ) AS killed`;
-    return !!rows[0]?.killed;
-  };
-
   /** The page a killed story's URL shows, rendered by Next like any other. */
   const gonePage = async (request: http.IncomingMessage, generation: number): Promise<CachedPage> => {
     const cached = cache.get(GONE_PAGE);
@@ -239,26 +244,70 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   };
 
   // Requests for a page that is being rendered wait for that render instead of starting their own:
-  // a popular page expired under load costs Next one render, not one per waiting reader.
-  const rendering = new Map<string, { generation: number; upstream: Promise<Upstream> }>();
-  const renderOnce = (request: http.IncomingMessage, path: string): { generation: number; upstream: Promise<Upstream> } => {
-    const pending = rendering.get(path);
+  // a popular page expired under load costs one render, not one per waiting reader.
+  const rendering = new Map<string, { generation: number; result: Promise<unknown> }>();
+  const renderOnce = <T>(path: string, render: () => Promise<T>): { generation: number; result: Promise<T> } => {
+    const pending = rendering.get(path) as { generation: number; result: Promise<T> } | undefined;
     // A render that started before the latest change is not joined: it may show what changed.
     if (pending && pending.generation === cache.generation) return pending;
-    const render = { generation: cache.generation, upstream: fetchUpstream(request, path, "GET") };
-    rendering.set(path, render);
-    void render.upstream.catch(() => {}).finally(() => {
-      if (rendering.get(path) === render) rendering.delete(path);
+    const started = { generation: cache.generation, result: render() };
+    rendering.set(path, started);
+    void started.result.catch(() => {}).finally(() => {
+      if (rendering.get(path) === started) rendering.delete(path);
     });
-    return render;
+    return started;
   };
 
+  // --- articles ----------------------------------------------------------------------------
+  let shell: Promise<ArticleShell> | null = null;
+  /** The reader layout, fetched from Next once per process (a failed fetch is tried again). */
+  const articleShell = (request: http.IncomingMessage): Promise<ArticleShell> => {
+    shell ??= fetchUpstream(request, ARTICLE_SHELL_PATH, "GET").then((upstream) => {
+      if (upstream.status !== 200) throw new Error(`the article shell answered ${upstream.status}`);
+      return parseArticleShell(upstream.body.toString("utf8"));
+    });
+    shell.catch(() => (shell = null));
+    return shell;
+  };
+
+  /** An article's response: the page, a 301 to its current slug, 410 once killed; null when there is none (404). */
+  const renderArticle = async (request: http.IncomingMessage, slug: string, generation: number): Promise<CachedPage | null> => {
+    const [lookup, layout] = await Promise.all([getLiveStory(pool, slug), articleShell(request)]);
+    if (!lookup) return null;
+    const uncached = { "cache-control": "public, max-age=0, must-revalidate" };
+    if ("gone" in lookup) {
+      const gone = await gonePage(request, generation);
+      return { ...gone, status: 410, headers: { ...gone.headers, ...uncached } };
+    }
+    if ("redirectTo" in lookup) {
+      const location = storyPath(lookup.redirectTo);
+      return cachedPage(301, { ...securityHeaders, ...uncached, location, "content-type": "text/plain; charset=utf-8" }, Buffer.from(`Moved to ${location}\n`));
+    }
+    const { story } = lookup;
+    const body = Buffer.from(layout.render({ title: articleTitle(story), head: articleHead(story).markup, main: articleBody(story).markup }));
+    const contentType = "text/html; charset=utf-8";
+    return cachedPage(200, { ...securityHeadersFor(contentType, body), "content-type": contentType, vary: "Accept-Encoding", ...uncached }, body);
+  };
+
+  const serveArticle = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, slug: string) => {
+    const hit = cache.get(path);
+    if (hit) return send(request, response, hit);
+    const render = renderOnce(path, () => renderArticle(request, slug, cache.generation));
+    const page = await render.result;
+    // No such story: Next renders its not-found page.
+    if (!page) return sendUpstream(request, response, await fetchUpstream(request, path, "GET"));
+    // Only the page itself is kept: a move or a withdrawal costs one query, and is never stale.
+    if (page.status === 200 && listener.listening()) cache.set(path, page, render.generation);
+    send(request, response, page);
+  };
+
+  // --- other reader pages and feeds, rendered by Next ---------------------------------------
   const serveReader = async (request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
     const hit = cache.get(path);
     if (hit) return send(request, response, hit);
-    const render = renderOnce(request, path);
+    const render = renderOnce(path, () => fetchUpstream(request, path, "GET"));
     const generation = render.generation;
-    const upstream = await render.upstream;
+    const upstream = await render.result;
     const stored = cache.get(path);
     if (stored) return send(request, response, stored);
     let page: CachedPage;
@@ -267,11 +316,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       // While changes cannot be heard, nothing is kept: it could never be expired.
       if (listener.listening()) cache.set(path, page, generation);
     } else if (upstream.status === 308 || upstream.status === 301) {
-      // A former slug: the move is permanent, and 301 is what every client and crawler knows.
+      // A former tag slug: the move is permanent, and 301 is what every client and crawler knows.
       page = cachedPage(301, { ...keptHeaders(upstream, path), "cache-control": "public, max-age=0, must-revalidate" }, upstream.body);
-    } else if (upstream.status === 404 && STORY_PATH.test(path) && (await isKilledSlug(decodeURIComponent(path.match(STORY_PATH)![1])))) {
-      const gone = await gonePage(request, generation);
-      page = { ...gone, status: 410, headers: { ...gone.headers, "cache-control": "public, max-age=0, must-revalidate" } };
     } else {
       return sendUpstream(request, response, upstream);
     }
@@ -336,6 +382,11 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     sendUpstream(request, response, upstream);
   };
 
+  const notFound = (response: http.ServerResponse) => {
+    response.writeHead(404, { ...securityHeaders, "content-type": "text/plain; charset=utf-8" });
+    response.end("Not found\n");
+  };
+
   const badGateway = (response: http.ServerResponse) => {
     if (response.headersSent) return void response.destroy();
     response.writeHead(502, { ...securityHeaders, "content-type": "text/plain; charset=utf-8" });
@@ -350,7 +401,10 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const now = Date.now();
     const handle = async () => {
       if (now >= nextDueAt) await comeDue(now);
-      if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
+      const slug = articleSlug(request, path);
+      if (slug) await serveArticle(request, response, path, slug);
+      else if (path === ARTICLE_SHELL_PATH) notFound(response);
+      else if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
       else await passThrough(request, response, url);
     };
     handle().catch((error: Error) => {
@@ -372,7 +426,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       agent.destroy();
-      await listener.close();
+      await Promise.all([listener.close(), pool.end()]);
     },
   };
 }

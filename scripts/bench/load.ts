@@ -43,7 +43,7 @@ export async function runLoad(options: { baseUrl: string; paths: string[]; secon
     if (hasWrk()) {
       const script = path.join(dir, "rotate.lua");
       fs.writeFileSync(script, WRK_SCRIPT);
-      const output = await capture("wrk", ["-t2", `-c${options.connections}`, `-d${options.seconds}s`, "--timeout", "5s", "-s", script, options.baseUrl], {
+      const output = await capture("wrk", [`-t${Math.min(2, options.connections)}`, `-c${options.connections}`, `-d${options.seconds}s`, "--timeout", "5s", "-s", script, options.baseUrl], {
         ...process.env,
         BENCH_PATHS: pathsFile,
         BENCH_AUTHORIZATION: options.authorization ?? "",

@@ -60,7 +60,7 @@ export default async function SearchPage({ searchParams }: Props) {
               {results.hits.map((hit) => (
                 <li key={hit.id} className="py-4">
                   <h2 className="font-serif text-xl font-semibold leading-snug">
-                    <Link href={storyPath(hit.slug)} className="hover:underline">{hit.headline}</Link>
+                    <a href={storyPath(hit.slug)} className="hover:underline">{hit.headline}</a>
                   </h2>
                   <p className="mt-1 text-slate-700">
                     {hit.snippet.map((part, index) =>
