@@ -63,10 +63,14 @@ async function main(): Promise<number> {
   const database = await createTestDatabase();
   log(`database: ${database.describe}`);
   let site: Site | undefined;
+  let second: Site | undefined;
   try {
     await migrate(database.url, log);
     const port = Number(process.env.TEST_PORT ?? (await freePort()));
     const baseUrl = `http://localhost:${port}`;
+    // A second app instance on the same database, as behind a load balancer: caches must agree.
+    const secondPort = await freePort();
+    const secondUrl = `http://localhost:${secondPort}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
@@ -80,6 +84,7 @@ async function main(): Promise<number> {
       SITE_URL: baseUrl,
       PORT: String(port),
       DATELINE_TEST_URL: baseUrl,
+      DATELINE_SECOND_URL: secondUrl,
       // Tests stand in for a proxy that names the client (sign-in throttling per address).
       TRUST_PROXY: "1",
       // No background scheduler: scheduled stories must go live on the first request after their time.
@@ -98,6 +103,9 @@ async function main(): Promise<number> {
     site.next.stdout?.pipe(serverLog);
     site.next.stderr?.pipe(serverLog);
     await waitForServer(`${baseUrl}/login`, site.next);
+    second = await serveSite({ port: secondPort, env: { ...env, PORT: String(secondPort) }, embedded: !process.env.DATABASE_URL, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front 2] ${line}\n`) });
+    second.next.stderr?.pipe(serverLog);
+    await waitForServer(`${secondUrl}/login`, second.next);
 
     const testEnv = { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() };
     const filterArgs = filters.length ? ["--passWithNoTests", ...filters] : [];
@@ -119,6 +127,7 @@ async function main(): Promise<number> {
     console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
     return vitestCode === 0 && playwrightCode === 0 && totals.failed === 0 ? 0 : 1;
   } finally {
+    await second?.close();
     await site?.close();
     await database.drop().catch((error: unknown) => console.error(`[test] could not drop the test database: ${error}`));
   }

@@ -5,7 +5,8 @@ import { validateXML } from "xmllint-wasm";
 import { api, baseUrl, getPage, makeStory, makeUser, unique, type ApiStory } from "@/e2e/fixtures/factories";
 
 // The sitemaps validated by libxml2 (xmllint) against the published schemas: sitemaps.org 0.9
-// and, for the news sitemap, Google's News extension (copies in lib/feeds/schema).
+// (sitemaps and the sitemap index) and, for the news sitemap, Google's News extension (copies in
+// lib/feeds/schema).
 
 const schemaDir = path.join(process.cwd(), "lib/feeds/schema");
 const schemaFile = (fileName: string) => ({ fileName, contents: fs.readFileSync(path.join(schemaDir, fileName), "utf8") });
@@ -24,6 +25,12 @@ const bothSchemas = {
 
 async function validate(fileName: string, xml: string) {
   const result = await validateXML({ xml: { fileName, contents: xml }, schema: bothSchemas, preload: [schemaFile("sitemap.xsd"), schemaFile("sitemap-news.xsd")] });
+  return { valid: result.valid, errors: result.errors.map((error) => error.rawMessage) };
+}
+
+/** A sitemap index, against sitemaps.org's index schema (same namespace as sitemap.xsd, so on its own). */
+async function validateIndex(xml: string) {
+  const result = await validateXML({ xml: { fileName: "sitemap.xml", contents: xml }, schema: schemaFile("siteindex.xsd") });
   return { valid: result.valid, errors: result.errors.map((error) => error.rawMessage) };
 }
 
@@ -61,5 +68,16 @@ describe("sitemaps against their published schemas", () => {
     expect(status).toBe(200);
     expect(text).toContain(`<loc>${baseUrl}/stories/${story.slug}</loc>`);
     expect(await validate("stories-1.xml", text)).toEqual({ valid: true, errors: [] });
+  });
+
+  it("/sitemap.xml is a valid sitemap index naming the news sitemap and the story files", async () => {
+    const { status, text } = await getPage("/sitemap.xml");
+    expect(status).toBe(200);
+    expect(text).toContain(`<loc>${baseUrl}/news-sitemap.xml</loc>`);
+    expect(text).toContain(`<loc>${baseUrl}/sitemaps/stories-1.xml</loc>`);
+    expect(await validateIndex(text)).toEqual({ valid: true, errors: [] });
+    // The check can fail: an index entry without its address is refused.
+    const broken = text.replace(/<loc>[^<]*<\/loc>/, "");
+    expect((await validateIndex(broken)).valid).toBe(false);
   });
 });
