@@ -3,8 +3,8 @@ import { frontSettings } from "@/lib/env";
 
 describe("frontSettings", () => {
   it("gives the defaults when nothing is set, or set to empty", () => {
-    expect(frontSettings({})).toEqual({ cacheMb: 128, schedulerIntervalSeconds: 10, workers: null, trustProxy: false });
-    expect(frontSettings({ PAGE_CACHE_MB: "", WEB_CONCURRENCY: "", TRUST_PROXY: "" })).toEqual({ cacheMb: 128, schedulerIntervalSeconds: 10, workers: null, trustProxy: false });
+    expect(frontSettings({})).toEqual({ cacheMb: 64, schedulerIntervalSeconds: 10, workers: null, trustProxy: false });
+    expect(frontSettings({ PAGE_CACHE_MB: "", WEB_CONCURRENCY: "", TRUST_PROXY: "" })).toEqual({ cacheMb: 64, schedulerIntervalSeconds: 10, workers: null, trustProxy: false });
   });
 
   it("reads what is set", () => {

@@ -47,7 +47,7 @@ export function databaseUrl(): string {
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 
 const frontSchema = z.object({
-  PAGE_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "PAGE_CACHE_MB must be a number of megabytes" }).int().min(1).default(128)),
+  PAGE_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "PAGE_CACHE_MB must be a number of megabytes" }).int().min(1).default(64)),
   SCHEDULER_INTERVAL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "SCHEDULER_INTERVAL_SECONDS must be a number" }).min(0).default(10)),
   WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "WEB_CONCURRENCY must be a whole number" }).int().min(1).optional()),
   TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(["0", "1", "true", "false"], { message: "TRUST_PROXY must be 1 or 0" }).default("0")),

@@ -6,7 +6,7 @@ import pg from "pg";
 import { freePort } from "./embedded-database";
 import { migrate } from "./migrate";
 import { buildIfNeeded } from "./build-site";
-import { seedBench } from "./bench/seed";
+import { seedBench, WORDS } from "./bench/seed";
 import { hasWrk, runLoad, type LoadResult } from "./bench/load";
 import { SYSTEM } from "../lib/auth/permissions";
 
@@ -52,6 +52,52 @@ function processTree(pid: number): number[] {
     // gone already
   }
   return [pid, ...children.flatMap(processTree)];
+}
+
+// CPU time by process, read from /proc before and after each run: where a request's time goes,
+// split between the front(s), Next and Postgres (whatever is left is the load generator's).
+const CLOCK_TICKS = 100;
+type CpuShare = { front: number; next: number; postgres: number };
+
+/** A process's CPU seconds; with `exitedChildren`, also those of its children that have exited. */
+function cpuSeconds(pid: number, exitedChildren = false): number {
+  try {
+    // Fields after the parenthesised command name: utime, stime, cutime, cstime are the 12th to 15th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ").map(Number);
+    return (fields[11] + fields[12] + (exitedChildren ? fields[13] + fields[14] : 0)) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return "";
+  }
+}
+
+function postgresPids(): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+      } catch {
+        return false;
+      }
+    });
+}
+
+function cpuNow(sitePid: number): CpuShare {
+  const share: CpuShare = { front: 0, next: 0, postgres: 0 };
+  for (const pid of processTree(sitePid)) share[/next-server|next\/dist\/bin\/next/.test(commandLine(pid)) ? "next" : "front"] += cpuSeconds(pid);
+  // A connection's backend that exits takes its CPU time to the postmaster's count of exited children.
+  for (const pid of postgresPids()) share.postgres += cpuSeconds(pid, true);
+  return share;
 }
 
 /** Peak resident memory (VmHWM) of a process, in MB. */
@@ -214,13 +260,22 @@ async function main() {
   const site = await startSite(env);
   log(`site up at ${site.url}`);
 
-  const results: { name: string; connections: number; result: LoadResult; note?: string }[] = [];
-  const scenario = async (name: string, paths: string[], options: { warm?: boolean; authorization?: string; note?: string; connections?: number } = {}) => {
+  const results: { name: string; connections: number; result: LoadResult; cpu?: CpuShare; note?: string }[] = [];
+  const scenario = async (
+    name: string,
+    paths: string[],
+    options: { warm?: boolean; authorization?: string; note?: string; connections?: number; firstVisits?: boolean } = {},
+  ) => {
     if (options.warm) for (const p of paths.slice(0, 5)) await fetch(`${site.url}${p}`, { headers: options.authorization ? { authorization: options.authorization } : {} });
     const connections = options.connections ?? CONNECTIONS;
+    const before = cpuNow(site.child.pid!);
     const result = await runLoad({ baseUrl: site.url, paths, seconds: SECONDS, connections, authorization: options.authorization });
-    const repeats = !options.warm && result.requests > paths.length ? `; ${result.requests - paths.length} repeat visits` : "";
-    results.push({ name, connections, result, note: (options.note ?? "") + repeats });
+    const after = cpuNow(site.child.pid!);
+    const perRequest = (key: keyof CpuShare) => ((after[key] - before[key]) * 1000) / Math.max(1, result.requests);
+    const cpu = { front: perRequest("front"), next: perRequest("next"), postgres: perRequest("postgres") };
+    // A first-visit run that came round to pages it had visited found them cached: say how many.
+    const repeats = options.firstVisits && result.requests > paths.length ? `; ${result.requests - paths.length} repeat visits` : "";
+    results.push({ name, connections, result, cpu, note: (options.note ?? "") + repeats });
     log(`${name} at ${connections}: ${Math.round(result.requestsPerSecond).toLocaleString("en-US")} req/s, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}`);
   };
   // What is not cached, also one request at a time: the time one request takes, without queueing
@@ -231,17 +286,21 @@ async function main() {
   const articleHtml = await (await fetch(`${site.url}${cachedArticle}`)).text();
   await scenario("article, cached", [cachedArticle], { warm: true });
   const [articlesLoaded, articlesAlone] = halves(articleSlugs.slice(1).map((slug) => `/stories/${slug}`));
-  await scenario("article, uncached (first visits)", articlesLoaded, { note: "distinct articles, each made from one SQL query" });
-  await scenario("article, uncached (first visits)", articlesAlone, { connections: 1, note: "one at a time" });
+  await scenario("article, uncached (first visits)", articlesLoaded, { firstVisits: true, note: "distinct articles, each made from one SQL query" });
+  await scenario("article, uncached (first visits)", articlesAlone, { firstVisits: true, connections: 1, note: "one at a time" });
   await scenario("home page", ["/"], { warm: true });
   await scenario("tag page, largest tag, cached", ["/tags/bench-tag-1"], { warm: true });
   const [tagsLoaded, tagsAlone] = halves(tagSlugs.map((slug) => `/tags/${slug}`));
-  await scenario("tag pages, uncached (first visits)", tagsLoaded, { note: `${tagsLoaded.length} tags, rendered by Next` });
-  await scenario("tag pages, uncached (first visits)", tagsAlone, { connections: 1, note: "one at a time" });
+  await scenario("tag pages, uncached (first visits)", tagsLoaded, { firstVisits: true, note: `${tagsLoaded.length} tags, rendered by Next` });
+  await scenario("tag pages, uncached (first visits)", tagsAlone, { firstVisits: true, connections: 1, note: "one at a time" });
   const words = ["minister", "election", "monsoon flood", "cricket captain", "supreme court", "oil prices", "satellite launch", "moscow", "railway"];
   const searches = words.map((w) => `/search?q=${encodeURIComponent(w)}`);
-  await scenario("search", searches, { note: "ranked, with snippets; not cached" });
-  await scenario("search", searches, { connections: 1, note: "one at a time" });
+  await scenario("search, 9 popular queries", searches, { warm: true, note: "cached until the next publish" });
+  // Two words of the seeded text each, every query asked once: each is ranked and highlighted afresh.
+  const distinct = WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b) => `/search?q=${encodeURIComponent(`${a} ${b}`)}`)).sort(() => Math.random() - 0.5);
+  const [searchesLoaded, searchesAlone] = halves(distinct);
+  await scenario("search, distinct queries", searchesLoaded, { firstVisits: true, note: "ranked, with snippets, by Next" });
+  await scenario("search, distinct queries", searchesAlone, { firstVisits: true, connections: 1, note: "one at a time" });
   await scenario("RSS feed", ["/feed.xml"], { warm: true });
   const adminLists = ["/api/v1/stories?limit=20", "/api/v1/stories?status=published&limit=20", "/api/v1/stories?tag=bench-tag-1&limit=20", "/api/v1/stories?q=minister&limit=20"];
   await scenario("admin story list (API)", adminLists, { authorization, note: "newest changed first, filters" });
@@ -253,6 +312,7 @@ async function main() {
   const tree = processTree(site.child.pid!);
   const rss = tree.reduce((sum, pid) => sum + peakRssMb(pid), 0);
   const rssNext = peakRssMb(site.nextPid);
+  const rssEach = tree.map((pid) => `${pid === site.nextPid ? "Next" : /front-worker/.test(commandLine(pid)) ? "front" : "primary"} ${Math.round(peakRssMb(pid))}`).join(", ");
   site.child.kill("SIGTERM");
 
   const nginx = await startNginx(articleHtml);
@@ -264,18 +324,19 @@ async function main() {
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`\nDateline benchmark, ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${STORIES.toLocaleString("en-US")} stories; ${SECONDS} s each (${results[0].result.tool})\n`);
-  console.log("| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | errors | note |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-  const row = (name: string, connections: number, r: LoadResult, note = "") =>
-    console.log(`| ${name} | ${connections} | ${Math.round(r.requestsPerSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${note} |`);
-  for (const { name, connections, result, note } of results) row(name, connections, result, note);
+  console.log("| scenario | connections | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/request: front · Next · Postgres | note |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
+  const cpuColumn = (cpu?: CpuShare) => (cpu ? `${cpu.front.toFixed(2)} · ${cpu.next.toFixed(2)} · ${cpu.postgres.toFixed(2)}` : "");
+  const row = (name: string, connections: number, r: LoadResult, note = "", cpu?: CpuShare) =>
+    console.log(`| ${name} | ${connections} | ${Math.round(r.requestsPerSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${cpuColumn(cpu)} | ${note} |`);
+  for (const { name, connections, result, cpu, note } of results) row(name, connections, result, note, cpu);
   if (nginxResult) {
     row("nginx, same article as a static file", CONNECTIONS, nginxResult, `ours cached: ${((results[0].result.requestsPerSecond / nginxResult.requestsPerSecond) * 100).toFixed(1)}% of nginx`);
   } else {
-    console.log("| nginx | – | – | – | – | – | – | not installed (apt-get install nginx) |");
+    console.log("| nginx | – | – | – | – | – | – | – | not installed (apt-get install nginx) |");
   }
   console.log(`\nSQL queries per article render: ${sqlPerArticle}`);
-  console.log(`Peak memory of the site (VmHWM summed over ${tree.length} processes: fronts + Next): ${Math.round(rss)} MB, of which Next ${Math.round(rssNext)} MB`);
+  console.log(`Peak memory of the site (VmHWM summed over ${tree.length} processes): ${Math.round(rss)} MB, of which Next ${Math.round(rssNext)} MB (${rssEach} MB)`);
   console.log(`Article page size: ${(Buffer.byteLength(articleHtml) / 1024).toFixed(1)} KB`);
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { api, getPage, makeStory, makeUser, type TestUser } from "@/e2e/fixtures/factories";
+import { api, baseUrl, getPage, makeStory, makeUser, type TestUser } from "@/e2e/fixtures/factories";
 
 // /search: full-text over headline, standfirst and body of live stories, ranked, highlighted, paged.
 
@@ -77,6 +77,17 @@ describe("search", () => {
     expect(resultSlugs(after.text)).toEqual([]);
     expect(after.text).toContain("No published stories match");
     expect(after.text).not.toContain(embargoed.headline);
+  });
+
+  it("keeps a result page until something is published, then finds the new story at once", async () => {
+    const term = word();
+    const before = await fetch(`${baseUrl}/search?q=${term}`);
+    expect(await before.text()).toContain("No published stories match");
+    // Asked again, it comes from the front's cache: the same validators, and 304 for a conditional GET.
+    const again = await fetch(`${baseUrl}/search?q=${term}`, { headers: { "If-None-Match": before.headers.get("etag")! } });
+    expect(again.status).toBe(304);
+    const story = await published({ headline: `Found at once ${term}` });
+    expect(resultSlugs((await getPage(`/search?q=${term}`)).text)).toEqual([story.slug]);
   });
 
   it("answers odd input with a page, never an error", async () => {

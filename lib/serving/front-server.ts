@@ -1,13 +1,13 @@
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import pg from "pg";
-import { storyStalePaths } from "@/lib/cache/page-paths";
+import { storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
 import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
 import { securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 import { ARTICLE_SHELL_PATH, parseArticleShell, type ArticleShell } from "@/lib/serving/article-shell";
-import { getLiveStory } from "@/lib/reader/get-live-story";
+import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
 import { articleBody, articleHead, articleTitle } from "@/lib/reader/article-html";
 import { storyPath } from "@/lib/site/urls";
 
@@ -68,19 +68,43 @@ function articleSlug(request: http.IncomingMessage, path: string): string | null
 function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (search || !READER_PATH.test(path) || !CANONICAL_PATH.test(path)) return false;
-  return !request.headers.rsc && !request.headers["next-router-prefetch"] && !request.headers["next-router-state-tree"];
+  return !isNavigation(request);
+}
+
+const isNavigation = (request: http.IncomingMessage) => !!(request.headers.rsc || request.headers["next-router-prefetch"] || request.headers["next-router-state-tree"]);
+
+// Search results are the same for everyone until something is published: kept by their whole
+// address (queries up to this long), in a budget of their own, so a flood of distinct queries
+// cannot push articles out of the cache.
+const SEARCH_PATH = "/search";
+const MAX_SEARCH_QUERY = 300;
+
+function isSearchRequest(request: http.IncomingMessage, path: string, search: string): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  return path === SEARCH_PATH && search.length > 1 && search.length <= MAX_SEARCH_QUERY && !isNavigation(request);
 }
 
 type Upstream = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
 export async function startFrontServer(options: FrontOptions): Promise<FrontServer> {
   const log = options.log ?? (() => {});
-  const cache = new PageCache(options.cacheBytes ?? 256 * 1024 * 1024);
+  const cacheBytes = options.cacheBytes ?? 64 * 1024 * 1024;
+  const cache = new PageCache(cacheBytes);
+  const searchCache = new PageCache(Math.max(1024 * 1024, cacheBytes / 8));
+  // Both caches are expired together, so their generations move in step (renders read `cache`'s).
+  const expire = (stale: StaleNotice | StalePaths) => {
+    cache.expire(stale);
+    searchCache.expire(stale);
+  };
   // Idle connections to Next are dropped after a minute, well before Next drops them (scripts/serve-site.ts).
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128, timeout: 60_000 });
-  // Article queries, planned and run without Prisma (lib/reader/get-live-story.ts).
+  // Article queries, run without Prisma (lib/reader/get-live-story.ts). On a server database the
+  // statement is prepared once per connection, so Postgres plans it once, not per article (planning
+  // cost more than running it). The embedded database is one session shared by every connection,
+  // where two connections preparing the same name would collide: there it is planned each time.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
   pool.on("error", (error) => log(`database connection lost: ${error.message}`));
+  const articles: Queryable = options.embedded ? pool : { query: (text, values) => pool.query({ name: "dateline_article", text, values }) };
 
   // --- what went stale, heard from every process on the database ---------------------------
   let refreshDue: () => void = () => {};
@@ -89,7 +113,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     embedded: options.embedded,
     log,
     onStale: (notice: StaleNotice) => {
-      cache.expire(notice);
+      expire(notice);
       refreshDue();
     },
   });
@@ -116,7 +140,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const comeDue = (now: number): Promise<void> => {
     dueRun ??= (async () => {
       const due = upcoming.filter((entry) => entry.at.getTime() <= now).map((entry) => entry.story);
-      if (due.length) cache.expire(storyStalePaths({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
+      if (due.length) expire(storyStalePaths({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
       // Publishing announces what it changed (to every instance, this one too); nothing due, nothing sent.
       await publishDueStories(new Date(now));
       await loadDue();
@@ -272,7 +296,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
 
   /** An article's response: the page, a 301 to its current slug, 410 once killed; null when there is none (404). */
   const renderArticle = async (request: http.IncomingMessage, slug: string, generation: number): Promise<CachedPage | null> => {
-    const [lookup, layout] = await Promise.all([getLiveStory(pool, slug), articleShell(request)]);
+    const [lookup, layout] = await Promise.all([getLiveStory(articles, slug), articleShell(request)]);
     if (!lookup) return null;
     const uncached = { "cache-control": "public, max-age=0, must-revalidate" };
     if ("gone" in lookup) {
@@ -301,20 +325,21 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     send(request, response, page);
   };
 
-  // --- other reader pages and feeds, rendered by Next ---------------------------------------
-  const serveReader = async (request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
-    const hit = cache.get(path);
+  // --- other reader pages, feeds and search results, rendered by Next ------------------------
+  /** `path` is the cache key and what Next is asked for: a path, or a search address with its query. */
+  const serveReader = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, store = cache) => {
+    const hit = store.get(path);
     if (hit) return send(request, response, hit);
     const render = renderOnce(path, () => fetchUpstream(request, path, "GET"));
     const generation = render.generation;
     const upstream = await render.result;
-    const stored = cache.get(path);
+    const stored = store.get(path);
     if (stored) return send(request, response, stored);
     let page: CachedPage;
     if (upstream.status === 200 && !upstream.headers["set-cookie"]) {
       page = cachedPage(200, keptHeaders(upstream, path), upstream.body);
       // While changes cannot be heard, nothing is kept: it could never be expired.
-      if (listener.listening()) cache.set(path, page, generation);
+      if (listener.listening()) store.set(path, page, generation);
     } else if (upstream.status === 308 || upstream.status === 301) {
       // A former tag slug: the move is permanent, and 301 is what every client and crawler knows.
       page = cachedPage(301, { ...keptHeaders(upstream, path), "cache-control": "public, max-age=0, must-revalidate" }, upstream.body);
@@ -405,6 +430,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       if (slug) await serveArticle(request, response, path, slug);
       else if (path === ARTICLE_SHELL_PATH) notFound(response);
       else if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
+      else if (isSearchRequest(request, path, search)) await serveReader(request, response, url, searchCache);
       else await passThrough(request, response, url);
     };
     handle().catch((error: Error) => {

@@ -19,7 +19,8 @@ const GZIP_MIN_BYTES = 1024;
 
 export function cachedPage(status: number, headers: Record<string, string>, body: Buffer, at = new Date()): CachedPage {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-  const gzip = body.length >= GZIP_MIN_BYTES ? gzipSync(body, { level: 6 }) : null;
+  // Copied out: zlib's result is a view of a larger chunk, which the cache would otherwise hold whole.
+  const gzip = body.length >= GZIP_MIN_BYTES ? Buffer.from(gzipSync(body, { level: 6 })) : null;
   return { status, headers, body, gzip, etag, lastModified: at.toUTCString(), size: body.length + (gzip?.length ?? 0), storedAt: at.getTime() };
 }
 

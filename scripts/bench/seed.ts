@@ -6,7 +6,7 @@ import pg from "pg";
 // three tags each (one of the 20 big ones for a third of them, so some tag pages are very long),
 // published one every 30 seconds back from now. Ids are md5-derived, so reruns are idempotent.
 
-const WORDS = `government minister said on tuesday the official statement talks between two countries
+export const WORDS = `government minister said on tuesday the official statement talks between two countries
 security council meeting prime president election commission police reported killed injured
 district capital state court ruling supreme high bench petition hearing farmers protest market
 prices inflation bank reserve rate growth quarter economy trade deal export import oil gas energy
