@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Parser from "rss-parser";
 import { XMLParser } from "fast-xml-parser";
@@ -57,6 +58,33 @@ describe("cached reader pages", () => {
       const changed = await fetch(`${baseUrl}${path}`, { headers: { "If-None-Match": '"something-else"' } });
       expect(changed.status, path).toBe(200);
     }
+  });
+
+  it("give the gzipped and the plain body ETags of their own, each answered with 304", async () => {
+    const story = await liveStory();
+    const get = (encoding: string, etag?: string) =>
+      new Promise<{ status: number; etag: string; encoding: string; vary: string }>((resolve, reject) => {
+        const headers: Record<string, string> = { "accept-encoding": encoding, ...(etag ? { "if-none-match": etag } : {}) };
+        http
+          .get(`${baseUrl}/stories/${story.slug}`, { headers }, (response) => {
+            response.resume();
+            response.on("end", () =>
+              resolve({ status: response.statusCode!, etag: String(response.headers.etag), encoding: String(response.headers["content-encoding"] ?? ""), vary: String(response.headers.vary ?? "") }),
+            );
+          })
+          .on("error", reject);
+      });
+    const plain = await get("identity");
+    const gzipped = await get("gzip");
+    expect(gzipped.encoding).toBe("gzip");
+    expect(plain.encoding).toBe("");
+    expect(gzipped.etag).not.toBe(plain.etag);
+    expect(gzipped.vary).toMatch(/accept-encoding/i);
+    expect((await get("identity", plain.etag)).status).toBe(304);
+    expect((await get("gzip", gzipped.etag)).status).toBe(304);
+    // Each ETag names one body: asked with the other encoding, the page is sent in full.
+    expect((await get("gzip", plain.etag)).status).toBe(200);
+    expect((await get("identity", gzipped.etag)).status).toBe(200);
   });
 
   it("send security headers with pages, feeds, the API and errors", async () => {
@@ -199,6 +227,23 @@ describe("time", () => {
     expect(await feedLinks("/feed.xml")).toContainEqual(expect.stringContaining(`/stories/${story.slug}`));
     expect((await getPage("/news-sitemap.xml")).text).toContain(`/stories/${story.slug}<`);
     expect((await getPage("/sitemaps/stories-1.xml")).text).toContain(`/stories/${story.slug}<`);
+  });
+
+  it("moves a story waiting for its embargo to the new instant when the embargo is brought forward", async () => {
+    const story = await makeStory(writer, { embargoUntil: new Date(Date.now() + 3_600_000).toISOString() });
+    const published = await api<ApiStory>("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+    expect(published.body.status).toBe("scheduled");
+    const sooner = new Date(Date.now() + 2000);
+    const moved = await api<ApiStory>("PATCH", `/api/v1/stories/${story.id}`, {
+      key: editor.apiKey,
+      body: { version: published.body.version, embargoUntil: sooner.toISOString() },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.status).toBe("scheduled");
+    expect((await getPage(`/stories/${story.slug}`)).status).toBe(404);
+    await sleepUntil(sooner);
+    expect((await getPage(`/stories/${story.slug}`)).status).toBe(200);
+    expect(await feedLinks("/feed.xml")).toContainEqual(expect.stringContaining(`/stories/${story.slug}`));
   });
 
   it("publishes each due story exactly once however many instances run the scheduler at the same moment", async () => {

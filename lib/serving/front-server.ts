@@ -50,6 +50,7 @@ const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "tra
 const KEPT_HEADERS = ["content-type", "vary", "link", "x-robots-tag", "location", "content-language"];
 const GONE_PAGE = "/gone";
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|javascript|rss\+xml|atom\+xml|feed\+json))/i;
+const gzipEtag = (etag: string) => `${etag.slice(0, -1)}-gzip"`;
 const acceptsGzip = (request: http.IncomingMessage) => /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
 
 // Only paths in their one canonical spelling are cached: "/stories/%6Billed" or "/a/../stories/x"
@@ -227,18 +228,22 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     });
 
   const send = (request: http.IncomingMessage, response: http.ServerResponse, page: CachedPage) => {
-    const headers: http.OutgoingHttpHeaders = { ...securityHeaders, ...page.headers, etag: page.etag, "last-modified": page.lastModified };
+    // The gzipped body is another representation of the page: it has an ETag of its own, and
+    // shared caches are told that the answer depends on Accept-Encoding.
+    const gzip = !!page.gzip && acceptsGzip(request);
+    const etag = gzip ? gzipEtag(page.etag) : page.etag;
+    const headers: http.OutgoingHttpHeaders = { ...securityHeaders, ...page.headers, etag, "last-modified": page.lastModified };
+    if (page.gzip && !/accept-encoding/i.test(String(headers.vary ?? ""))) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
     const ifNoneMatch = request.headers["if-none-match"];
     const ifModifiedSince = request.headers["if-modified-since"];
     const notModified = ifNoneMatch
-      ? ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === page.etag)
+      ? ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)
       : !!ifModifiedSince && Date.parse(ifModifiedSince) >= Date.parse(page.lastModified);
     if (notModified && page.status === 200) {
       response.writeHead(304, headers);
       response.end();
       return;
     }
-    const gzip = page.gzip && acceptsGzip(request);
     const body = gzip ? page.gzip! : page.body;
     headers["content-length"] = body.length;
     if (gzip) headers["content-encoding"] = "gzip";
@@ -310,7 +315,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const { story } = lookup;
     const body = Buffer.from(layout.render({ title: articleTitle(story), head: articleHead(story).markup, main: articleBody(story).markup }));
     const contentType = "text/html; charset=utf-8";
-    return cachedPage(200, { ...securityHeadersFor(contentType, body), "content-type": contentType, vary: "Accept-Encoding", ...uncached }, body);
+    return cachedPage(200, { ...securityHeadersFor(contentType, body), "content-type": contentType, ...uncached }, body);
   };
 
   const serveArticle = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, slug: string) => {

@@ -33,9 +33,11 @@ export const staleMessage = (version: number, current: number) =>
 async function embargoReschedule(tx: Tx, id: string, status: string, embargoUntil: string | null | undefined) {
   if (!embargoUntil || !LIVE_STATUSES.has(status)) return {};
   const lifts = new Date(embargoUntil);
-  const story = await tx.story.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, scheduledAt: true } });
+  const story = await tx.story.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, scheduledAt: true, embargoUntil: true } });
   const goesLive = story.scheduledAt ?? story.publishedAt;
-  if (lifts <= new Date() || (goesLive && lifts <= goesLive)) return {};
+  // Scheduled only to wait for its embargo, which now lifts sooner: it goes out when it lifts.
+  const waitedForEmbargo = status === "scheduled" && !!goesLive && goesLive.getTime() === story.embargoUntil?.getTime();
+  if (lifts <= new Date() || (goesLive && lifts <= goesLive && !(waitedForEmbargo && lifts < goesLive))) return {};
   await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: lifts } });
   return { status: "scheduled" as const, scheduledAt: lifts, publishedAt: lifts };
 }
