@@ -59,8 +59,11 @@ export async function serveSite(options: {
     stdio: options.stdio ?? "inherit",
   });
   await waitForNext(upstreamPort, next);
-  // The front talks to the database itself (stale-page notices, the schedule, 410s).
-  process.env.DATABASE_URL = env.DATABASE_URL;
+  // A front in this process talks to the database itself (stale-page notices, the schedule,
+  // articles) and makes pages with the site's settings (lib/env.ts), read from this process's environment.
+  for (const key of ["DATABASE_URL", "SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE"]) {
+    if (env[key] !== undefined) process.env[key] = env[key];
+  }
   const frontEnv = { ...env, DATELINE_UPSTREAM_PORT: String(upstreamPort), DATELINE_FRONT_PORT: String(options.port) };
   // One front per core on a server database; with the embedded one, whose notifications arrive in
   // this process only, a single front here.

@@ -5,7 +5,8 @@ import { tagPath } from "@/lib/site/urls";
 import { listLiveStories, type StoryPage } from "@/lib/reader/list-live-stories";
 import { getTagPage } from "@/lib/reader/get-tag-page";
 import { newerLiveStoriesCursor, newerTagPageCursor } from "@/lib/reader/newer-page-cursor";
-import { redirectFromFormerTagSlug } from "@/lib/reader/tag-redirect";
+import { permanentRedirect } from "next/navigation";
+import { getTagRedirect } from "@/lib/reader/tag-redirect";
 import { buildRss } from "@/lib/feeds/build-rss";
 import { buildAtom } from "@/lib/feeds/build-atom";
 import { buildJsonFeed } from "@/lib/feeds/build-json-feed";
@@ -84,9 +85,9 @@ export async function tagFeedResponse(slug: string, format: FeedFormat, cursor?:
     cursor ? newerTagPageCursor({ slug, cursor, limit: FEED_SIZE }) : null,
   ]);
   if (!page) {
-    await redirectFromFormerTagSlug(slug, (current) =>
-      cursor ? feedArchivePath(tagFeedPrefix(current), cursor, format) : feedPath(tagFeedPrefix(current), format),
-    );
+    // A former slug of a renamed or merged tag: the same document of its current one.
+    const current = await getTagRedirect(slug);
+    if (current) permanentRedirect(cursor ? feedArchivePath(tagFeedPrefix(current), cursor, format) : feedPath(tagFeedPrefix(current), format));
     return noSuchFeed();
   }
   const { SITE_NAME } = env();

@@ -11,15 +11,17 @@ import { formatDateline } from "@/lib/stories/format-dateline";
 // An article page is plain HTML made here, not by React: it is the page readers reach most and
 // the one least often in the page cache (a million stories), and it needs no script in the
 // browser. The front (lib/serving) puts it into the reader layout as Next renders it
-// (app/(site)/article-shell), so header, footer and stylesheets have one source.
+// (app/(site)/reader-shell), so header, footer and stylesheets have one source. The story lists
+// (lib/reader/list-html.ts) are made the same way.
 
 const kindLabel = { correction: "Correction", update: "Update" } as const;
 
-const time = (iso: string, className?: string) => html`<time datetime="${iso}"${className ? html` class="${className}"` : ""}>${formatNewsroomTime(iso)}</time>`;
+/** A machine-readable <time> with the date as readers of the newsroom's time zone expect it. */
+export const timeHtml = (iso: string, className?: string) => html`<time datetime="${iso}"${className ? html` class="${className}"` : ""}>${formatNewsroomTime(iso)}</time>`;
 
-/** The page's <title>. */
-export function articleTitle(story: ReaderStory): string {
-  return `${story.headline} · ${env().SITE_NAME}`;
+/** A reader page's <title>: its own, then the site's name; the site's name alone for the home page. */
+export function readerTitle(title: string | null): string {
+  return title ? `${title} · ${env().SITE_NAME}` : env().SITE_NAME;
 }
 
 /**
@@ -58,7 +60,7 @@ export function articleBody(story: ReaderStory): SafeHtml {
 <header>
 <h1 class="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">${story.headline}</h1>
 ${story.standfirst ? html`<p class="mt-3 text-lg leading-relaxed text-slate-700 sm:text-xl">${story.standfirst}</p>` : null}
-<p class="mt-4 text-sm text-slate-600">${credit}${credit ? html`<span aria-hidden="true"> · </span>` : null}${time(story.publishedAt)}</p>
+<p class="mt-4 text-sm text-slate-600">${credit}${credit ? html`<span aria-hidden="true"> · </span>` : null}${timeHtml(story.publishedAt)}</p>
 </header>
 <div class="prose prose-slate mt-6 max-w-none prose-a:text-sky-800 sm:prose-lg [&_.dateline]:font-semibold [&_.dateline]:text-slate-900"><div>${
     // The body was sanitised when it was saved (lib/stories/sanitize-body.ts); the dateline is escaped.
@@ -76,7 +78,7 @@ function corrections(list: ReaderStory["corrections"]): SafeHtml | null {
   return html`<section aria-labelledby="corrections-heading" class="mt-8 border-t border-slate-200 pt-4" data-testid="corrections">
 <h2 id="corrections-heading" class="font-serif text-lg font-bold">Corrections and updates</h2>
 <ol class="mt-2 space-y-3">${list.map(
-    (correction) => html`<li class="text-sm text-slate-800" data-testid="correction"><p><strong class="font-semibold">${kindLabel[correction.kind]}</strong><span aria-hidden="true"> · </span>${time(
+    (correction) => html`<li class="text-sm text-slate-800" data-testid="correction"><p><strong class="font-semibold">${kindLabel[correction.kind]}</strong><span aria-hidden="true"> · </span>${timeHtml(
       correction.createdAt,
       "text-slate-600",
     )}</p><p class="mt-1 whitespace-pre-line">${correction.note}</p></li>`,

@@ -1,5 +1,4 @@
 import "server-only";
-import { permanentRedirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { liveStoryWhere } from "@/lib/stories/live";
 
@@ -22,14 +21,4 @@ export async function getTagRedirect(slug: string): Promise<string | null> {
     relationLoadStrategy: "join",
   });
   return row && row.tag.stories.length > 0 ? row.tag.slug : null;
-}
-
-/**
- * For a tag page or feed that found no tag: answers a permanent redirect to the same page of the
- * tag's current slug when this is a former one, and returns otherwise. Asked only on that path,
- * so a tag page that exists stays one lookup.
- */
-export async function redirectFromFormerTagSlug(slug: string, pathFor: (currentSlug: string) => string): Promise<void> {
-  const current = await getTagRedirect(slug);
-  if (current) permanentRedirect(pathFor(current));
 }

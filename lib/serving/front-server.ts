@@ -6,14 +6,15 @@ import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
 import { securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
-import { ARTICLE_SHELL_PATH, parseArticleShell, type ArticleShell } from "@/lib/serving/article-shell";
+import { READER_SHELL_PATH, parseReaderShell, type ReaderShell } from "@/lib/serving/reader-shell";
 import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
-import { articleBody, articleHead, articleTitle } from "@/lib/reader/article-html";
+import { articleBody, articleHead, readerTitle } from "@/lib/reader/article-html";
+import { latestStoriesPage, tagStoriesPage, type ReaderPage, type ReaderPageLookup } from "@/lib/reader/list-pages";
 import { storyPath } from "@/lib/site/urls";
 
 // The front of every app instance: a small HTTP server before `next start` that
-//  - renders article pages itself, from one SQL query into the layout Next rendered once
-//    (lib/reader/article-html.ts): no React render for the page readers reach most;
+//  - makes article pages and story lists itself, as plain HTML in the layout Next rendered once
+//    (lib/reader/article-html.ts, list-html.ts): no React render for the pages readers reach most;
 //  - serves reader pages and feeds from memory (rendered once by Next, kept until a change makes
 //    them stale: Postgres NOTIFY tells every instance, lib/cache/revalidate-story.ts), with ETag
 //    and Last-Modified and 304s for conditional requests;
@@ -45,6 +46,8 @@ export type FrontServer = { cache: PageCache; close: () => Promise<void> };
 // not (it would let anyone fill the cache with /?1, /?2 …), nor are React's navigation requests.
 const READER_PATH = /^\/(?:$|page\/|tags\/|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|_next\/static\/)/;
 const STORY_PATH = /^\/stories\/([^/]+)$/;
+const LATEST_PAGE_PATH = /^\/page\/([^/]+)$/;
+const TAG_PATH = /^\/tags\/([^/]+)(?:\/page\/([^/]+))?$/;
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer", "content-length"]);
 // Headers of Next's response that a cached copy keeps; the front sets the validators and caching.
 const KEPT_HEADERS = ["content-type", "vary", "link", "x-robots-tag", "location", "content-language"];
@@ -58,13 +61,6 @@ const acceptsGzip = (request: http.IncomingMessage) => /\bgzip\b/.test(String(re
 const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 // A render that takes longer than this is abandoned (the reader gets 502), so no path stays stuck.
 const UPSTREAM_TIMEOUT_MS = 30_000;
-
-/** An article: any GET of `/stories/{slug}`, whatever its query string (utm_source …) and headers. */
-function articleSlug(request: http.IncomingMessage, path: string): string | null {
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
-  const match = STORY_PATH.exec(path);
-  return match && CANONICAL_PATH.test(path) ? match[1] : null;
-}
 
 function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
@@ -287,45 +283,69 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     return started;
   };
 
-  // --- articles ----------------------------------------------------------------------------
-  let shell: Promise<ArticleShell> | null = null;
+  // --- pages made here: articles and story lists ----------------------------------------------
+  let shell: Promise<ReaderShell> | null = null;
   /** The reader layout, fetched from Next once per process (a failed fetch is tried again). */
-  const articleShell = (request: http.IncomingMessage): Promise<ArticleShell> => {
-    shell ??= fetchUpstream(request, ARTICLE_SHELL_PATH, "GET").then((upstream) => {
-      if (upstream.status !== 200) throw new Error(`the article shell answered ${upstream.status}`);
-      return parseArticleShell(upstream.body.toString("utf8"));
+  const readerShell = (request: http.IncomingMessage): Promise<ReaderShell> => {
+    shell ??= fetchUpstream(request, READER_SHELL_PATH, "GET").then((upstream) => {
+      if (upstream.status !== 200) throw new Error(`the reader shell answered ${upstream.status}`);
+      return parseReaderShell(upstream.body.toString("utf8"));
     });
     shell.catch(() => (shell = null));
     return shell;
   };
 
-  /** An article's response: the page, a 301 to its current slug, 410 once killed; null when there is none (404). */
-  const renderArticle = async (request: http.IncomingMessage, slug: string, generation: number): Promise<CachedPage | null> => {
-    const [lookup, layout] = await Promise.all([getLiveStory(articles, slug), articleShell(request)]);
-    if (!lookup) return null;
+  type Made = ReaderPageLookup | { gone: true };
+
+  const articleMade = async (slug: string): Promise<Made> => {
+    const lookup = await getLiveStory(articles, slug);
+    if (!lookup || !("story" in lookup)) return lookup && "redirectTo" in lookup ? { redirectTo: storyPath(lookup.redirectTo) } : lookup;
+    const { story } = lookup;
+    return { page: { title: story.headline, head: articleHead(story), main: articleBody(story) } };
+  };
+
+  /**
+   * What the front makes itself for a GET of this path, whatever its query string (utm_source …)
+   * and headers: articles, the home page, tag pages and the older pages behind them.
+   */
+  const madeHere = (request: http.IncomingMessage, path: string): (() => Promise<Made>) | null => {
+    if ((request.method !== "GET" && request.method !== "HEAD") || !CANONICAL_PATH.test(path)) return null;
+    const story = STORY_PATH.exec(path);
+    if (story) return () => articleMade(story[1]);
+    const older = LATEST_PAGE_PATH.exec(path);
+    if (path === "/" || older) return async () => latestStoriesPage(older?.[1] ?? null).then((page) => (page ? { page } : null));
+    const tag = TAG_PATH.exec(path);
+    if (tag) return () => tagStoriesPage(tag[1], tag[2] ?? null);
+    return null;
+  };
+
+  /** A made page's response: the page, a 301, a 410 (a killed story); null when there is none (404). */
+  const respond = async (request: http.IncomingMessage, made: Made, generation: number): Promise<CachedPage | null> => {
+    if (!made) return null;
     const uncached = { "cache-control": "public, max-age=0, must-revalidate" };
-    if ("gone" in lookup) {
+    if ("gone" in made) {
       const gone = await gonePage(request, generation);
       return { ...gone, status: 410, headers: { ...gone.headers, ...uncached } };
     }
-    if ("redirectTo" in lookup) {
-      const location = storyPath(lookup.redirectTo);
+    if ("redirectTo" in made) {
+      const location = made.redirectTo;
       return cachedPage(301, { ...securityHeaders, ...uncached, location, "content-type": "text/plain; charset=utf-8" }, Buffer.from(`Moved to ${location}\n`));
     }
-    const { story } = lookup;
-    const body = Buffer.from(layout.render({ title: articleTitle(story), head: articleHead(story).markup, main: articleBody(story).markup }));
+    const page: ReaderPage = made.page;
+    const layout = await readerShell(request);
+    const body = Buffer.from(layout.render({ title: readerTitle(page.title), headFirst: page.headFirst?.markup, head: page.head.markup, main: page.main.markup }));
     const contentType = "text/html; charset=utf-8";
     return cachedPage(200, { ...securityHeadersFor(contentType, body), "content-type": contentType, ...uncached }, body);
   };
 
-  const serveArticle = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, slug: string) => {
+  const serveMade = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, make: () => Promise<Made>) => {
     const hit = cache.get(path);
     if (hit) return send(request, response, hit);
-    const render = renderOnce(path, () => renderArticle(request, slug, cache.generation));
+    const render = renderOnce(path, async () => respond(request, await make(), cache.generation));
     const page = await render.result;
-    // No such story: Next renders its not-found page.
+    // Nothing there: Next renders its not-found page.
     if (!page) return sendUpstream(request, response, await fetchUpstream(request, path, "GET"));
-    // Only the page itself is kept: a move or a withdrawal costs one query, and is never stale.
+    // Only pages are kept: a move or a withdrawal costs one query, and is never stale.
     if (page.status === 200 && listener.listening()) cache.set(path, page, render.generation);
     send(request, response, page);
   };
@@ -431,9 +451,9 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const now = Date.now();
     const handle = async () => {
       if (now >= nextDueAt) await comeDue(now);
-      const slug = articleSlug(request, path);
-      if (slug) await serveArticle(request, response, path, slug);
-      else if (path === ARTICLE_SHELL_PATH) notFound(response);
+      const made = madeHere(request, path);
+      if (made) await serveMade(request, response, path, made);
+      else if (path === READER_SHELL_PATH) notFound(response);
       else if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
       else if (isSearchRequest(request, path, search)) await serveReader(request, response, url, searchCache);
       else await passThrough(request, response, url);

@@ -1,9 +1,0 @@
-// The reader layout with an empty slot: the page around every article. The front (lib/serving)
-// fetches it once per process, strips Next's scripts (articles are plain HTML) and puts each
-// article into the slot, so the header, footer, stylesheets and <head> basics have one source.
-// Readers never reach this path: the front answers 404 for it.
-export const dynamic = "force-dynamic";
-
-export default function ArticleShell() {
-  return <div data-article-slot="" />;
-}

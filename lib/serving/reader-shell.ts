@@ -1,0 +1,37 @@
+import { escapeHtml } from "@/lib/escape-html";
+
+/** Where Next renders the reader layout around an empty slot (app/(site)/reader-shell). */
+export const READER_SHELL_PATH = "/reader-shell";
+
+const SLOT = '<div data-page-slot=""></div>';
+const TITLE = /<title>[\s\S]*?<\/title>/;
+// Next's runtime and its page data: the pages made in the front are plain HTML, and the layout's
+// data would not match them if React hydrated them.
+const SCRIPTS = /<script\b[^>]*>[\s\S]*?<\/script>|<link\b[^>]*\bas="script"[^>]*>|<link\b[^>]*\brel="modulepreload"[^>]*>/gi;
+
+export type ReaderShell = {
+  /**
+   * A whole page: the layout with this title, this content in its slot, and the page's <head> tags:
+   * `headFirst` straight after the title, before the layout's own (the site's feeds), `head` last.
+   */
+  render: (page: { title: string; headFirst?: string; head: string; main: string }) => string;
+};
+
+/** The layout page as Next rendered it, cut where each page's parts go. */
+export function parseReaderShell(layoutHtml: string): ReaderShell {
+  const page = layoutHtml.replace(SCRIPTS, "");
+  const title = TITLE.exec(page);
+  const headEnd = page.indexOf("</head>");
+  const slotAt = page.indexOf(SLOT);
+  if (!title || headEnd === -1 || slotAt === -1 || !(title.index < headEnd && headEnd < slotAt)) {
+    throw new Error("the reader shell has no <title>, </head> or slot, or not in that order");
+  }
+  const beforeTitle = page.slice(0, title.index);
+  const restOfHead = page.slice(title.index + title[0].length, headEnd);
+  const beforeSlot = page.slice(headEnd, slotAt);
+  const afterSlot = page.slice(slotAt + SLOT.length);
+  return {
+    render: ({ title, headFirst = "", head, main }) =>
+      `${beforeTitle}<title>${escapeHtml(title)}</title>${headFirst}${restOfHead}${head}${beforeSlot}${main}${afterSlot}`,
+  };
+}
