@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export const metadata = { title: "Not found" };
 
@@ -9,7 +8,7 @@ export default function NotFound() {
       <h1 className="mt-2 font-serif text-3xl font-bold">We could not find that page</h1>
       <p className="mt-4 text-slate-700">The story may not be published yet, or the address may be mistyped.</p>
       <p className="mt-6">
-        <Link href="/" className="font-medium underline">Go to the latest stories</Link>
+        <a href="/" className="font-medium underline">Go to the latest stories</a>
       </p>
     </main>
   );

@@ -246,6 +246,14 @@ async function main() {
   // Enough distinct articles that no run comes back to one it has already visited (and cached).
   const articleSlugs = await sample(`SELECT slug FROM "Story" WHERE status = 'published' ORDER BY random() LIMIT 200000`);
   const tagSlugs = await sample(`SELECT slug FROM "Tag" WHERE slug LIKE 'bench-tag-%' ORDER BY random()`);
+  // Older tag pages as a crawler walks them: any story of a tag is the cursor of the page after it.
+  const { encodeCursor } = await import("../lib/pagination");
+  const olderTagPages = (
+    await db.$queryRawUnsafe<{ slug: string; at: Date; storyId: string }[]>(
+      `SELECT t.slug, st."livePublishedAt" AS at, st."storyId" FROM "StoryTag" st TABLESAMPLE SYSTEM (5) JOIN "Tag" t ON t.id = st."tagId"
+       WHERE st."livePublishedAt" IS NOT NULL LIMIT 100000`,
+    )
+  ).map((row) => `/tags/${row.slug}/page/${encodeCursor(row.at, row.storyId)}`);
   await db.$disconnect();
 
   const env: NodeJS.ProcessEnv = {
@@ -290,8 +298,9 @@ async function main() {
   await scenario("article, uncached (first visits)", articlesAlone, { firstVisits: true, connections: 1, note: "one at a time" });
   await scenario("home page", ["/"], { warm: true });
   await scenario("tag page, largest tag, cached", ["/tags/bench-tag-1"], { warm: true });
-  const [tagsLoaded, tagsAlone] = halves(tagSlugs.map((slug) => `/tags/${slug}`));
-  await scenario("tag pages, uncached (first visits)", tagsLoaded, { firstVisits: true, note: `${tagsLoaded.length} tags, rendered by Next` });
+  const tagPages = [...tagSlugs.map((slug) => `/tags/${slug}`), ...olderTagPages].sort(() => Math.random() - 0.5);
+  const [tagsLoaded, tagsAlone] = halves(tagPages);
+  await scenario("tag pages, uncached (first visits)", tagsLoaded, { firstVisits: true, note: "first and older pages of 2,000 tags" });
   await scenario("tag pages, uncached (first visits)", tagsAlone, { firstVisits: true, connections: 1, note: "one at a time" });
   const words = ["minister", "election", "monsoon flood", "cricket captain", "supreme court", "oil prices", "satellite launch", "moscow", "railway"];
   const searches = words.map((w) => `/search?q=${encodeURIComponent(w)}`);

@@ -246,6 +246,23 @@ describe("time", () => {
     expect(await feedLinks("/feed.xml")).toContainEqual(expect.stringContaining(`/stories/${story.slug}`));
   });
 
+  it("publishes a story waiting for its embargo at once when the embargo is cleared", async () => {
+    const story = await makeStory(writer, { embargoUntil: new Date(Date.now() + 3_600_000).toISOString() });
+    const published = await api<ApiStory>("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+    expect((await getPage(`/stories/${story.slug}`)).status).toBe(404);
+    const cleared = await api<ApiStory>("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { version: published.body.version, embargoUntil: null } });
+    expect(cleared.status).toBe(200);
+    expect((await getPage(`/stories/${story.slug}`)).status).toBe(200);
+    // The front publishes it on the first request once it has read the new schedule (within 50 ms).
+    const deadline = Date.now() + 1000;
+    let status = "";
+    while (Date.now() < deadline && (status = (await api<ApiStory>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body.status) !== "published") {
+      await getPage("/");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toBe("published");
+  });
+
   it("publishes each due story exactly once however many instances run the scheduler at the same moment", async () => {
     const stories = await Promise.all([1, 2, 3].map(() => makeStory(writer)));
     const at = new Date(Date.now() + 1500);

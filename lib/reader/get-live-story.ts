@@ -31,10 +31,11 @@ type Row = {
 // (SlugRedirect), with its tags and corrections. Written by hand, not through Prisma: it is the
 // hot path of every article that is not in the page cache, and Prisma's relation query costs
 // more to plan and compile (about 7 ms) than this costs to run. Times are read as UTC instants
-// (Prisma stores them without a zone) and the date as text, so no time zone can move them.
+// (Prisma stores them without a zone) and the date as YYYY-MM-DD text, so no time zone or
+// DateStyle setting can move or reshape them.
 const ARTICLE_SQL = `
 SELECT s.id, s.slug, s.headline, s.standfirst, s.body, s.byline, s.agency, s.credits,
-       s."datelineLocation", s."datelineCountry", s."datelineDate"::text AS "datelineDate", s.status::text AS status,
+       s."datelineLocation", s."datelineCountry", to_char(s."datelineDate", 'YYYY-MM-DD') AS "datelineDate", s.status::text AS status,
        s."publishedAt" AT TIME ZONE 'UTC' AS "publishedAt", s."embargoUntil" AT TIME ZONE 'UTC' AS "embargoUntil",
        s."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
        COALESCE((SELECT json_agg(json_build_object('name', t.name, 'slug', t.slug, 'type', t.type) ORDER BY st.position)

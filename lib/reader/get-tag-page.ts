@@ -21,8 +21,9 @@ export async function getTagPage(options: { slug: string; cursor?: string; limit
       tagId: tag.id,
       livePublishedAt: { lte: now },
       story: liveStoryWhere(now),
+      // The bound on livePublishedAt starts the index walk at the cursor; the OR settles ties.
       ...(after
-        ? { OR: [{ livePublishedAt: { lt: after.sortValue } }, { livePublishedAt: after.sortValue, storyId: { lt: after.id } }] }
+        ? { AND: [{ livePublishedAt: { lte: after.sortValue } }, { OR: [{ livePublishedAt: { lt: after.sortValue } }, { livePublishedAt: after.sortValue, storyId: { lt: after.id } }] }] }
         : {}),
     },
     orderBy: [{ livePublishedAt: "desc" }, { storyId: "desc" }],

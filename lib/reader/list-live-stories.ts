@@ -16,7 +16,8 @@ export async function listLiveStories(options: { cursor?: string; limit: number 
         where: {
           ...range,
           ...(after
-            ? { AND: [{ OR: [{ publishedAt: { lt: after.sortValue } }, { publishedAt: after.sortValue, id: { lt: after.id } }] }] }
+            ? // The bound on publishedAt starts the index walk at the cursor; the OR settles ties.
+              { AND: [{ publishedAt: { lte: after.sortValue } }, { OR: [{ publishedAt: { lt: after.sortValue } }, { publishedAt: after.sortValue, id: { lt: after.id } }] }] }
             : {}),
         },
         orderBy: [{ publishedAt: "desc" }, { id: "desc" }],

@@ -22,7 +22,10 @@ export async function newerLiveStoriesCursor(options: { cursor: string; limit: n
   const ranges = await Promise.all(
     liveStoryRanges(now).map((range) =>
       db.story.findMany({
-        where: { ...range, AND: [{ OR: [{ publishedAt: { gt: from.sortValue } }, { publishedAt: from.sortValue, id: { gte: from.id } }] }] },
+        where: {
+          ...range,
+          AND: [{ publishedAt: { gte: from.sortValue } }, { OR: [{ publishedAt: { gt: from.sortValue } }, { publishedAt: from.sortValue, id: { gte: from.id } }] }],
+        },
         orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
         take: options.limit + 1,
         select: { id: true, publishedAt: true },
@@ -43,12 +46,15 @@ export async function newerLiveStoriesCursor(options: { cursor: string; limit: n
 export async function newerTagPageCursor(options: { slug: string; cursor: string; limit: number }): Promise<string | null> {
   const from = decodeCursor(options.cursor);
   const now = new Date();
+  // By the tag's id, not a join on its slug: an equality the (tagId, livePublishedAt) index can start from.
+  const tag = await db.tag.findUnique({ where: { slug: options.slug }, select: { id: true } });
+  if (!tag) return null;
   const links = await db.storyTag.findMany({
     where: {
-      tag: { slug: options.slug },
+      tagId: tag.id,
       livePublishedAt: { lte: now },
       story: liveStoryWhere(now),
-      AND: [{ OR: [{ livePublishedAt: { gt: from.sortValue } }, { livePublishedAt: from.sortValue, storyId: { gte: from.id } }] }],
+      AND: [{ livePublishedAt: { gte: from.sortValue } }, { OR: [{ livePublishedAt: { gt: from.sortValue } }, { livePublishedAt: from.sortValue, storyId: { gte: from.id } }] }],
     },
     orderBy: [{ livePublishedAt: "asc" }, { storyId: "asc" }],
     take: options.limit + 1,

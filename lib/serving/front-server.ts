@@ -62,6 +62,15 @@ const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 // A render that takes longer than this is abandoned (the reader gets 502), so no path stays stuck.
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
+/** The layout's own address, however it is spelled (%2D …): only the front fetches it. */
+function isShellPath(path: string): boolean {
+  try {
+    return decodeURIComponent(path).replace(/\/+$/, "") === READER_SHELL_PATH;
+  } catch {
+    return false;
+  }
+}
+
 function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (search || !READER_PATH.test(path) || !CANONICAL_PATH.test(path)) return false;
@@ -182,6 +191,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       if (HOP_BY_HOP.has(name) || value === undefined) continue;
       // A cached render must not depend on who asked, nor come back compressed, partial or as a 304.
       if (forCache && (name === "cookie" || name.startsWith("if-") || name === "authorization" || name === "range")) continue;
+      // Nor be one of Next's client-side navigations (RSC payloads, or a redirect for a bad one).
+      if (forCache && (name === "rsc" || name === "next-url" || name.startsWith("next-router-"))) continue;
       // Bodies come back plain: the front reads HTML (for its script hashes) and compresses itself.
       if (name === "accept-encoding") continue;
       if ((name === "x-forwarded-host" || name === "x-forwarded-proto" || name === "x-real-ip") && !fromTrustedProxy(request)) continue;
@@ -335,7 +346,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const layout = await readerShell(request);
     const body = Buffer.from(layout.render({ title: readerTitle(page.title), headFirst: page.headFirst?.markup, head: page.head.markup, main: page.main.markup }));
     const contentType = "text/html; charset=utf-8";
-    return cachedPage(200, { ...securityHeadersFor(contentType, body), "content-type": contentType, ...uncached }, body);
+    // No script of any kind runs on these pages: the policy allows none inline, whatever the body holds.
+    return cachedPage(200, { ...securityHeaders, "content-type": contentType, ...uncached }, body);
   };
 
   const serveMade = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, make: () => Promise<Made>) => {
@@ -453,7 +465,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       if (now >= nextDueAt) await comeDue(now);
       const made = madeHere(request, path);
       if (made) await serveMade(request, response, path, made);
-      else if (path === READER_SHELL_PATH) notFound(response);
+      else if (isShellPath(path)) notFound(response);
       else if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
       else if (isSearchRequest(request, path, search)) await serveReader(request, response, url, searchCache);
       else await passThrough(request, response, url);

@@ -29,17 +29,22 @@ export const staleMessage = (version: number, current: number) =>
  * A live story given an embargo that lifts later than it went (or goes) live leaves the site and
  * is scheduled for the embargo's end, like publishing an embargoed story: one rule for what is
  * readable (lib/stories/live.ts) and one instant for the scheduler and the page caches to act on.
+ * A story scheduled only to wait for its embargo follows the embargo when it is brought forward,
+ * lifted now or cleared: it goes out when the embargo now ends, or at once.
  */
 async function embargoReschedule(tx: Tx, id: string, status: string, embargoUntil: string | null | undefined) {
-  if (!embargoUntil || !LIVE_STATUSES.has(status)) return {};
-  const lifts = new Date(embargoUntil);
+  if (embargoUntil === undefined || !LIVE_STATUSES.has(status)) return {};
   const story = await tx.story.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, scheduledAt: true, embargoUntil: true } });
   const goesLive = story.scheduledAt ?? story.publishedAt;
-  // Scheduled only to wait for its embargo, which now lifts sooner: it goes out when it lifts.
+  const now = new Date();
+  const lifts = embargoUntil === null ? null : new Date(embargoUntil);
   const waitedForEmbargo = status === "scheduled" && !!goesLive && goesLive.getTime() === story.embargoUntil?.getTime();
-  if (lifts <= new Date() || (goesLive && lifts <= goesLive && !(waitedForEmbargo && lifts < goesLive))) return {};
-  await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: lifts } });
-  return { status: "scheduled" as const, scheduledAt: lifts, publishedAt: lifts };
+  let at: Date | null = null;
+  if (waitedForEmbargo && goesLive && (lifts === null || lifts < goesLive)) at = lifts && lifts > now ? lifts : now;
+  else if (lifts && lifts > now && (!goesLive || lifts > goesLive)) at = lifts;
+  if (!at) return {};
+  await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: at } });
+  return { status: "scheduled" as const, scheduledAt: at, publishedAt: at };
 }
 
 /**
