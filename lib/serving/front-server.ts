@@ -234,28 +234,43 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       else upstream.end();
     });
 
+  // The headers a cached page is sent with, built once per page and encoding (flat name, value
+  // lists, as writeHead takes them): a cached page is sent tens of thousands of times a second.
+  type WireHeaders = { etag: string; ok: (string | number)[]; notModified: (string | number)[] };
+  const wireHeaders = new WeakMap<CachedPage, { plain: WireHeaders; gzip: WireHeaders | null }>();
+  const headersFor = (page: CachedPage, gzip: boolean): WireHeaders => {
+    let built = wireHeaders.get(page);
+    if (!built) {
+      const make = (etag: string, body: Buffer, encoding: boolean): WireHeaders => {
+        const headers: Record<string, string> = { ...securityHeaders, ...page.headers, etag, "last-modified": page.lastModified };
+        // The gzipped body is another representation of the page: it has an ETag of its own, and
+        // shared caches are told that the answer depends on Accept-Encoding.
+        if (page.gzip && !/accept-encoding/i.test(headers.vary ?? "")) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+        const notModified = Object.entries(headers).flat();
+        const ok = [...notModified, ...(encoding ? ["content-encoding", "gzip"] : []), "content-length", body.length];
+        return { etag, ok, notModified };
+      };
+      built = { plain: make(page.etag, page.body, false), gzip: page.gzip ? make(gzipEtag(page.etag), page.gzip, true) : null };
+      wireHeaders.set(page, built);
+    }
+    return (gzip && built.gzip) || built.plain;
+  };
+
   const send = (request: http.IncomingMessage, response: http.ServerResponse, page: CachedPage) => {
-    // The gzipped body is another representation of the page: it has an ETag of its own, and
-    // shared caches are told that the answer depends on Accept-Encoding.
     const gzip = !!page.gzip && acceptsGzip(request);
-    const etag = gzip ? gzipEtag(page.etag) : page.etag;
-    const headers: http.OutgoingHttpHeaders = { ...securityHeaders, ...page.headers, etag, "last-modified": page.lastModified };
-    if (page.gzip && !/accept-encoding/i.test(String(headers.vary ?? ""))) headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+    const headers = headersFor(page, gzip);
     const ifNoneMatch = request.headers["if-none-match"];
     const ifModifiedSince = request.headers["if-modified-since"];
     const notModified = ifNoneMatch
-      ? ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)
+      ? ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === headers.etag)
       : !!ifModifiedSince && Date.parse(ifModifiedSince) >= Date.parse(page.lastModified);
     if (notModified && page.status === 200) {
-      response.writeHead(304, headers);
+      response.writeHead(304, headers.notModified);
       response.end();
       return;
     }
-    const body = gzip ? page.gzip! : page.body;
-    headers["content-length"] = body.length;
-    if (gzip) headers["content-encoding"] = "gzip";
-    response.writeHead(page.status, headers);
-    response.end(request.method === "HEAD" ? undefined : body);
+    response.writeHead(page.status, headers.ok);
+    response.end(request.method === "HEAD" ? undefined : gzip ? page.gzip! : page.body);
   };
 
   const keptHeaders = (upstream: Upstream, path: string): Record<string, string> => {
