@@ -1,7 +1,5 @@
-import Link from "next/link";
-
-// The home page is made by the front as plain HTML (lib/serving), not by Next: links to it are
-// plain <a>, so Next's client router never asks it for a React payload. Search is Next's.
+// Every page it links to is made by the front as plain HTML (lib/serving), so plain links: Next's
+// client router never asks them for a React payload.
 export function SiteHeader({ siteName }: { siteName: string }) {
   return (
     <header className="border-b border-slate-200">
@@ -11,7 +9,7 @@ export function SiteHeader({ siteName }: { siteName: string }) {
         </a>
         <nav aria-label="Site" className="flex gap-4 text-sm text-slate-600">
           <a href="/" className="hover:text-slate-900 hover:underline">Latest</a>
-          <Link href="/search" className="hover:text-slate-900 hover:underline">Search</Link>
+          <a href="/search" className="hover:text-slate-900 hover:underline">Search</a>
           <a href="/feed.xml" className="hover:text-slate-900 hover:underline">RSS</a>
         </nav>
       </div>

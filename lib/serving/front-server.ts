@@ -10,6 +10,7 @@ import { READER_SHELL_PATH, parseReaderShell, type ReaderShell } from "@/lib/ser
 import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
 import { articleBody, articleHead, readerTitle } from "@/lib/reader/article-html";
 import { latestStoriesPage, tagStoriesPage, type ReaderPage, type ReaderPageLookup } from "@/lib/reader/list-pages";
+import { searchReaderPage } from "@/lib/reader/search-page";
 import { storyPath } from "@/lib/site/urls";
 
 // The front of every app instance: a small HTTP server before `next start` that
@@ -80,15 +81,11 @@ function isReaderRequest(request: http.IncomingMessage, path: string, search: st
 const isNavigation = (request: http.IncomingMessage) => !!(request.headers.rsc || request.headers["next-router-prefetch"] || request.headers["next-router-state-tree"]);
 
 // Search results are the same for everyone until something is published: kept by their whole
-// address (queries up to this long), in a budget of their own, so a flood of distinct queries
-// cannot push articles out of the cache.
+// address (up to this long; longer ones are made each time), in a budget of their own, so a
+// flood of distinct queries cannot push articles out of the cache.
 const SEARCH_PATH = "/search";
 const MAX_SEARCH_QUERY = 300;
 
-function isSearchRequest(request: http.IncomingMessage, path: string, search: string): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  return path === SEARCH_PATH && search.length > 1 && search.length <= MAX_SEARCH_QUERY && !isNavigation(request);
-}
 
 type Upstream = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
@@ -330,18 +327,27 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     return { page: { title: story.headline, head: articleHead(story), main: articleBody(story) } };
   };
 
+  /** Where a made page is kept (null: a search too long to keep), under which key, and how it is made. */
+  type MadeRoute = { key: string; store: PageCache | null; make: () => Promise<Made> };
+
   /**
-   * What the front makes itself for a GET of this path, whatever its query string (utm_source …)
-   * and headers: articles, the home page, tag pages and the older pages behind them.
+   * What the front makes itself for a GET, whatever the headers: articles, the home page, tag
+   * pages and the older pages behind them (kept by path: a query string such as utm_source changes
+   * nothing), and search results (kept by their whole address, in the search budget).
    */
-  const madeHere = (request: http.IncomingMessage, path: string): (() => Promise<Made>) | null => {
+  const madeHere = (request: http.IncomingMessage, path: string, search: string): MadeRoute | null => {
     if ((request.method !== "GET" && request.method !== "HEAD") || !CANONICAL_PATH.test(path)) return null;
+    const page = (make: () => Promise<Made>): MadeRoute => ({ key: path, store: cache, make });
     const story = STORY_PATH.exec(path);
-    if (story) return () => articleMade(story[1]);
+    if (story) return page(() => articleMade(story[1]));
     const older = LATEST_PAGE_PATH.exec(path);
-    if (path === "/" || older) return async () => latestStoriesPage(older?.[1] ?? null).then((page) => (page ? { page } : null));
+    if (path === "/" || older) return page(async () => latestStoriesPage(older?.[1] ?? null).then((found) => (found ? { page: found } : null)));
     const tag = TAG_PATH.exec(path);
-    if (tag) return () => tagStoriesPage(tag[1], tag[2] ?? null);
+    if (tag) return page(() => tagStoriesPage(tag[1], tag[2] ?? null));
+    if (path === SEARCH_PATH) {
+      const store = search.length <= MAX_SEARCH_QUERY ? searchCache : null;
+      return { key: `${path}${search}`, store, make: async () => ({ page: await searchReaderPage(new URLSearchParams(search)) }) };
+    }
     return null;
   };
 
@@ -365,21 +371,21 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     return cachedPage(200, { ...securityHeaders, "content-type": contentType, ...uncached }, body);
   };
 
-  const serveMade = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, make: () => Promise<Made>) => {
-    const hit = cache.get(path);
+  const serveMade = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, { key, store, make }: MadeRoute) => {
+    const hit = store?.get(key);
     if (hit) return send(request, response, hit);
-    const render = renderOnce(path, async () => respond(request, await make(), cache.generation));
+    const render = renderOnce(key, async () => respond(request, await make(), cache.generation));
     const page = await render.result;
     // Nothing there: Next renders its not-found page.
     if (!page) return sendUpstream(request, response, await fetchUpstream(request, path, "GET"));
     // Only pages are kept: a move or a withdrawal costs one query, and is never stale.
-    if (page.status === 200 && listener.listening()) cache.set(path, page, render.generation);
+    if (page.status === 200 && listener.listening()) store?.set(key, page, render.generation);
     send(request, response, page);
   };
 
-  // --- other reader pages, feeds and search results, rendered by Next ------------------------
-  /** `path` is the cache key and what Next is asked for: a path, or a search address with its query. */
-  const serveReader = async (request: http.IncomingMessage, response: http.ServerResponse, path: string, store = cache) => {
+  // --- other reader pages and feeds, rendered by Next --------------------------------------
+  const serveReader = async (request: http.IncomingMessage, response: http.ServerResponse, path: string) => {
+    const store = cache;
     const hit = store.get(path);
     if (hit) return send(request, response, hit);
     const render = renderOnce(path, () => fetchUpstream(request, path, "GET"));
@@ -478,11 +484,10 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const now = Date.now();
     const handle = async () => {
       if (now >= nextDueAt) await comeDue(now);
-      const made = madeHere(request, path);
+      const made = madeHere(request, path, search);
       if (made) await serveMade(request, response, path, made);
       else if (isShellPath(path)) notFound(response);
       else if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
-      else if (isSearchRequest(request, path, search)) await serveReader(request, response, url, searchCache);
       else await passThrough(request, response, url);
     };
     handle().catch((error: Error) => {
