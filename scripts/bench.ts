@@ -308,7 +308,7 @@ async function main() {
   // Two words of the seeded text each, every query asked once: each is ranked and highlighted afresh.
   const distinct = WORDS.flatMap((a, i) => WORDS.slice(i + 1).map((b) => `/search?q=${encodeURIComponent(`${a} ${b}`)}`)).sort(() => Math.random() - 0.5);
   const [searchesLoaded, searchesAlone] = halves(distinct);
-  await scenario("search, distinct queries", searchesLoaded, { firstVisits: true, note: "ranked, with snippets, by Next" });
+  await scenario("search, distinct queries", searchesLoaded, { firstVisits: true, note: "ranked, with snippets" });
   await scenario("search, distinct queries", searchesAlone, { firstVisits: true, connections: 1, note: "one at a time" });
   await scenario("RSS feed", ["/feed.xml"], { warm: true });
   const adminLists = ["/api/v1/stories?limit=20", "/api/v1/stories?status=published&limit=20", "/api/v1/stories?tag=bench-tag-1&limit=20", "/api/v1/stories?q=minister&limit=20"];
