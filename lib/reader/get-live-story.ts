@@ -1,5 +1,5 @@
 import { isLive } from "@/lib/stories/live";
-import type { ReaderStory } from "@/lib/reader/reader-story";
+import { toReaderStory, type ReaderStory } from "@/lib/reader/reader-story";
 
 /** What a story's address answers: the story, a move to its current slug, withdrawn for good, or nothing. */
 export type LiveStoryLookup = { story: ReaderStory } | { redirectTo: string } | { gone: true } | null;
@@ -59,21 +59,14 @@ export async function getLiveStory(database: Queryable, slug: string, now = new 
   if (row.status === "killed") return { gone: true };
   if (!isLive(row, now)) return null;
   if (row.slug !== slug) return { redirectTo: row.slug };
+  // Into the shape Prisma gives the feeds and lists, so one function makes every ReaderStory.
+  const { status: _status, embargoUntil: _embargoUntil, ...fields } = row;
   return {
-    story: {
-      id: row.id,
-      slug: row.slug,
-      headline: row.headline,
-      standfirst: row.standfirst,
-      body: row.body,
-      byline: row.byline,
-      agency: row.agency,
-      credits: row.credits,
-      dateline: { location: row.datelineLocation, country: row.datelineCountry, date: row.datelineDate },
-      publishedAt: (row.publishedAt ?? row.updatedAt).toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-      tags: row.tags,
-      corrections: row.corrections.map((correction) => ({ ...correction, createdAt: new Date(correction.createdAt).toISOString() })),
-    },
+    story: toReaderStory({
+      ...fields,
+      datelineDate: row.datelineDate ? new Date(`${row.datelineDate}T00:00:00Z`) : null,
+      tags: row.tags.map((tag) => ({ tag })),
+      corrections: row.corrections.map((correction) => ({ ...correction, createdAt: new Date(correction.createdAt) })),
+    }),
   };
 }
