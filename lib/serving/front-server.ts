@@ -43,9 +43,10 @@ export type FrontOptions = {
 
 export type FrontServer = { cache: PageCache; close: () => Promise<void> };
 
-// Reader responses: the same for every visitor, so cached whole. Anything with a query string is
-// not (it would let anyone fill the cache with /?1, /?2 …), nor are React's navigation requests.
-const READER_PATH = /^\/(?:$|page\/|tags\/|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|_next\/static\/)/;
+// What Next renders for readers (feeds, sitemaps, build assets): the same for every visitor, so
+// cached whole. Anything with a query string is not (it would let anyone fill the cache with
+// /feed.xml?1, ?2 …), nor are React's navigation requests. Pages the front makes are matched first.
+const READER_PATH = /^\/(?:tags\/[^/]+\/feed|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|_next\/static\/)/;
 const STORY_PATH = /^\/stories\/([^/]+)$/;
 const LATEST_PAGE_PATH = /^\/page\/([^/]+)$/;
 const TAG_PATH = /^\/tags\/([^/]+)(?:\/page\/([^/]+))?$/;
