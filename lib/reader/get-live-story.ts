@@ -1,3 +1,4 @@
+import type { Story } from "@/generated/prisma/client";
 import { isLive } from "@/lib/stories/live";
 import { toReaderStory, type ReaderStory } from "@/lib/reader/reader-story";
 
@@ -7,22 +8,12 @@ export type LiveStoryLookup = { story: ReaderStory } | { redirectTo: string } | 
 /** Anything that runs SQL as node-postgres does: a Pool, a Client. */
 export type Queryable = { query: (text: string, values: unknown[]) => Promise<{ rows: unknown[] }> };
 
-type Row = {
-  id: string;
-  slug: string;
-  headline: string;
-  standfirst: string;
-  body: string;
-  byline: string | null;
-  agency: string | null;
-  credits: string | null;
-  datelineLocation: string | null;
-  datelineCountry: string | null;
+// The story's columns as Prisma types them, except what the query reads its own way.
+type Row = Pick<
+  Story,
+  "id" | "slug" | "headline" | "standfirst" | "body" | "byline" | "agency" | "credits" | "datelineLocation" | "datelineCountry" | "status" | "publishedAt" | "embargoUntil" | "updatedAt"
+> & {
   datelineDate: string | null;
-  status: string;
-  publishedAt: Date | null;
-  embargoUntil: Date | null;
-  updatedAt: Date;
   tags: ReaderStory["tags"];
   corrections: { id: string; kind: ReaderStory["corrections"][number]["kind"]; note: string; createdAt: string }[];
 };
