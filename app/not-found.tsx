@@ -1,15 +1,14 @@
+import { NotFoundMessage } from "@/components/site/status-message";
+import { SiteFrame } from "@/components/site/site-frame";
 
-export const metadata = { title: "Not found" };
+// Next's answer for an address no route matches. The front answers unknown stories and tags
+// itself, with the same message in the same frame (app/(site)/reader-shell/not-found).
+export const metadata = { title: "Not found", robots: { index: false } };
 
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-3xl px-4 py-16">
-      <p className="text-sm font-semibold uppercase tracking-wide text-slate-500">404</p>
-      <h1 className="mt-2 font-serif text-3xl font-bold">We could not find that page</h1>
-      <p className="mt-4 text-slate-700">The story may not be published yet, or the address may be mistyped.</p>
-      <p className="mt-6">
-        <a href="/" className="font-medium underline">Go to the latest stories</a>
-      </p>
-    </main>
+    <SiteFrame>
+      <NotFoundMessage />
+    </SiteFrame>
   );
 }

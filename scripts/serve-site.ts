@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -52,7 +53,13 @@ export async function serveSite(options: {
 }): Promise<Site> {
   const { log } = options;
   // Next listens on a loopback port of its own: the public address must not default to that one.
-  const env: NodeJS.ProcessEnv = { ...options.env, SITE_URL: options.env.SITE_URL || `http://localhost:${options.port}` };
+  // The front fetches the reader layout and its whole pages with a token only it and this Next know
+  // (lib/serving/reader-shell.ts): new at every start, never configured, never sent to a client.
+  const env: NodeJS.ProcessEnv = {
+    ...options.env,
+    SITE_URL: options.env.SITE_URL || `http://localhost:${options.port}`,
+    DATELINE_FRONT_TOKEN: randomBytes(24).toString("base64url"),
+  };
   const settings = frontSettings(env);
   const upstreamPort = await freePort();
   // Next keeps the front's idle connections for long (its default is 5 s): a request sent on one
@@ -119,6 +126,7 @@ export async function startFront(env: NodeJS.ProcessEnv, embedded: boolean, log?
     databaseUrl: env.DATABASE_URL!,
     embedded,
     trustProxy: settings.trustProxy,
+    frontToken: env.DATELINE_FRONT_TOKEN!,
     cacheBytes: settings.cacheMb * 1024 * 1024,
     schedulerIntervalMs: settings.schedulerIntervalSeconds * 1000,
     log,

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SiteHeader } from "@/components/site/site-header";
+import { SiteFrame } from "@/components/site/site-frame";
 import { env } from "@/lib/env";
 import { feedAlternates, siteFeedPrefix } from "@/lib/feeds/feed-paths";
 
@@ -8,13 +8,5 @@ export function generateMetadata(): Metadata {
 }
 
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <SiteHeader siteName={env().SITE_NAME} />
-      <main className="mx-auto max-w-3xl px-4 py-6 sm:py-10">{children}</main>
-      <footer className="mx-auto max-w-3xl border-t border-slate-200 px-4 py-6 text-sm text-slate-500">
-        © {env().SITE_NAME} · <a className="underline" href="/feed.xml">RSS feed</a>
-      </footer>
-    </>
-  );
+  return <SiteFrame>{children}</SiteFrame>;
 }

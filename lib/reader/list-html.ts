@@ -43,6 +43,11 @@ export function paginationHead(links: PageLinks, older: boolean): SafeHtml {
   }${links.next ? html`<link rel="next" href="${absoluteUrl(links.next)}"/>` : null}`;
 }
 
+/** The home page's description and address, for search engines and link previews. */
+export function homeHead(): SafeHtml {
+  return html`<meta name="description" content="${`The latest stories from ${env().SITE_NAME}`}"/><link rel="canonical" href="${absoluteUrl("/")}"/>`;
+}
+
 /** The tag's description, address and feeds, which go before the site's in <head>. */
 export function tagHead(tag: ListTag): SafeHtml {
   const feeds = feedAlternates([{ prefix: tagFeedPrefix(tag.slug), title: `${env().SITE_NAME}: ${tag.name}` }]);

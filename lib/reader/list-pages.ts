@@ -2,15 +2,19 @@ import { isAppError } from "@/lib/errors";
 import type { SafeHtml } from "@/lib/html/template";
 import { getTagPage } from "@/lib/reader/get-tag-page";
 import { listLiveStories } from "@/lib/reader/list-live-stories";
-import { latestMain, paginationHead, tagHead, tagMain, type PageLinks } from "@/lib/reader/list-html";
+import { homeHead, latestMain, paginationHead, tagHead, tagMain, type PageLinks } from "@/lib/reader/list-html";
+import { newestChange } from "@/lib/reader/reader-story";
 import { newerLiveStoriesCursor, newerTagPageCursor } from "@/lib/reader/newer-page-cursor";
 import { getTagRedirect } from "@/lib/reader/tag-redirect";
 import { latestPagePath, tagPagePath } from "@/lib/site/urls";
 
 export const READER_PAGE_SIZE = 20;
 
-/** A reader page's parts for the layout: its title (null: the site's name), <head> tags and main content. */
-export type ReaderPage = { title: string | null; headFirst?: SafeHtml; head: SafeHtml; main: SafeHtml };
+/**
+ * A reader page's parts for the layout: its title (null: the site's name), <head> tags and main
+ * content, and when what it shows last changed (ISO; null when it cannot say), for Last-Modified.
+ */
+export type ReaderPage = { title: string | null; headFirst?: SafeHtml; head: SafeHtml; main: SafeHtml; modifiedAt?: string | null };
 export type ReaderPageLookup = { page: ReaderPage } | { redirectTo: string } | null;
 
 /**
@@ -34,7 +38,13 @@ export async function latestStoriesPage(cursor: string | null): Promise<ReaderPa
   if (cursor && page.stories.length === 0) return null;
   // The page just newer than an older page is another older page, or the home page.
   const links: PageLinks = { prev: cursor ? latestPagePath(newer) : null, next: page.nextCursor ? latestPagePath(page.nextCursor) : null };
-  return { title: cursor ? "Older stories" : null, head: paginationHead(links, !!cursor), main: latestMain(page.stories, links, !!cursor) };
+  return {
+    title: cursor ? "Older stories" : null,
+    headFirst: cursor ? undefined : homeHead(),
+    head: paginationHead(links, !!cursor),
+    main: latestMain(page.stories, links, !!cursor),
+    modifiedAt: newestChange(page.stories),
+  };
 }
 
 /**
@@ -57,5 +67,13 @@ export async function tagStoriesPage(slug: string, cursor: string | null): Promi
   }
   if (cursor && page.stories.length === 0) return null;
   const links: PageLinks = { prev: cursor ? tagPagePath(slug, newer) : null, next: page.nextCursor ? tagPagePath(slug, page.nextCursor) : null };
-  return { page: { title: page.tag.name, headFirst: tagHead(page.tag), head: paginationHead(links, !!cursor), main: tagMain(page.tag, page.stories, links) } };
+  return {
+    page: {
+      title: page.tag.name,
+      headFirst: tagHead(page.tag),
+      head: paginationHead(links, !!cursor),
+      main: tagMain(page.tag, page.stories, links),
+      modifiedAt: newestChange(page.stories),
+    },
+  };
 }

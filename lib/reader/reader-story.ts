@@ -46,3 +46,10 @@ export function toReaderStory(row: Row) {
 }
 
 export type ReaderStory = ReturnType<typeof toReaderStory>;
+
+/** The newest change among these stories (ISO), or null for none: when a list of them last changed. */
+export function newestChange(stories: Pick<ReaderStory, "updatedAt">[]): string | null {
+  let newest: string | null = null;
+  for (const { updatedAt } of stories) if (!newest || updatedAt > newest) newest = updatedAt;
+  return newest;
+}

@@ -17,22 +17,38 @@ export type CachedPage = {
 // Bodies under this size are sent as they are: gzip would save less than it costs.
 const GZIP_MIN_BYTES = 1024;
 
-export function cachedPage(status: number, headers: Record<string, string>, body: Buffer, at = new Date()): CachedPage {
+/**
+ * A response ready to cache. `modifiedAt` is when its content last changed (a story's last edit,
+ * the newest change among a list's stories), so every process and instance sends the same
+ * Last-Modified for the same content; without one, the time it was made.
+ */
+export function cachedPage(status: number, headers: Record<string, string>, body: Buffer, modifiedAt?: Date | null, at = new Date()): CachedPage {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   // Copied out: zlib's result is a view of a larger chunk, which the cache would otherwise hold whole.
   const gzip = body.length >= GZIP_MIN_BYTES ? Buffer.from(gzipSync(body, { level: 6 })) : null;
-  return { status, headers, body, gzip, etag, lastModified: at.toUTCString(), size: body.length + (gzip?.length ?? 0), storedAt: at.getTime() };
+  const modified = modifiedAt && !Number.isNaN(modifiedAt.getTime()) && modifiedAt <= at ? modifiedAt : at;
+  return { status, headers, body, gzip, etag, lastModified: modified.toUTCString(), size: body.length + (gzip?.length ?? 0), storedAt: at.getTime() };
 }
+
+/** A cached page, and whether it can be sent as it is (`fresh`) or only when a new one cannot be made. */
+export type CacheLookup = { page: CachedPage; fresh: boolean };
 
 /**
  * The reader responses of one app instance, by path, least recently used first out when the
  * byte budget is spent. Every change to what readers see bumps `generation`: a render that
  * started before a change is served to its own request but never stored, so a page cached
  * after a change is always one rendered after it.
+ *
+ * A page is fresh until a change announced for it drops it, or until it is `maxAgeMs` old, or
+ * until every page is marked stale at once (when the front could not hear changes for a while).
+ * A stale page stays in memory (within the budget) to be served while a new one cannot be made:
+ * stale-if-error, as CDNs do, so an unreachable database does not take down cached pages.
  */
 export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private bytes = 0;
+  /** Pages stored before this instant are stale (set when changes may have been missed). */
+  private staleBefore = 0;
   generation = 0;
 
   /**
@@ -45,18 +61,19 @@ export class PageCache {
     private readonly maxAgeMs = 5 * 60_000,
   ) {}
 
-  get(key: string, now = Date.now()): CachedPage | undefined {
+  lookup(key: string, now = Date.now()): CacheLookup | undefined {
     const page = this.pages.get(key);
-    if (page && now - page.storedAt > this.maxAgeMs) {
-      this.remove(key);
-      return undefined;
-    }
-    if (page) {
-      // Map keeps insertion order: moving the entry to the end makes the first one the least recently used.
-      this.pages.delete(key);
-      this.pages.set(key, page);
-    }
-    return page;
+    if (!page) return undefined;
+    // Map keeps insertion order: moving the entry to the end makes the first one the least recently used.
+    this.pages.delete(key);
+    this.pages.set(key, page);
+    return { page, fresh: page.storedAt >= this.staleBefore && now - page.storedAt <= this.maxAgeMs };
+  }
+
+  /** The page, only if it is fresh. */
+  get(key: string, now = Date.now()): CachedPage | undefined {
+    const found = this.lookup(key, now);
+    return found?.fresh ? found.page : undefined;
   }
 
   /** Stores a page rendered since `generation`; refuses it if anything went stale meanwhile. */
@@ -73,14 +90,17 @@ export class PageCache {
     return true;
   }
 
-  /** Drops the pages a change made stale (or all of them), and turns away renders already under way. */
-  expire(stale: StalePaths | "all"): number {
+  /**
+   * Drops the pages a change made stale, and turns away renders already under way. "all" (the
+   * front may have missed changes) keeps every page, marked stale: each is made again on its
+   * next request, and served as it is only if that fails.
+   */
+  expire(stale: StalePaths | "all", now = Date.now()): number {
     this.generation++;
     if (stale === "all") {
-      const count = this.pages.size;
-      this.pages.clear();
-      this.bytes = 0;
-      return count;
+      // Strictly after every page stored so far, including one stored this very millisecond.
+      this.staleBefore = now + 1;
+      return this.pages.size;
     }
     let count = 0;
     for (const key of [...this.pages.keys()]) {
@@ -90,6 +110,11 @@ export class PageCache {
       }
     }
     return count;
+  }
+
+  /** Forgets one key (its page became a 404, or the other way round). */
+  delete(key: string) {
+    this.remove(key);
   }
 
   get stats() {

@@ -1,36 +1,27 @@
-import { createHash } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 // Security headers, on every response the front sends. Pages may not be framed (clickjacking),
 // browsers may not guess content types, other sites learn only our origin from links followed,
-// and scripts run only from this origin or inline where the page itself carries them verbatim:
-// each HTML response allows exactly its own inline scripts by hash (Next.js streams its data in
-// inline scripts), so an injected one never runs.
+// and scripts run only from this origin. The pages the front makes and keeps for everyone carry
+// no inline script at all. The newsroom's pages, rendered by Next for each request, also run
+// Next's own inline scripts: each such request gets a fresh nonce, which the front hands to Next
+// before it renders (Next reads it from the request's Content-Security-Policy header and puts it
+// on every script it emits) and names in the response's policy. A script that reached the HTML
+// any other way, such as through stored content, carries no nonce and does not run.
 
 const POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-export function contentSecurityPolicy(scriptHashes: string[] = []): string {
-  return `${POLICY}; script-src 'self'${scriptHashes.map((hash) => ` '${hash}'`).join("")}`;
+export function contentSecurityPolicy(nonce?: string): string {
+  return `${POLICY}; script-src 'self'${nonce ? ` 'nonce-${nonce}'` : ""}`;
 }
 
-// An inline script: a <script> without src, its text up to the closing tag.
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+/** A nonce for one response: 128 random bits, as CSP asks. */
+export const newNonce = () => randomBytes(16).toString("base64");
 
-/** sha256 sources for the inline scripts of an HTML document, as CSP spells them. */
-export function inlineScriptHashes(html: string): string[] {
-  const hashes = new Set<string>();
-  for (const match of html.matchAll(INLINE_SCRIPT)) {
-    if (match[1]) hashes.add(`sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}`);
-  }
-  return [...hashes];
-}
-
-/** The security headers for a response; an HTML body gets a policy naming its own inline scripts. */
-export function securityHeadersFor(contentType: string | undefined, body?: Buffer): Record<string, string> {
-  const html = !!body && /^text\/html/i.test(contentType ?? "");
-  return { ...securityHeaders, "content-security-policy": contentSecurityPolicy(html ? inlineScriptHashes(body!.toString("utf8")) : []) };
-}
+/** What the front tells Next, so that the scripts Next emits carry this nonce. */
+export const nonceRequestHeader = (nonce: string) => ({ "content-security-policy": `script-src 'nonce-${nonce}'` });
 
 export const securityHeaders: Record<string, string> = {
   "content-security-policy": contentSecurityPolicy(),
@@ -38,3 +29,8 @@ export const securityHeaders: Record<string, string> = {
   "x-frame-options": "DENY",
   "referrer-policy": "strict-origin-when-cross-origin",
 };
+
+/** The security headers of a response rendered by Next for one request: HTML gets the nonce's policy. */
+export function securityHeadersFor(contentType: string | undefined, nonce: string): Record<string, string> {
+  return /^text\/html/i.test(contentType ?? "") ? { ...securityHeaders, "content-security-policy": contentSecurityPolicy(nonce) } : securityHeaders;
+}

@@ -30,8 +30,9 @@ export type StaleListener = {
 };
 
 /**
- * Hears which reader responses went stale, from any process on the database. While the
- * connection is down nothing can be trusted: every page is expired when it comes back.
+ * Hears which reader responses went stale, from any process on the database. Changes made while
+ * the connection was down went unheard: every page is marked stale when it drops and again when
+ * it comes back (each is made anew on its next request, and kept only if that fails).
  */
 export async function listenForStalePages(options: {
   databaseUrl: string;
@@ -51,6 +52,9 @@ export async function listenForStalePages(options: {
 
   let client: pg.Client | null = null;
   let closed = false;
+  // Tried again soon: until it is back, kept pages are served as they are (lib/serving/page-cache.ts),
+  // and the first change after an outage must reach readers within a second.
+  const RECONNECT_MS = 250;
   let syncing: Promise<void> = Promise.resolve();
   const connect = async (): Promise<void> => {
     // keepAlive: a connection dropped silently (a NAT, a failover) errors out instead of going deaf.
@@ -63,7 +67,7 @@ export async function listenForStalePages(options: {
       client = null;
       onStale("all");
       void next.end().catch(() => {});
-      if (!closed) setTimeout(() => void connect().catch(retry), 1000);
+      if (!closed) setTimeout(() => void connect().catch(retry), RECONNECT_MS);
     });
     await next.connect();
     await next.query(`LISTEN ${STALE_PAGES_CHANNEL}`);
@@ -72,7 +76,7 @@ export async function listenForStalePages(options: {
   };
   const retry = (error: Error) => {
     log(`page cache could not listen for changes (${error.message}); retrying`);
-    if (!closed) setTimeout(() => void connect().catch(retry), 1000);
+    if (!closed) setTimeout(() => void connect().catch(retry), RECONNECT_MS);
   };
   await connect();
   return {

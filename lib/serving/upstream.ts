@@ -1,0 +1,154 @@
+import type http from "node:http";
+import { pipeline } from "node:stream/promises";
+import { Pool } from "undici";
+
+// The front's connection to `next start` on its loopback port, through undici's Pool (Node's own
+// HTTP client library). undici frames every request itself: it writes Content-Length or chunked
+// encoding for the body it is handed and refuses framing headers (Connection, Transfer-Encoding,
+// Keep-Alive, Upgrade, Expect) outright, so a client's framing can never reach Next. Before it
+// did, a GET carrying a Content-Length but no forwarded body left Next reading the next client's
+// request on the same kept-alive connection as that body.
+
+export type UpstreamReply = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+/** Headers about one hop, never passed on in either direction (RFC 9110 §7.6.1), and framing. */
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+  "content-length",
+  "http2-settings",
+]);
+
+/** Headers a client may not set for Next: forwarded addresses (set by the front), Next's CSP nonce source, our own. */
+const FRONT_OWNED = /^(?:x-forwarded-|x-real-ip$|forwarded$|content-security-policy|x-dateline-|x-middleware-|x-invoke-|x-now-route-matches$|x-matched-path$)/;
+
+/** The names a message's Connection header lists are hop-by-hop too. */
+function connectionListed(headers: http.IncomingHttpHeaders): Set<string> {
+  const listed = String(headers.connection ?? "")
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  return new Set(listed);
+}
+
+/**
+ * What Next is told of a request passed through: the client's end-to-end headers, minus framing
+ * and hop-by-hop headers and whatever the front owns, plus the front's own (client address, CSP nonce …).
+ */
+export function passThroughHeaders(request: http.IncomingMessage, own: Record<string, string>): Record<string, string | string[]> {
+  const listed = connectionListed(request.headers);
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || listed.has(name) || FRONT_OWNED.test(name)) continue;
+    headers[name] = value;
+  }
+  return { ...headers, ...own };
+}
+
+/**
+ * Response headers worth passing on to the client: Next's hop-by-hop headers are about its
+ * connection to the front, not the client's. Its Content-Length holds for the bytes passed on.
+ */
+export function endToEndHeaders(headers: UpstreamReply["headers"]): Record<string, string | string[]> {
+  const kept: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && (name === "content-length" || !HOP_BY_HOP.has(name))) kept[name] = value;
+  }
+  return kept;
+}
+
+/** Methods whose body means something: any other's body is read and dropped, never sent on. */
+const hasBodySemantics = (method: string) => method !== "GET" && method !== "HEAD";
+
+/** Whether the client's request came with a body (a length above zero, or chunked). */
+export function requestHasBody(request: http.IncomingMessage): boolean {
+  return !!request.headers["transfer-encoding"] || Number(request.headers["content-length"] ?? 0) > 0;
+}
+
+export type Upstream = {
+  /**
+   * A GET for a response kept for everyone: built only from the headers given here, nothing of
+   * any client's request. Sent again once when Next had just closed the kept-alive connection.
+   */
+  render: (path: string, headers: Record<string, string>) => Promise<UpstreamReply>;
+  /** A client's request passed on, its body forwarded exactly (or dropped, on GET and HEAD); the reply read whole. */
+  fetch: (request: http.IncomingMessage, path: string, headers: Record<string, string | string[]>) => Promise<UpstreamReply>;
+  /** Likewise, with the reply streamed to the client as it comes; `headersFor` adds the front's headers. */
+  stream: (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    path: string,
+    headers: Record<string, string | string[]>,
+    headersFor: (status: number, headers: Record<string, string | string[]>) => Record<string, string | string[] | number>,
+  ) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export function createUpstream(port: number, options: { timeoutMs?: number } = {}): Upstream {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Next is started with a 10-minute keep-alive (scripts/serve-site.ts) and says so in its
+  // Keep-Alive header; undici closes an idle connection well before, so a request is never sent
+  // on a connection Next is closing.
+  const pool = new Pool(`http://127.0.0.1:${port}`, {
+    connections: 128,
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    keepAliveMaxTimeout: 60_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+
+  const send = (request: http.IncomingMessage, path: string, headers: Record<string, string | string[]>) => {
+    const method = request.method ?? "GET";
+    const withBody = hasBodySemantics(method) && requestHasBody(request);
+    // The length the client declared was checked by Node's parser; undici sends exactly that many
+    // bytes or fails the request (a body cut short is never passed on as complete).
+    const length = request.headers["content-length"];
+    return pool.request({
+      path,
+      method,
+      headers: withBody && length !== undefined ? { ...headers, "content-length": length } : headers,
+      body: withBody ? request : null,
+      // Retrying is the client's decision: a write reaches Next once or not at all.
+      idempotent: false,
+    });
+  };
+
+  const render = async (path: string, headers: Record<string, string>, retried = false): Promise<UpstreamReply> => {
+    try {
+      const reply = await pool.request({ path, method: "GET", headers });
+      return { status: reply.statusCode, headers: reply.headers, body: Buffer.from(await reply.body.arrayBuffer()) };
+    } catch (error) {
+      if (!retried && (error as NodeJS.ErrnoException).code === "UND_ERR_SOCKET") return render(path, headers, true);
+      throw error;
+    }
+  };
+
+  return {
+    render: (path, headers) => render(path, headers),
+    fetch: async (request, path, headers) => {
+      const reply = await send(request, path, headers);
+      return { status: reply.statusCode, headers: reply.headers, body: Buffer.from(await reply.body.arrayBuffer()) };
+    },
+    stream: async (request, response, path, headers, headersFor) => {
+      const reply = await send(request, path, headers);
+      response.writeHead(reply.statusCode, headersFor(reply.statusCode, endToEndHeaders(reply.headers)));
+      if (request.method === "HEAD") {
+        await reply.body.dump();
+        response.end();
+        return;
+      }
+      // A client that goes away stops the reply from Next too.
+      await pipeline(reply.body, response);
+    },
+    close: () => pool.close(),
+  };
+}
