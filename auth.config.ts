@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/lib/auth/permissions";
+import { siteRedirect } from "@/lib/auth/site-redirect";
 
 declare module "next-auth" {
   interface User {
@@ -20,6 +21,10 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    // Only to this site, and always at its public address (never Next's loopback port).
+    redirect({ url }) {
+      return siteRedirect(url);
+    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

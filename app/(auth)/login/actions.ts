@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/auth";
+import { newsroomPath } from "@/lib/auth/site-redirect";
 import { signInSchema } from "@/lib/users/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
 
@@ -12,10 +13,9 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const email = typeof input.email === "string" ? input.email : "";
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { message: "Check the highlighted fields", fields: fieldErrorsOf(parsed.error), email };
-  const next = form.get("next");
-  const redirectTo = typeof next === "string" && next.startsWith("/admin") ? next : "/admin";
+  const redirectTo = newsroomPath(form.get("next")) ?? "/admin";
   try {
-    // On success this throws Next's redirect, which must propagate.
+    // On success this throws Next's redirect (to SITE_URL's origin), which must propagate.
     await signIn("credentials", { ...parsed.data, redirectTo });
     return {};
   } catch (error) {
