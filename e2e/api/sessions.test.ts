@@ -49,6 +49,21 @@ describe("a session ends when it should, whatever its cookie says", () => {
     await signedIn(user);
   });
 
+  it("after an admin sets a new password: every session of the user ends, not just one", async () => {
+    const admin = await makeUser("admin");
+    const user = await makeUser("editor");
+    const [laptop, phone] = [await signedIn(user), await signedIn(user)];
+    const other = await makeUser("editor");
+    const bystander = await signedIn(other);
+    const { setUserPassword } = await import("@/lib/users/set-user-password");
+    await setUserPassword({ actor: asActor(admin), user: { id: user.id }, input: { password: "new-password-for-the-desk" } });
+    await expectEnded(laptop);
+    await expectEnded(phone);
+    expect(await opensNewsroom(bystander)).toBe(true);
+    expect((await signInOverHttp(user, { password: user.password })).location).toContain("error=CredentialsSignin");
+    await signedIn({ ...user, password: "new-password-for-the-desk" });
+  });
+
   it("has an absolute lifetime from sign-in that renewing the cookie never extends", async () => {
     const user = await makeUser("editor");
     const jar = await signedIn(user);
