@@ -23,7 +23,7 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
       translations: english.translations,
       // Its defaults (100 l33t substitutions tried, 256 characters read) take over a second for a
       // long password of digits and symbols, and ~90 ms for a typical random one; these keep the
-      // worst case near 0.1 s. Past 100 characters, only a repetitive password is weak, and its
+      // worst case near 0.15 s. Past 100 characters, only a repetitive password is weak, and its
       // first 100 characters show that.
       l33tMaxSubstitutions: 20,
       maxLength: 100,
