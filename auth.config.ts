@@ -1,5 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/lib/auth/permissions";
+import { siteRedirect } from "@/lib/auth/site-redirect";
+import { SESSION_LIFETIME_SECONDS } from "@/lib/auth/session-lifetime";
 
 declare module "next-auth" {
   interface User {
@@ -7,30 +9,46 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; email: string; name: string; role: Role };
+    /** The session could not be checked (the database did not answer): neither signed in nor out. */
+    unavailable?: true;
   }
 }
 
-// The part of the Auth.js set-up that needs no database.
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** The `Session` row this cookie belongs to (lib/auth/sessions.ts). */
+    sid?: string;
+    role?: Role;
+    /** The session's absolute expiry, in milliseconds since the epoch: fixed at sign-in. */
+    expiresAt?: number;
+    /** Set for the length of one request when the check could not reach the database; never stored. */
+    unavailable?: true;
+  }
+}
+
+// The part of the Auth.js set-up that needs no database (auth.ts adds the session checks).
 // There is deliberately no proxy (middleware): the admin layout sends signed-out visitors to /login
 // on the server, and a proxy running Auth.js on /admin would re-issue the session cookie on the very
 // request that signs out (a server action posts to the page's own URL), racing the deletion.
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  // maxAge is how long a cookie lasts from its last renewal; a session's absolute lifetime (the
+  // same 8 hours, counted from sign-in) is held in its row and bounds every cookie made for it.
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
   trustHost: true,
   providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.role = user.role;
-      }
-      return token;
+    // Only to this site, and always at its public address (never Next's loopback port).
+    redirect({ url }) {
+      return siteRedirect(url);
     },
     session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      if (token.role) session.user.role = token.role as Role;
-      return session;
+      if (token.unavailable) return { ...session, unavailable: true };
+      return {
+        ...session,
+        user: { ...session.user, id: token.sub!, email: token.email!, name: token.name!, role: token.role! },
+        ...(token.expiresAt ? { expires: new Date(token.expiresAt).toISOString() } : {}),
+      };
     },
   },
 } satisfies NextAuthConfig;

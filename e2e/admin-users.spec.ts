@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { api, makeUser } from "@/e2e/fixtures/factories";
-import { signInViaApi } from "@/e2e/fixtures/auth";
+import { signInOverHttp, signInViaApi } from "@/e2e/fixtures/auth";
 
 test("an admin adds a user, gives them an API key that works, then revokes it", async ({ page }) => {
   const admin = await makeUser("admin");
@@ -16,6 +16,13 @@ test("an admin adds a user, gives them an API key that works, then revokes it", 
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("error-new-password")).toHaveText("Password must be at least 10 characters");
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
+  // Long enough is not enough: the reason comes from zxcvbn's feedback.
+  await page.getByLabel("Password", { exact: true }).fill("aaaaaaaaaa");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByTestId("error-new-password")).toContainText('Too easy to guess: repeated characters like "aaa" are easy to guess.');
+  await page.getByLabel("Password", { exact: true }).fill("x".repeat(100_000));
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByTestId("error-new-password")).toHaveText("Password must be at most 200 characters");
 
   await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create user" }).click();
@@ -54,4 +61,39 @@ test("a writer cannot reach user management", async ({ page }) => {
   await page.goto("/admin/users");
   await expect(page.getByText("Only admins manage users and API keys.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create user" })).toHaveCount(0);
+});
+
+test("every user and key action is refused with a message when a writer sends it from an admin's page", async ({ page }) => {
+  const admin = await makeUser("admin");
+  const writer = await makeUser("writer");
+  const target = await makeUser("editor");
+  await signInViaApi(page, admin);
+  await page.goto("/admin/users");
+  const card = page.getByTestId("user-list").getByRole("listitem").filter({ hasText: target.email });
+  await expect(card.getByRole("button", { name: "Revoke" })).toBeVisible();
+
+  // The page stays as the admin saw it; the browser's session is now the writer's.
+  await page.context().clearCookies();
+  await signInViaApi(page, writer);
+
+  await card.getByRole("button", { name: "Revoke" }).click();
+  await expect(card.getByTestId("revoke-error")).toHaveText("Your role (writer) may not do this (apikey.manage)");
+  await card.getByRole("button", { name: "Change role" }).click();
+  await expect(card.getByTestId("access-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+  await card.getByRole("button", { name: "Deactivate" }).click();
+  await expect(card.getByTestId("access-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+  await card.getByLabel(`New password for ${target.email}`).fill("a-writer-picked-this-one");
+  await card.getByRole("button", { name: "Set password" }).click();
+  await expect(card.getByTestId("set-password-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+  await card.getByRole("button", { name: "New API key" }).click();
+  await expect(card.getByTestId("api-key-error")).toHaveText("Your role (writer) may not do this (apikey.manage)");
+  await page.getByLabel("Email", { exact: true }).fill(`writer-made-${randomBytes(4).toString("hex")}@test.dateline.local`);
+  await page.getByLabel("Password", { exact: true }).fill("a-writer-picked-this-one");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+
+  // Nothing changed: the target's key works, they are still an editor, and can still sign in.
+  expect((await api("GET", "/api/v1/stories", { key: target.apiKey })).status).toBe(200);
+  const signedIn = await signInOverHttp(target, { password: target.password });
+  expect(signedIn.location).not.toContain("error");
 });

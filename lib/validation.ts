@@ -19,3 +19,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   }
   return result.data;
 }
+
+/** The same for schemas with asynchronous checks (a new password's strength). */
+export async function parseInputAsync<S extends z.ZodType>(schema: S, input: unknown): Promise<z.infer<S>> {
+  const result = await schema.safeParseAsync(input);
+  if (!result.success) {
+    throw new AppError("validation_failed", "Some fields are not valid", fieldErrorsOf(result.error));
+  }
+  return result.data;
+}

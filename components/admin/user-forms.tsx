@@ -2,8 +2,8 @@
 
 import { useActionState } from "react";
 import {
-  createApiKeyAction, createUserAction, updateUserAction,
-  type ApiKeyState, type UserAccessState, type UserFormState,
+  createApiKeyAction, createUserAction, liftSignInLockAction, revokeApiKeyAction, setPasswordAction, updateUserAction,
+  type ApiKeyState, type RevokeApiKeyState, type SetPasswordState, type SignInLockState, type UserAccessState, type UserFormState,
 } from "@/app/(admin)/admin/users/actions";
 import { Field, inputClass } from "@/components/admin/field";
 
@@ -53,7 +53,7 @@ export function CreateApiKeyButton({ email }: { email: string }) {
           <code className="mt-1 block break-all font-mono text-sm" data-testid="new-api-key">{state.key}</code>
         </p>
       ) : null}
-      {state.message ? <p className="text-sm text-red-700">{state.message}</p> : null}
+      {state.message ? <p className="text-sm text-red-700" data-testid="api-key-error">{state.message}</p> : null}
     </form>
   );
 }
@@ -78,6 +78,58 @@ export function UserAccessForm({ id, email, role, active }: { id: string; email:
       )}
       {state.message ? <span className="text-red-700" data-testid="access-error">{state.message}</span> : null}
       {state.saved ? <span className="text-emerald-800" data-testid="access-saved">{state.saved}</span> : null}
+    </form>
+  );
+}
+
+/** A new password for a user who lost theirs; their sessions end. */
+export function SetPasswordForm({ id, email }: { id: string; email: string }) {
+  const [state, action, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, {});
+  const fieldId = `password-${id}`;
+  return (
+    <form action={action} className="flex flex-wrap items-start gap-2 text-sm" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <div>
+        <label htmlFor={fieldId} className="sr-only">New password for {email}</label>
+        <input id={fieldId} name="password" type="password" autoComplete="new-password" placeholder="New password"
+          aria-invalid={!!state.fields?.password} aria-describedby={state.fields?.password ? `${fieldId}-error` : undefined}
+          className="rounded border border-slate-300 px-2 py-1" />
+        {state.fields?.password ? <p id={`${fieldId}-error`} className="mt-1 max-w-xs text-red-700" data-testid="set-password-error">{state.fields.password[0]}</p> : null}
+      </div>
+      <button type="submit" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100 disabled:opacity-60">Set password</button>
+      {state.message && !state.fields ? <span className="text-red-700" data-testid="set-password-error">{state.message}</span> : null}
+      {state.saved ? <span className="text-emerald-800" data-testid="set-password-saved">{state.saved}</span> : null}
+    </form>
+  );
+}
+
+/**
+ * While the user's sign-in is paused by failed attempts (`summary` says how), a button to lift it.
+ * Always mounted, so that it can still say it was lifted once the page no longer shows a pause.
+ */
+export function LiftSignInLockButton({ id, summary }: { id: string; summary: string | null }) {
+  const [state, action, pending] = useActionState<SignInLockState, FormData>(liftSignInLockAction, {});
+  if (!summary && !state.saved && !state.message) return null;
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2 text-sm">
+      <input type="hidden" name="id" value={id} />
+      {summary ? <span className="text-amber-900" data-testid="sign-in-lock">{summary}</span> : null}
+      {summary ? (
+        <button type="submit" disabled={pending} className="rounded border border-amber-400 bg-white px-3 py-1 text-amber-950 hover:bg-amber-50 disabled:opacity-60">Lift sign-in lock</button>
+      ) : null}
+      {state.message ? <span className="text-red-700" data-testid="sign-in-lock-error">{state.message}</span> : null}
+      {state.saved && !summary ? <span className="text-emerald-800" data-testid="sign-in-lock-lifted">{state.saved}</span> : null}
+    </form>
+  );
+}
+
+export function RevokeApiKeyButton({ id }: { id: string }) {
+  const [state, action, pending] = useActionState<RevokeApiKeyState, FormData>(revokeApiKeyAction, {});
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} className="text-red-700 underline disabled:opacity-60">Revoke</button>
+      {state.message ? <span className="ml-2 text-red-700" data-testid="revoke-error">{state.message}</span> : null}
     </form>
   );
 }

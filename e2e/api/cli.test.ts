@@ -31,6 +31,25 @@ describe("cli user create / apikey create", () => {
     expect(key.stderr.trim()).toBe(`error: No user with email ${address} (email: No such user)`);
   });
 
+  it("refuses a weak password with zxcvbn's reason, and user set-password too", async () => {
+    const address = email();
+    const weak = await cli("user", "create", "--email", address, "--role", "writer", "--password", "aaaaaaaaaa");
+    expect(weak.code).toBe(1);
+    expect(weak.stderr.trim().split("\n")).toHaveLength(1);
+    expect(weak.stderr).toContain('password: Too easy to guess: repeated characters like "aaa" are easy to guess.');
+    expect((await cli("user", "create", "--email", address, "--role", "writer", "--password", "long-enough-pw")).code).toBe(0);
+
+    const common = await cli("user", "set-password", "--email", address, "--password", "password123");
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain("password: Too easy to guess: this is a commonly used password.");
+    const changed = await cli("user", "set-password", "--email", address, "--password", "a-brand-new-phrase");
+    expect(changed.code).toBe(0);
+    expect(JSON.parse(changed.stdout)).toMatchObject({ email: address, sessionsEnded: 0 });
+    const nobody = await cli("user", "set-password", "--email", email(), "--password", "a-brand-new-phrase");
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain("No user with email");
+  });
+
   it("refuses a second user with the same email", async () => {
     const address = email();
     expect((await cli("user", "create", "--email", address, "--role", "writer", "--password", "long-enough-pw")).code).toBe(0);

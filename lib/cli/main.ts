@@ -10,6 +10,7 @@ const usage = `usage:
   npm run --silent cli -- wire parse FILE [--received-at ISO]
   npm run --silent cli -- wire ingest PATH... [--received-at ISO]
   npm run --silent cli -- user create --email E --role writer|editor|admin --password P [--name N]
+  npm run --silent cli -- user set-password --email E --password P
   npm run --silent cli -- apikey create --email E`;
 
 /** A failure the operator can act on, said in one line. */
@@ -75,6 +76,15 @@ const commands: Record<string, Command> = {
       const { createUser } = await import("@/lib/users/create-user");
       const user = await createUser({ actor: SYSTEM, input: { email: values.email ?? "", role: values.role as never, password: values.password ?? "", name: values.name } });
       console.log(JSON.stringify({ id: user.id, email: user.email, name: user.name, role: user.role }));
+    },
+  },
+  "user set-password": {
+    database: true,
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { email: { type: "string" }, password: { type: "string" } } });
+      const { setUserPassword } = await import("@/lib/users/set-user-password");
+      const user = await setUserPassword({ actor: SYSTEM, user: { email: values.email ?? "" }, input: { password: values.password ?? "" } });
+      console.log(JSON.stringify({ id: user.id, email: user.email, sessionsEnded: user.sessionsEnded }));
     },
   },
   "apikey create": {

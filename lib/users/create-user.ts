@@ -2,14 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/passwords";
-import { parseInput } from "@/lib/validation";
+import { parseInputAsync } from "@/lib/validation";
 import { requirePermission, SYSTEM, type Operator } from "@/lib/auth/permissions";
 import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
 
 /** Creates a user. `actor` is null only for the operator's CLI and the seed, which run with shell access. */
 export async function createUser(options: { actor: Operator; input: CreateUserInput }) {
   if (options.actor !== SYSTEM) requirePermission(options.actor, "user.manage");
-  const input = parseInput(createUserSchema, options.input);
+  const input = await parseInputAsync(createUserSchema, options.input);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new AppError("conflict", `A user with email ${input.email} already exists`, { email: ["Already in use"] });
   const passwordHash = await hashPassword(input.password);

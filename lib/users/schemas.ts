@@ -1,19 +1,47 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
+import { passwordWeakness } from "@/lib/auth/password-strength";
 
-export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address");
+export const emailSchema = z.string({ message: "Enter a valid email address" }).trim().max(254, "Enter a valid email address").toLowerCase().email("Enter a valid email address");
+
+// A name is shown in the newsroom and the audit log: no control characters (Postgres refuses NUL).
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
+export const nameSchema = z.string().transform((name) => name.replace(controlCharacters, "").trim()).pipe(z.string().min(1, "Enter a name").max(120, "Name must be at most 120 characters"));
+
+/**
+ * Every password someone sets (the CLI, /admin/users, a change of one's own): long enough and,
+ * by zxcvbn's estimate with its common-password dictionaries, not easy to guess. Asynchronous
+ * (the estimator loads on first use): parse with `parseInputAsync`.
+ */
+export const newPasswordSchema = z
+  .string({ message: "Enter a password" })
+  .min(10, { message: "Password must be at least 10 characters", abort: true })
+  .max(200, { message: "Password must be at most 200 characters", abort: true })
+  .superRefine(async (password, context) => {
+    const weakness = await passwordWeakness(password);
+    if (weakness) context.addIssue({ code: "custom", message: weakness });
+  });
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(120).optional(),
+  name: nameSchema.optional(),
   role: z.enum(roles, { message: "Role must be writer, editor or admin" }),
-  password: z.string().min(10, "Password must be at least 10 characters").max(200),
+  password: newPasswordSchema,
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
+/** An admin sets a user's password (they are signed out everywhere). */
+export const setPasswordSchema = z.object({ password: newPasswordSchema });
+
+/** A user changes their own password: the current one proves it is them. */
+export const changeOwnPasswordSchema = z.object({
+  currentPassword: z.string({ message: "Enter your current password" }).min(1, "Enter your current password").max(200, "That is not your current password"),
+  password: newPasswordSchema,
+});
+
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password").max(200),
+  password: z.string().min(1, "Enter your password").max(200, "Password must be at most 200 characters"),
 });
 
 export const createApiKeySchema = z.object({ email: emailSchema });

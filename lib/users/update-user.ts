@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { parseInput } from "@/lib/validation";
 import { requirePermission, roles, type Actor } from "@/lib/auth/permissions";
+import { endUserSessions } from "@/lib/auth/sessions";
 
 export const updateUserSchema = z.object({
   role: z.enum(roles, { message: "Role must be writer, editor or admin" }).optional(),
@@ -13,8 +14,9 @@ export const updateUserSchema = z.object({
 
 /**
  * An admin changes a user's role or (de)activates them. Takes effect at once: every request
- * reloads its user, so a deactivated user's sessions and API keys stop working on the next one.
- * Each change is audited in the same transaction.
+ * reloads its user, so a role change applies to the next one. Deactivating also ends every
+ * session of the user (their API keys stop while they are inactive), so reactivating them later
+ * revives none of those sessions. Each change is audited in the same transaction.
  */
 export async function updateUser(options: { actor: Actor; id: string; input: z.input<typeof updateUserSchema> }) {
   const { actor } = options;
@@ -31,8 +33,11 @@ export async function updateUser(options: { actor: Actor; id: string; input: z.i
     if (input.role && input.role !== user.role) {
       await tx.auditEntry.create({ data: { action: "user.role_change", actorId: actor.id, detail: { userId: user.id, email: user.email, from: user.role, to: input.role } } });
     }
-    if (input.active !== undefined && input.active !== user.active) {
-      await tx.auditEntry.create({ data: { action: input.active ? "user.activate" : "user.deactivate", actorId: actor.id, detail: { userId: user.id, email: user.email } } });
+    if (input.active === false) {
+      const sessionsEnded = await endUserSessions(tx, user.id);
+      if (user.active) await tx.auditEntry.create({ data: { action: "user.deactivate", actorId: actor.id, detail: { userId: user.id, email: user.email, sessionsEnded } } });
+    } else if (input.active === true && !user.active) {
+      await tx.auditEntry.create({ data: { action: "user.activate", actorId: actor.id, detail: { userId: user.id, email: user.email } } });
     }
     return updated;
   });

@@ -23,9 +23,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
             <a href="/" className="text-sm text-slate-700 hover:underline">View site</a>
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span data-testid="current-user">
+            <Link href="/admin/account" data-testid="current-user" className="hover:underline">
               {actor.name} <span className="rounded bg-slate-100 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-600">{actor.role}</span>
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 focus:outline-none focus:ring-2 focus:ring-slate-400">
                 Sign out

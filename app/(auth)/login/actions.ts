@@ -1,7 +1,9 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
+import { SignInThrottled } from "@/lib/auth/verify-credentials";
+import { newsroomPath } from "@/lib/auth/site-redirect";
 import { signInSchema } from "@/lib/users/schemas";
 import { fieldErrorsOf } from "@/lib/validation";
 
@@ -9,20 +11,22 @@ export type SignInState = { message?: string; fields?: Record<string, string[]>;
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
   const input = { email: form.get("email"), password: form.get("password") };
-  const email = typeof input.email === "string" ? input.email : "";
+  const email = typeof input.email === "string" ? input.email.slice(0, 254) : "";
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { message: "Check the highlighted fields", fields: fieldErrorsOf(parsed.error), email };
-  const next = form.get("next");
-  const redirectTo = typeof next === "string" && next.startsWith("/admin") ? next : "/admin";
+  const redirectTo = newsroomPath(form.get("next")) ?? "/admin";
   try {
-    // On success this throws Next's redirect, which must propagate.
+    // On success this throws Next's redirect (to SITE_URL's origin), which must propagate.
     await signIn("credentials", { ...parsed.data, redirectTo });
     return {};
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "throttled") {
-      return { message: "Too many failed sign-ins for this account or from this address. Try again in 15 minutes.", email };
+    if (error instanceof SignInThrottled) return { message: error.userMessage, email };
+    if (error instanceof AuthError && error.type === "CredentialsSignin") return { message: "That email and password do not match an active account", email };
+    // Anything else (the database did not answer, …) is not the visitor's mistake.
+    if (error instanceof AuthError) {
+      console.error("sign-in failed:", error.cause ?? error);
+      return { message: "Signing in is not possible just now. Try again in a moment.", email };
     }
-    if (error instanceof AuthError) return { message: "That email and password do not match an active account", email };
     throw error;
   }
 }

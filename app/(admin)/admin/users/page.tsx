@@ -2,11 +2,16 @@ import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { can } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/users/list-users";
-import { CreateApiKeyButton, CreateUserForm, UserAccessForm } from "@/components/admin/user-forms";
-import { revokeApiKeyAction } from "@/app/(admin)/admin/users/actions";
+import { CreateApiKeyButton, CreateUserForm, LiftSignInLockButton, RevokeApiKeyButton, SetPasswordForm, UserAccessForm } from "@/components/admin/user-forms";
+import type { SignInLock } from "@/lib/auth/sign-in-throttle";
 
 export const metadata = { title: "Users and API keys" };
 
+function lockSummary(lock: SignInLock): string {
+  const failures = `${lock.failures} failed sign-in${lock.failures === 1 ? "" : "s"} in the last hour`;
+  if (!lock.lockedAddresses) return `Sign-in slowed: ${failures}, from several addresses.`;
+  return `Sign-in paused from ${lock.lockedAddresses} address${lock.lockedAddresses === 1 ? "" : "es"}: ${failures}.`;
+}
 
 export default async function UsersPage() {
   const actor = await requireAdminActor();
@@ -34,6 +39,8 @@ export default async function UsersPage() {
               </div>
               <div className="space-y-2">
                 <UserAccessForm id={user.id} email={user.email} role={user.role} active={user.active} />
+                {user.active ? <SetPasswordForm id={user.id} email={user.email} /> : null}
+                <LiftSignInLockButton id={user.id} summary={user.signInLock ? lockSummary(user.signInLock) : null} />
                 {user.active ? <CreateApiKeyButton email={user.email} /> : null}
               </div>
             </div>
@@ -52,10 +59,7 @@ export default async function UsersPage() {
                         {key.revokedAt ? (
                           <span className="text-slate-500">revoked {formatNewsroomTime(key.revokedAt)}</span>
                         ) : (
-                          <form action={revokeApiKeyAction}>
-                            <input type="hidden" name="id" value={key.id} />
-                            <button type="submit" className="text-red-700 underline">Revoke</button>
-                          </form>
+                          <RevokeApiKeyButton id={key.id} />
                         )}
                       </td>
                     </tr>

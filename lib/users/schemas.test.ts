@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createUserSchema, newPasswordSchema } from "@/lib/users/schemas";
+
+const messages = async (password: unknown) => {
+  const result = await newPasswordSchema.safeParseAsync(password);
+  return result.success ? [] : result.error.issues.map((issue) => issue.message);
+};
+
+describe("new passwords", () => {
+  it("refuses easy ones with zxcvbn's reason", async () => {
+    expect(await messages("aaaaaaaaaa")).toEqual([expect.stringMatching(/^Too easy to guess: repeated characters like "aaa" are easy to guess\. /)]);
+    expect(await messages("password123")).toEqual([expect.stringMatching(/^Too easy to guess: this is a commonly used password\./)]);
+    expect(await messages("dateline2026")).toEqual([expect.stringMatching(/^Too easy to guess/)]);
+  });
+
+  it("says only what is wrong with the length when that is wrong", async () => {
+    expect(await messages("short")).toEqual(["Password must be at least 10 characters"]);
+    expect(await messages("x".repeat(100_000))).toEqual(["Password must be at most 200 characters"]);
+    expect(await messages(12345678901)).toEqual(["Enter a password"]);
+  });
+
+  it("accepts the test factories' passwords and a few unrelated words", async () => {
+    for (let i = 0; i < 50; i++) expect(await messages(`pw-${randomBytes(8).toString("hex")}`)).toEqual([]);
+    expect(await messages("correct-horse-battery")).toEqual([]);
+    expect(await messages(randomBytes(9).toString("base64url"))).toEqual([]);
+  });
+});
+
+describe("user names", () => {
+  it("drop control characters instead of failing in the database", async () => {
+    const parsed = await createUserSchema.parseAsync({ email: "a@b.example", role: "writer", password: "correct-horse-battery", name: "Pri\u0000ya\u001f " });
+    expect(parsed.name).toBe("Priya");
+  });
+});
