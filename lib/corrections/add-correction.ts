@@ -8,6 +8,7 @@ import { addCorrectionSchema, type AddCorrectionInput } from "@/lib/corrections/
 import { recordRevision } from "@/lib/stories/revision";
 import { toCorrectionJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { lockStory } from "@/lib/stories/lock-story";
 
 /**
  * Adds a dated correction or update note to a story readers have seen (published now, or once
@@ -22,8 +23,10 @@ export async function addCorrection(options: { actor: Actor; storyId: string; in
   const input = parseInput(addCorrectionSchema, options.input);
 
   const { correction, story } = await db.$transaction(async (tx) => {
-    const current = await tx.story.findUnique({ where: { id: storyId }, select: { status: true, firstPublishedAt: true } });
-    if (!current) throw new AppError("not_found", "No story with that id");
+    // Notes are serialised with every other change of the story: each gets a version of its own,
+    // and none is added to a story a kill has just closed.
+    await lockStory(tx, storyId);
+    const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { status: true, firstPublishedAt: true } });
     if (current.status === "killed") throw new AppError("conflict", "A killed story cannot be corrected: it is kept only for the record");
     // Scheduling sets firstPublishedAt ahead of time; until that instant readers have seen nothing.
     if (!current.firstPublishedAt || current.firstPublishedAt > new Date()) {
