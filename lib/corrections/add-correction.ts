@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -16,8 +16,14 @@ import { lockStory } from "@/lib/stories/lock-story";
  * story's modified time moves. A story never yet live has nothing to correct (edit it instead);
  * a killed one is closed for the record.
  */
-export async function addCorrection(options: { actor: Actor; storyId: string; input: AddCorrectionInput | Record<string, unknown> }) {
-  const { actor, storyId } = options;
+export async function addCorrection(options: {
+  actor: Actor;
+  storyId: string;
+  input: AddCorrectionInput | Record<string, unknown>;
+  /** Runs in the transaction that adds the note, with the note as answered (an Idempotency-Key's answer is recorded so). */
+  inTransaction?: ((tx: Tx, correction: CorrectionJson) => Promise<void>) | null;
+}): Promise<CorrectionJson> {
+  const { actor, storyId, inTransaction } = options;
   requirePermission(actor, "story.correct");
   assertStoryId(storyId);
   const input = parseInput(addCorrectionSchema, options.input);
@@ -42,9 +48,13 @@ export async function addCorrection(options: { actor: Actor; storyId: string; in
     await tx.auditEntry.create({
       data: { action: "story.correct", actorId: actor.id, storyId, detail: { correctionId: correction.id, kind: correction.kind } },
     });
-    return { correction, story: await recordRevision(tx, storyId, actor.id) };
+    const answer = toCorrectionJson(correction);
+    await inTransaction?.(tx, answer);
+    return { correction: answer, story: await recordRevision(tx, storyId, actor.id) };
   });
 
   await revalidateStory({ storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
-  return toCorrectionJson(correction);
+  return correction;
 }
+
+type CorrectionJson = ReturnType<typeof toCorrectionJson>;
