@@ -65,3 +65,18 @@ export function frontSettings(source: Record<string, string | undefined> = proce
   const { PAGE_CACHE_MB, SCHEDULER_INTERVAL_SECONDS, WEB_CONCURRENCY, TRUST_PROXY } = parsed.data;
   return { cacheMb: PAGE_CACHE_MB, schedulerIntervalSeconds: SCHEDULER_INTERVAL_SECONDS, workers: WEB_CONCURRENCY ?? null, trustProxy: TRUST_PROXY === "1" || TRUST_PROXY === "true" };
 }
+
+const poolSchema = z.object({
+  DATABASE_POOL_SIZE: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "DATABASE_POOL_SIZE must be a whole number of connections" }).int().min(1).max(1000).default(10)),
+  DATABASE_WRITE_POOL_SIZE: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "DATABASE_WRITE_POOL_SIZE must be a whole number of connections" }).int().min(1).max(1000).default(5)),
+});
+
+/** Connections per process (lib/db.ts): for reads, and a separate set that only writes (transactions) use. */
+export function databasePoolSettings(source: Record<string, string | undefined> = process.env): { readers: number; writers: number } {
+  const parsed = poolSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Configuration error: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  return { readers: parsed.data.DATABASE_POOL_SIZE, writers: parsed.data.DATABASE_WRITE_POOL_SIZE };
+}

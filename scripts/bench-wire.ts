@@ -63,6 +63,8 @@ async function benchIngest(samples: { name: string; raw: string }[]) {
     await migrate(database.url, () => {});
     process.env.DATABASE_URL = database.url;
     process.env.DATABASE_POOL_SIZE = String(concurrency + 2);
+    // Every batch is a transaction, on the writers' connections (lib/db.ts).
+    process.env.DATABASE_WRITE_POOL_SIZE = String(concurrency + 2);
     const { ingestWireItem } = await import("@/lib/wire-ingest/ingest-wire-item");
     const { ingestWireItems } = await import("@/lib/wire-ingest/ingest-wire-items");
     const { wireDeskActor } = await import("@/lib/wire-ingest/wire-desk");

@@ -1,7 +1,16 @@
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { STALE_PAGES_CHANNEL, storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
 // NOTIFY payloads are limited to 8,000 bytes; a change bigger than this empties the caches.
 const MAX_PAYLOAD = 7000;
+
+async function notify(tx: Tx, stale: StalePaths): Promise<void> {
+  let payload = JSON.stringify(stale);
+  if (payload.length > MAX_PAYLOAD) payload = JSON.stringify({ all: true });
+  await tx.$executeRaw`SELECT pg_notify(${STALE_PAGES_CHANNEL}, ${payload})`;
+}
+
+// Both run as transactions only to be on the writers' connections (lib/db.ts): announcing a change
+// is the end of a write, which readers waiting for connections must not hold up.
 
 /**
  * Tells every running instance's page cache (lib/serving) which reader responses a change made
@@ -9,9 +18,7 @@ const MAX_PAYLOAD = 7000;
  * app, the CLI or the scheduler alike; call it after the change is committed.
  */
 export async function announceStale(stale: StalePaths): Promise<void> {
-  let payload = JSON.stringify(stale);
-  if (payload.length > MAX_PAYLOAD) payload = JSON.stringify({ all: true });
-  await db.$executeRaw`SELECT pg_notify(${STALE_PAGES_CHANNEL}, ${payload})`;
+  await db.$transaction((tx) => notify(tx, stale));
 }
 
 /**
@@ -19,6 +26,8 @@ export async function announceStale(stale: StalePaths): Promise<void> {
  * slug (which may hold a redirect), its tags' pages and feeds, and the lists.
  */
 export async function revalidateStory(change: { storyId: string; slugs: string[]; tagSlugs: string[] }): Promise<void> {
-  const former = await db.slugRedirect.findMany({ where: { storyId: change.storyId }, select: { slug: true } });
-  await announceStale(storyStalePaths({ slugs: [...change.slugs, ...former.map((row) => row.slug)], tagSlugs: change.tagSlugs }));
+  await db.$transaction(async (tx) => {
+    const former = await tx.slugRedirect.findMany({ where: { storyId: change.storyId }, select: { slug: true } });
+    await notify(tx, storyStalePaths({ slugs: [...change.slugs, ...former.map((row) => row.slug)], tagSlugs: change.tagSlugs }));
+  });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -8,6 +8,7 @@ import { addCorrectionSchema, type AddCorrectionInput } from "@/lib/corrections/
 import { recordRevision } from "@/lib/stories/revision";
 import { toCorrectionJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { lockStory } from "@/lib/stories/lock-story";
 
 /**
  * Adds a dated correction or update note to a story readers have seen (published now, or once
@@ -15,15 +16,23 @@ import { revalidateStory } from "@/lib/cache/revalidate-story";
  * story's modified time moves. A story never yet live has nothing to correct (edit it instead);
  * a killed one is closed for the record.
  */
-export async function addCorrection(options: { actor: Actor; storyId: string; input: AddCorrectionInput | Record<string, unknown> }) {
-  const { actor, storyId } = options;
+export async function addCorrection(options: {
+  actor: Actor;
+  storyId: string;
+  input: AddCorrectionInput | Record<string, unknown>;
+  /** Runs in the transaction that adds the note, with the note as answered (an Idempotency-Key's answer is recorded so). */
+  inTransaction?: ((tx: Tx, correction: CorrectionJson) => Promise<void>) | null;
+}): Promise<CorrectionJson> {
+  const { actor, storyId, inTransaction } = options;
   requirePermission(actor, "story.correct");
   assertStoryId(storyId);
   const input = parseInput(addCorrectionSchema, options.input);
 
   const { correction, story } = await db.$transaction(async (tx) => {
-    const current = await tx.story.findUnique({ where: { id: storyId }, select: { status: true, firstPublishedAt: true } });
-    if (!current) throw new AppError("not_found", "No story with that id");
+    // Notes are serialised with every other change of the story: each gets a version of its own,
+    // and none is added to a story a kill has just closed.
+    await lockStory(tx, storyId);
+    const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { status: true, firstPublishedAt: true } });
     if (current.status === "killed") throw new AppError("conflict", "A killed story cannot be corrected: it is kept only for the record");
     // Scheduling sets firstPublishedAt ahead of time; until that instant readers have seen nothing.
     if (!current.firstPublishedAt || current.firstPublishedAt > new Date()) {
@@ -39,9 +48,13 @@ export async function addCorrection(options: { actor: Actor; storyId: string; in
     await tx.auditEntry.create({
       data: { action: "story.correct", actorId: actor.id, storyId, detail: { correctionId: correction.id, kind: correction.kind } },
     });
-    return { correction, story: await recordRevision(tx, storyId, actor.id) };
+    const answer = toCorrectionJson(correction);
+    await inTransaction?.(tx, answer);
+    return { correction: answer, story: await recordRevision(tx, storyId, actor.id) };
   });
 
   await revalidateStory({ storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
-  return toCorrectionJson(correction);
+  return correction;
 }
+
+type CorrectionJson = ReturnType<typeof toCorrectionJson>;

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, isAppError } from "@/lib/errors";
+import { asUnavailableError } from "@/lib/database-unavailable";
 import { env } from "@/lib/env";
 import { authenticateApiKey } from "@/lib/auth/authenticate-api-key";
 import { currentActor } from "@/lib/auth/current-actor";
@@ -10,11 +11,14 @@ type Context<P> = { params: Promise<P> };
 type Handler<P> = (request: NextRequest, actor: Actor, params: P) => Promise<Response>;
 
 /** The error body every API failure shares: { error: { code, message, fields? } }. */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(failure: unknown): Response {
+  // A read outside a transaction that found no connection or no database is a 503 too (writes
+  // arrive as one already: lib/db.ts).
+  const error = asUnavailableError(failure) ?? failure;
   if (isAppError(error)) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
-      { status: error.status },
+      { status: error.status, headers: error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined },
     );
   }
   console.error(error);

@@ -15,6 +15,7 @@ import { revisionSnapshot, snapshotUpdateInput, type RevisionSnapshot } from "@/
 import { changedFields } from "@/lib/stories/revision-diff";
 import { storySelect, toStoryJson, type StoryJson } from "@/lib/stories/story-shape";
 import { revalidateUpdatedStory, staleMessage, updateStoryInTx } from "@/lib/stories/update-story";
+import { lockStory } from "@/lib/stories/lock-story";
 
 // A draft of changes is how a live story is edited without readers seeing the edit yet: the story
 // as it will read (a RevisionSnapshot) waits on the story row until it is published. Saving or
@@ -60,6 +61,7 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
 
   const row = await retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
+      await lockStory(tx, id);
       const current = await loadStory(tx, id);
       if (!LIVE_STATUSES.has(current.status)) {
         throw new AppError("conflict", "Only a published or scheduled story keeps a draft of changes: save this one directly");
@@ -138,6 +140,7 @@ export async function publishDraftChanges(options: { actor: Actor; id: string; i
   const input = parseInput(draftChangesSchema, options.input);
   const updated = await retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
+      await lockStory(tx, id);
       const current = await loadStory(tx, id);
       if (!current.draftChanges) throw new AppError("conflict", "This story has no draft of changes: it was published or discarded since you opened it. Reload the story.");
       assertSameDraft(current, input.draftSavedAt);
@@ -154,8 +157,9 @@ export async function publishDraftChanges(options: { actor: Actor; id: string; i
 }
 
 /**
- * Inside a publish: a story with a draft of changes goes live as the draft reads. If the live copy
- * was edited after the draft was saved, publishing would silently undo that edit, so it is refused.
+ * Inside a publish, under the story's lock (lib/stories/lock-story.ts): a story with a draft of
+ * changes goes live as the draft reads. If the live copy was edited after the draft was saved,
+ * publishing would silently undo that edit, so it is refused.
  */
 export async function applyDraftChangesInTx(tx: Tx, actor: Actor, id: string) {
   const current = await loadStory(tx, id);
@@ -176,6 +180,7 @@ export async function discardDraftChanges(options: { actor: Actor; id: string; i
   assertStoryId(id);
   const input = parseInput(draftDecisionSchema, options.input);
   const row = await db.$transaction(async (tx) => {
+    await lockStory(tx, id);
     const current = await loadStory(tx, id);
     if (!current.draftChanges) throw new AppError("conflict", "This story has no draft of changes: it was published or discarded since you opened it.");
     if (current.version !== input.version) throw new AppError("conflict", staleMessage(input.version, current.version));

@@ -6,12 +6,15 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { lockStory } from "@/lib/stories/lock-story";
 
-/** Kills a story inside the caller's transaction (wire ingest withdraws canceled items this way). */
+/**
+ * Kills a story inside the caller's transaction (wire ingest withdraws canceled items this way).
+ * Of kills racing each other one kills; the rest find it killed, as they would one after another (409).
+ */
 export async function killStoryInTx(tx: Tx, actor: Actor, id: string, reason?: string) {
   requirePermission(actor, "story.kill");
-  const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
-  if (!current) throw new AppError("not_found", "No story with that id");
+  const current = await lockStory(tx, id);
   if (current.status === "killed") throw new AppError("conflict", "This story is already killed");
   await tx.story.update({
     where: { id },

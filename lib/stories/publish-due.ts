@@ -12,8 +12,10 @@ export type DueStory = { id: string; slug: string; tagSlugs: string[] };
  * ones, and announces the pages that change. Readers already see a due story before this runs
  * (lib/stories/live.ts); this makes the record match and refreshes every cached list.
  *
- * Safe with any number of app instances running it at once: each due row is taken with
- * FOR UPDATE SKIP LOCKED, so exactly one run publishes and audits it.
+ * Safe with any number of app instances running it at once: each due row is taken with the lock
+ * every command on a story takes (FOR NO KEY UPDATE, lib/stories/lock-story.ts), skipping rows
+ * locked already, so exactly one run publishes and audits it, and a story an editor is publishing,
+ * unpublishing or killing at that moment is left to the editor (the next run sees what they did).
  */
 export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
   const due = await db.$transaction(async (tx) => {
@@ -22,7 +24,7 @@ export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
       WHERE status = 'scheduled' AND "scheduledAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
       ORDER BY "scheduledAt"
       LIMIT ${BATCH}
-      FOR UPDATE SKIP LOCKED`;
+      FOR NO KEY UPDATE SKIP LOCKED`;
     if (!rows.length) return [];
     const ids = rows.map((row) => row.id);
     await tx.story.updateMany({ where: { id: { in: ids } }, data: { status: "published", scheduledAt: null } });

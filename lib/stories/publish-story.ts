@@ -6,46 +6,60 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation";
 import { publishStorySchema } from "@/lib/stories/schemas";
 import { recordRevision } from "@/lib/stories/revision";
-import { toStoryJson } from "@/lib/stories/story-shape";
+import { storySelect, toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { isLive } from "@/lib/stories/live";
 import { retryOnUniqueViolation } from "@/lib/unique-retry";
 import { applyDraftChangesInTx } from "@/lib/stories/draft-changes";
+import { lockStory } from "@/lib/stories/lock-story";
 
 /**
  * Puts a story live now, or schedules it for `at`. A story under embargo never goes live before
  * the embargo lifts: publishing it schedules it for that instant.
+ *
+ * Publishing a story that is already as asked (live, or scheduled for that instant) changes
+ * nothing and answers it as it is, 200: no new version, audit entry or revision. So of publishes
+ * racing each other exactly one publishes, and the others get the story it published.
  */
 export async function publishStory(options: { actor: Actor; id: string; input?: { at?: string } | Record<string, unknown> }) {
   const { actor, id } = options;
   requirePermission(actor, "story.publish");
   assertStoryId(id);
   const input = parseInput(publishStorySchema, options.input ?? {});
-  const now = new Date();
 
-  const { row, draft } = await retryOnUniqueViolation(() => db.$transaction(async (tx) => {
+  const { row, draft, changed } = await retryOnUniqueViolation(() => db.$transaction(async (tx) => {
+    const locked = await lockStory(tx, id);
+    // Read the clock under the lock: a publish that waited for another must see that one's time as past.
+    const now = new Date();
+    if (locked.status === "killed") throw new AppError("conflict", "A killed story cannot be published again");
     // A draft of changes goes live with the story: that is what it waited for.
     const draft = await applyDraftChangesInTx(tx, actor, id);
-    const current = await tx.story.findUnique({
+    const current = await tx.story.findUniqueOrThrow({
       where: { id },
-      select: { status: true, publishedAt: true, firstPublishedAt: true, embargoUntil: true },
+      select: { status: true, publishedAt: true, scheduledAt: true, firstPublishedAt: true, embargoUntil: true },
     });
-    if (!current) throw new AppError("not_found", "No story with that id");
-    if (current.status === "killed") throw new AppError("conflict", "A killed story cannot be published again");
 
     const requested = input.at ? new Date(input.at) : now;
     const goLive = current.embargoUntil && current.embargoUntil > requested ? current.embargoUntil : requested;
     const scheduled = goLive > now;
     // Publishing a story that is already live (published, or scheduled and due) keeps its
-    // original time, so it does not jump to the top of the lists.
-    const publishedAt = isLive(current, now) && !scheduled && current.publishedAt ? current.publishedAt : goLive;
+    // original time, so it does not jump to the top of the lists. A published story counts as
+    // live whatever this process's clock says of its time (another instance's may run ahead).
+    const alreadyLive = current.status === "published" || isLive(current, now);
+    const publishedAt = alreadyLive && !scheduled && current.publishedAt ? current.publishedAt : goLive;
+    const status = scheduled ? "scheduled" : "published";
+    const scheduledAt = scheduled ? goLive : null;
+
+    if (!draft && current.status === status && sameInstant(current.publishedAt, publishedAt) && sameInstant(current.scheduledAt, scheduledAt)) {
+      return { row: await tx.story.findUniqueOrThrow({ where: { id }, select: storySelect, relationLoadStrategy: "join" }), draft, changed: false };
+    }
 
     await tx.story.update({
       where: { id },
       data: {
-        status: scheduled ? "scheduled" : "published",
+        status,
         publishedAt,
-        scheduledAt: scheduled ? goLive : null,
+        scheduledAt,
         firstPublishedAt: current.firstPublishedAt ?? publishedAt,
         version: { increment: 1 },
         updatedById: actor.id,
@@ -65,13 +79,17 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
         },
       },
     });
-    return { row: await recordRevision(tx, id, actor.id), draft };
+    return { row: await recordRevision(tx, id, actor.id), draft, changed: true };
   }));
 
-  await revalidateStory({
-    storyId: row.id,
-    slugs: draft ? [draft.before.slug, row.slug] : [row.slug],
-    tagSlugs: [...(draft?.before.tags ?? []), ...row.tags].map((t) => t.tag.slug),
-  });
+  if (changed) {
+    await revalidateStory({
+      storyId: row.id,
+      slugs: draft ? [draft.before.slug, row.slug] : [row.slug],
+      tagSlugs: [...(draft?.before.tags ?? []), ...row.tags].map((t) => t.tag.slug),
+    });
+  }
   return toStoryJson(row);
 }
+
+const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);

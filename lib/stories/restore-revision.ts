@@ -10,6 +10,7 @@ import { snapshotUpdateInput, type RevisionSnapshot } from "@/lib/stories/revisi
 import { revisionNumber } from "@/lib/stories/get-revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateUpdatedStory, updateStoryInTx } from "@/lib/stories/update-story";
+import { lockStory } from "@/lib/stories/lock-story";
 
 /**
  * Brings back what an earlier revision said, as a normal update: based on the version the editor
@@ -25,11 +26,10 @@ export async function restoreRevision(options: { actor: Actor; id: string; revis
 
   const updated = await retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {
+      // Of restores racing each other (or a restore and a save), one is based on the current version: the rest get 409.
+      await lockStory(tx, id);
       const old = await tx.storyRevision.findUnique({ where: { storyId_version: { storyId: id, version: revision } }, select: { snapshot: true } });
-      if (!old) {
-        const story = await tx.story.findUnique({ where: { id }, select: { id: true } });
-        throw new AppError("not_found", story ? `This story has no revision ${revision}` : "No story with that id");
-      }
+      if (!old) throw new AppError("not_found", `This story has no revision ${revision}`);
       const changes = parseInput(updateStorySchema, snapshotUpdateInput(old.snapshot as RevisionSnapshot, version));
       const result = await updateStoryInTx(tx, actor, id, changes);
       await tx.auditEntry.create({ data: { action: "story.restore", actorId: actor.id, storyId: id, detail: { revision, version: result.row.version } } });

@@ -5,15 +5,15 @@ import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
+import { lockStory } from "@/lib/stories/lock-story";
 
-/** A writer hands a draft to the desk: draft (or unpublished) → in review. */
+/** A writer hands a draft to the desk: draft (or unpublished) → in review; a story already in review is a 409. */
 export async function submitStory(options: { actor: Actor; id: string }) {
   const { actor, id } = options;
   requirePermission(actor, "story.submit");
   assertStoryId(id);
   const row = await db.$transaction(async (tx) => {
-    const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
-    if (!current) throw new AppError("not_found", "No story with that id");
+    const current = await lockStory(tx, id);
     if (current.status !== "draft" && current.status !== "unpublished") {
       throw new AppError("conflict", `Only a draft can be submitted for review; this story is ${current.status.replace("_", " ")}`);
     }

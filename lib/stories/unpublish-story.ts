@@ -6,15 +6,18 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { lockStory } from "@/lib/stories/lock-story";
 
-/** Takes a live or scheduled story off the site; it can be published again later. */
+/**
+ * Takes a live or scheduled story off the site; it can be published again later. Of unpublishes
+ * racing each other one takes it down; the rest find it unpublished (409), as one after another would.
+ */
 export async function unpublishStory(options: { actor: Actor; id: string }) {
   const { actor, id } = options;
   requirePermission(actor, "story.unpublish");
   assertStoryId(id);
   const row = await db.$transaction(async (tx) => {
-    const current = await tx.story.findUnique({ where: { id }, select: { status: true } });
-    if (!current) throw new AppError("not_found", "No story with that id");
+    const current = await lockStory(tx, id);
     if (current.status !== "published" && current.status !== "scheduled") {
       throw new AppError("conflict", `Only a published or scheduled story can be unpublished; this one is ${current.status.replace("_", " ")}`);
     }

@@ -14,6 +14,7 @@ import { updateStorySchema, type UpdateStoryInput } from "@/lib/stories/schemas"
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { storyColumns } from "@/lib/stories/story-data";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { lockStory } from "@/lib/stories/lock-story";
 
 const LIVE_STATUSES = new Set(["published", "scheduled"]);
 
@@ -53,6 +54,10 @@ async function embargoReschedule(tx: Tx, id: string, status: string, embargoUnti
  */
 export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z.output<typeof updateStorySchema>) {
   requirePermission(actor, "story.edit");
+  // Under the story's lock, what is read below is what the change is applied to: a publish, kill
+  // or scheduler run cannot slip in between (the version claim alone would miss the scheduler's,
+  // which moves no version).
+  await lockStory(tx, id);
   const current = await tx.story.findUnique({
     where: { id },
     select: { status: true, slug: true, version: true, headline: true, publishedAt: true, firstPublishedAt: true, tags: { select: { tag: { select: { slug: true } } } } },
@@ -64,8 +69,9 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   }
   if (current.version !== input.version) throw new AppError("conflict", staleMessage(input.version, current.version));
 
-  // Claim the version before anything else: of two saves based on the same version, the second
-  // waits on this row lock, then finds the version gone and is refused, having changed nothing.
+  // Claim the version before anything else (a compare-and-set, kept for callers of this function
+  // that did not read the version under the lock): of two saves based on the same version, the
+  // second finds it gone and is refused, having changed nothing.
   const claimed = await tx.story.updateMany({ where: { id, version: input.version }, data: { version: { increment: 1 }, updatedById: actor.id } });
   if (claimed.count !== 1) throw new AppError("conflict", staleMessage(input.version, input.version + 1));
 

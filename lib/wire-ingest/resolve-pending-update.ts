@@ -10,6 +10,7 @@ import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { parseWireItem } from "@/lib/wire";
 import { storyInputFromWire } from "@/lib/wire-ingest/story-from-wire";
+import { lockStory } from "@/lib/stories/lock-story";
 
 /**
  * An editor's answer to a newer agency version of a live story: apply it (the copy replaces the
@@ -26,6 +27,9 @@ export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: 
       select: { id: true, storyId: true, version: true, raw: true, receivedAt: true },
     });
     if (!item) throw new AppError("not_found", "No such wire update");
+    // The story's lock first, as every command on it takes (and as ingest does before it records a
+    // version): an answer and a publish, kill or newer version of the same story never interleave.
+    await lockStory(tx, item.storyId);
     // Settle it atomically: of two clicks (or "keep" and "apply" at once) only the first counts.
     const claimed = await tx.wireItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: options.apply ? "applied" : "superseded" } });
     if (claimed.count !== 1) throw new AppError("conflict", "This update has already been dealt with");

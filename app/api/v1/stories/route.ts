@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJsonObject } from "@/lib/http/api-route";
+import { answerResponse, idempotentCreate } from "@/lib/http/idempotent-create";
 import { listStories } from "@/lib/stories/list-stories";
 import { createStory } from "@/lib/stories/create-story";
+import type { StoryJson } from "@/lib/stories/story-shape";
 
 export const GET = apiRoute(async (request, actor) => {
   // `?status=&tag=` (empty values) mean "no filter", as in the contract's own example.
@@ -9,7 +11,11 @@ export const GET = apiRoute(async (request, actor) => {
   return NextResponse.json(await listStories({ actor, query }));
 });
 
-export const POST = apiRoute(async (request, actor) => {
-  const story = await createStory({ actor, input: await readJsonObject(request) });
-  return NextResponse.json(story, { status: 201, headers: { Location: `/api/v1/stories/${story.id}` } });
-});
+const created = (story: StoryJson) => ({ status: 201, body: story, location: `/api/v1/stories/${story.id}` });
+
+export const POST = apiRoute(
+  idempotentCreate(async (request, actor, _params, idempotency) => {
+    const story = await createStory({ actor, input: await readJsonObject(request), inTransaction: idempotency && ((tx, story) => idempotency.record(tx, created(story))) });
+    return answerResponse(created(story));
+  }),
+);

@@ -1,10 +1,15 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
+import { idempotentCreate } from "@/lib/http/idempotent-create";
 import { ingestWireItem, MAX_WIRE_BYTES } from "@/lib/wire-ingest/ingest-wire-item";
 
-/** POST /api/v1/wire: agency copy (text/plain) or NINJS (application/json) in, a draft story out. */
-export const POST = apiRoute(async (request, actor) => {
+/**
+ * POST /api/v1/wire: agency copy (text/plain) or NINJS (application/json) in, a draft story out.
+ * An Idempotency-Key's answer is recorded once ingest has answered (idempotentCreate): ingest is
+ * several transactions, and stores the same copy only once whatever happens between them.
+ */
+export const POST = apiRoute(idempotentCreate(async (request, actor) => {
   const receivedAtParam = request.nextUrl.searchParams.get("receivedAt");
   const receivedAt = receivedAtParam ? new Date(receivedAtParam) : new Date();
   if (receivedAtParam && (Number.isNaN(receivedAt.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(receivedAtParam))) {
@@ -22,4 +27,4 @@ export const POST = apiRoute(async (request, actor) => {
     { ...result.story, ingest: { outcome: result.outcome, wireItemId: result.wireItemId } },
     { status: result.outcome === "created" ? 201 : 200, headers: { Location: `/api/v1/stories/${result.story.id}` } },
   );
-});
+}));
