@@ -84,3 +84,54 @@ describe("storyInputFromForm", () => {
     expect(updateStorySchema.safeParse(input).success).toBe(true);
   });
 });
+
+describe("hostile text", () => {
+  const hostile = "a\u0000b\u0001c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h";
+
+  it("removes control characters and lone surrogates from every text field, body markup included", () => {
+    const parsed = createStorySchema.parse({
+      headline: hostile,
+      standfirst: hostile,
+      byline: hostile,
+      agency: "ANI\u0000",
+      credits: hostile,
+      dateline: { location: hostile, country: hostile },
+      tags: [hostile, { name: `T${hostile}`, type: "topic" }],
+      // A character reference to a control character is one too, once the sanitiser reads it.
+      body: `<p>${hostile} x&#1;y&#xFFFF;z</p>`,
+    });
+    expect(parsed).toMatchObject({
+      headline: "abcdefgh",
+      standfirst: "abcdefgh",
+      byline: "abcdefgh",
+      agency: "ANI",
+      credits: "abcdefgh",
+      dateline: { location: "abcdefgh", country: "abcdefgh" },
+      tags: [{ name: "abcdefgh" }, { name: "Tabcdefgh", type: "topic" }],
+      body: "<p>abcdefgh xyz</p>",
+    });
+  });
+
+  it("refuses a headline that is nothing but such characters, naming the field", () => {
+    const result = createStorySchema.safeParse({ ...valid, headline: "\u0000\u0001\uD800" });
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["headline", "Headline is required"]]);
+  });
+
+  it("refuses dates and instants a database cannot hold (year 0, year 275760), naming the field", () => {
+    const result = createStorySchema.safeParse({ ...valid, dateline: { date: "0000-01-01" }, embargoUntil: "0000-01-01T00:00:00Z" });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["dateline.date", "embargoUntil"]);
+    expect(createStorySchema.safeParse({ ...valid, embargoUntil: "+275760-09-13T00:00:00Z" }).success).toBe(false);
+    expect(createStorySchema.safeParse({ ...valid, dateline: { date: "1851-10-14" }, embargoUntil: "2026-03-09T18:31:00+05:30" }).success).toBe(true);
+    expect(listStoriesQuerySchema.safeParse({ updatedFrom: "0000-01-01" }).error?.issues.map((issue) => issue.path.join("."))).toEqual(["updatedFrom"]);
+  });
+
+  it("refuses a version no story can have", () => {
+    for (const version of [2 ** 31, 1e20, 0, 1.5]) {
+      expect(new Set(updateStorySchema.safeParse({ version }).error?.issues.map((issue) => issue.path.join("."))), String(version)).toEqual(new Set(["version"]));
+    }
+  });
+
+  it("reads a NUL in a query's tag or words as no filter rather than a database error", () => {
+    expect(listStoriesQuerySchema.parse({ tag: "\u0000", q: "\u0000" })).toMatchObject({ tag: "", q: "" });
+  });
+});

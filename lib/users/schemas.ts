@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
+import { textSchema } from "@/lib/text-input";
 
-export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address");
+export const emailSchema = textSchema().toLowerCase().email("Enter a valid email address");
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(120).optional(),
+  name: textSchema().min(1, "A name needs at least one character").max(120, "At most 120 characters").optional(),
   role: z.enum(roles, { message: "Role must be writer, editor or admin" }),
   password: z.string().min(10, "Password must be at least 10 characters").max(200),
 });
