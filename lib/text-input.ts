@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 // Text as it enters the system (forms, the API, the CLI, wire copy) keeps only characters a reader
-// can see or a layout uses. Control characters (C0 but tab and line feed, DEL, C1), lone surrogates
+// can see or a layout uses (textSchema refuses NUL outright, for people and programs that send
+// it; agency copy, which no one there typed, just loses it). Control characters (C0 but tab and line feed, DEL, C1), lone surrogates
 // and Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF …) are invisible on a page, make every
 // XML document that carries them unreadable (XML 1.0 forbids most of them), and some (NUL, lone
 // surrogates) cannot be stored by PostgreSQL at all. They are removed here, once, for every field.
@@ -26,13 +27,22 @@ export function cleanText(text: string, options: { multiline?: boolean } = {}): 
 /** Whether the text holds nothing cleanText would take out (for identifiers, which are refused instead). */
 export const isCleanText = (text: string, options: { multiline?: boolean } = {}) => cleanText(text, options) === text;
 
+/** NUL is never text (no keyboard types it, PostgreSQL cannot store it): input holding one is refused. */
+export const NUL_MESSAGE = "Holds a NUL character (U+0000), which is not text";
+export const hasNoNul = (value: string) => !value.includes("\u0000");
+
 /**
- * The one schema for a text field: a string, cleaned, trimmed; chain `.min()`, `.max()` and the
- * rest as on any z.string(). Every text field of every input schema is one of these.
+ * The one schema for a text field: a string without NUL (422, naming the field), cleaned of the
+ * other characters above, trimmed; chain `.min()`, `.max()` and the rest as on any z.string().
+ * Every text field of every input schema is one of these.
  */
 export function textSchema(options: { message?: string; multiline?: boolean } = {}) {
   const { message, multiline } = options;
-  return z.string(message ? { message } : undefined).overwrite((value) => cleanText(value, { multiline })).trim();
+  return z
+    .string(message ? { message } : undefined)
+    .refine(hasNoNul, { message: NUL_MESSAGE, abort: true })
+    .overwrite((value) => cleanText(value, { multiline }))
+    .trim();
 }
 
 /** Text that may be left out or empty; stored as null then. */

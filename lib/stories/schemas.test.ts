@@ -86,14 +86,14 @@ describe("storyInputFromForm", () => {
 });
 
 describe("hostile text", () => {
-  const hostile = "a\u0000b\u0001c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h";
+  const hostile = "a\u0008b\u0001c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h";
 
   it("removes control characters and lone surrogates from every text field, body markup included", () => {
     const parsed = createStorySchema.parse({
       headline: hostile,
       standfirst: hostile,
       byline: hostile,
-      agency: "ANI\u0000",
+      agency: "ANI\u007F",
       credits: hostile,
       dateline: { location: hostile, country: hostile },
       tags: [hostile, { name: `T${hostile}`, type: "topic" }],
@@ -113,8 +113,14 @@ describe("hostile text", () => {
   });
 
   it("refuses a headline that is nothing but such characters, naming the field", () => {
-    const result = createStorySchema.safeParse({ ...valid, headline: "\u0000\u0001\uD800" });
+    const result = createStorySchema.safeParse({ ...valid, headline: "\u0001\uD800" });
     expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["headline", "Headline is required"]]);
+  });
+
+  it("refuses NUL, which is no text, in any field, the body included, naming each", () => {
+    const nul = "a\u0000b";
+    const result = createStorySchema.safeParse({ headline: nul, body: `<p>${nul}</p>`, byline: nul, dateline: { location: nul }, tags: [nul] });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["headline", "body", "byline", "dateline.location", "tags.0.name"]);
   });
 
   it("refuses dates and instants a database cannot hold (year 0, year 275760), naming the field", () => {
@@ -131,7 +137,8 @@ describe("hostile text", () => {
     }
   });
 
-  it("reads a NUL in a query's tag or words as no filter rather than a database error", () => {
-    expect(listStoriesQuerySchema.parse({ tag: "\u0000", q: "\u0000" })).toMatchObject({ tag: "", q: "" });
+  it("names a NUL in a query's tag or words as a bad filter rather than failing at the database", () => {
+    expect(listStoriesQuerySchema.safeParse({ tag: "\u0000", q: "a\u0000" }).error?.issues.map((issue) => issue.path.join("."))).toEqual(["tag", "q"]);
+    expect(listStoriesQuerySchema.parse({ tag: "\u0001", q: "\u000B" })).toMatchObject({ tag: "", q: "" });
   });
 });

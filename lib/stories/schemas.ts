@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
 import { slugPattern } from "@/lib/stories/make-slug";
 import { isUuid } from "@/lib/ids";
-import { cleanText, optionalTextSchema, textSchema } from "@/lib/text-input";
+import { cleanText, hasNoNul, NUL_MESSAGE, optionalTextSchema, textSchema } from "@/lib/text-input";
 import { calendarDateSchema, instantSchema } from "@/lib/validation";
 
 export const storyStatuses = ["draft", "in_review", "scheduled", "published", "unpublished", "killed"] as const;
@@ -36,6 +36,7 @@ export const datelineSchema = z.object({
 const bodySchema = z
   .string({ message: "Body is required" })
   .max(1_000_000, "The body is too long (1 MB at most)")
+  .refine(hasNoNul, { message: NUL_MESSAGE, abort: true })
   .transform((html) => cleanText(sanitizeBody(cleanText(html, { multiline: true })), { multiline: true }))
   .refine((html) => bodyText(html).length > 0, "Body is required");
 
