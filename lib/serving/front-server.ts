@@ -64,6 +64,21 @@ const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 // A render that takes longer than this is abandoned (the reader gets 502), so no path stays stuck.
 const UPSTREAM_TIMEOUT_MS = 30_000;
 
+/** Whether a path is well-formed percent-encoded UTF-8 (every address a page or route can have). */
+function isDecodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const badRequest = (response: http.ServerResponse) => {
+  response.writeHead(400, { ...securityHeaders, "content-type": "text/plain; charset=utf-8" });
+  response.end("Bad request: the address is not valid percent-encoded UTF-8.\n");
+};
+
 /** The layout's own address, however it is spelled (%2D …): only the front fetches it. */
 function isShellPath(path: string): boolean {
   try {
@@ -484,6 +499,9 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const search = queryAt === -1 ? "" : url.slice(queryAt);
     const now = Date.now();
     const handle = async () => {
+      // Next's router answers 500 for a path it cannot percent-decode (%ff, %C0%AF, a lone %),
+      // before any handler runs: such an address names nothing, and is refused here.
+      if (!isDecodablePath(path)) return badRequest(response);
       if (now >= nextDueAt) await comeDue(now);
       const made = madeHere(request, path, search);
       if (made) await serveMade(request, response, path, made);
