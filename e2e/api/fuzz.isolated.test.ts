@@ -1,8 +1,10 @@
 import http from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, baseUrl, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
+import { sessionCookie } from "@/e2e/fixtures/session";
 
-// Issue 10, finding 8: malformed requests to every API route and every reader route (wrong types,
+// Issue 10, finding 8: malformed requests to every API route and every reader route, and to the
+// newsroom's pages and Auth.js's endpoints, whose query strings are parsed the same way (wrong types,
 // NUL and control characters, 1 MB strings, deep JSON, arrays where objects go, invalid UTF-8,
 // bodies on GET, bad cursors, ids and dates). None may answer 5xx, and none may write a row.
 //
@@ -100,7 +102,7 @@ const STORY_FIELDS = ["headline", "standfirst", "body", "byline", "agency", "cre
 const badHeadline = (rng: ReturnType<typeof generator>): [string, unknown] => ["headline", rng.pick([undefined, "", " ", "\u0000", "a\u0000b", "\u0001\u000B", "\ud800", 42, null, [], {}, ["h"], "h".repeat(301), MEGABYTE])];
 const badVersion = (rng: ReturnType<typeof generator>): [string, unknown] => ["version", rng.pick([undefined, "1", 1.5, -1, 0, 2 ** 31, 1e20, null, [], {}, [1], true, "\u0000", NaN])];
 
-type Targets = { story: ApiStory; live: ApiStory; tagId: string; tagSlug: string; editor: TestUser; writer: TestUser };
+type Targets = { story: ApiStory; live: ApiStory; tagId: string; tagSlug: string; editor: TestUser; writer: TestUser; editorCookie: string; adminCookie: string };
 
 function authHeader(rng: ReturnType<typeof generator>, t: Targets): Record<string, string> {
   const roll = rng.int(10);
@@ -224,6 +226,43 @@ function readerCases(rng: ReturnType<typeof generator>, t: Targets): Case[] {
   return cases;
 }
 
+/** The newsroom's pages (signed in) with hostile filters, and Auth.js's endpoints with hostile input. */
+function newsroomCases(rng: ReturnType<typeof generator>, t: Targets): Case[] {
+  const cases: Case[] = [];
+  const filters = { q: HOSTILE_STRINGS, status: ["bogus", "\u0000", "published"], tag: HOSTILE_STRINGS, author: BAD_IDS, updatedFrom: BAD_DATES, updatedTo: BAD_DATES, cursor: BAD_CURSORS };
+  const query = (params: Record<string, readonly string[]>) => {
+    const parts = Object.entries(params).flatMap(([name, values]) => (rng.chance(0.5) ? [`${name}=${piece(rng, values)}`] : []));
+    return parts.length ? `?${parts.join("&")}` : "";
+  };
+  const pages = [
+    () => `/admin${query(filters)}`,
+    () => `/admin/tags${query({ q: HOSTILE_STRINGS, cursor: [...BAD_CURSORS, ...HOSTILE_STRINGS] })}`,
+    () => `/admin/audit${query({ user: HOSTILE_STRINGS, story: BAD_IDS, cursor: BAD_CURSORS })}`,
+    () => `/admin/stories/${piece(rng, BAD_IDS)}${rng.chance(0.5) ? `?wire=${piece(rng, HOSTILE_STRINGS)}` : ""}`,
+    () => `/admin/stories/${rng.chance(0.5) ? t.live.id : piece(rng, BAD_IDS)}/revisions${query({ from: ["0", "-1", "abc", "99999999999", "%00"], to: ["1e3", "%00", ""] })}`,
+    () => `/admin/wire/new${query({ x: HOSTILE_STRINGS })}`,
+  ];
+  for (let i = 0; i < 40; i++) {
+    const headers: Record<string, string> = { Cookie: rng.chance(0.8) ? rng.pick([t.editorCookie, t.adminCookie]) : rng.pick(["authjs.session-token=\u00ff", `authjs.session-token=${"a".repeat(4000)}`, "authjs.session-token=eyJhbGciOiJub25lIn0.e30.", ""]) };
+    cases.push({ label: "newsroom page", method: "GET", path: rng.pick(pages)(), headers });
+  }
+  const auth = [
+    () => ({ method: "GET", path: `/api/auth/session`, headers: { Cookie: rng.pick(["authjs.session-token=\u00ff", `authjs.session-token=${"b".repeat(3000)}`, "authjs.session-token=%00", "__Secure-authjs.session-token=x"]) } }),
+    () => ({ method: "GET", path: `/api/auth/${piece(rng, ["csrf", "providers", "signin", "signout", "error?error=%00", "callback/credentials", "%00", "..%2F"])}`, headers: {} }),
+    () => ({
+      method: "POST",
+      path: "/api/auth/callback/credentials",
+      headers: { "Content-Type": rng.pick(["application/x-www-form-urlencoded", "application/json", "text/plain"]), "X-Forwarded-For": `203.0.113.${rng.int(250)}` },
+      body: Buffer.from(rng.pick(["csrfToken=x&email=%00&password=%00", '{"email":[],"password":{}}', `email=${"e".repeat(5000)}@x&password=p`, "\u00ff\u00fe", `callbackUrl=${pct("javascript:alert(1)")}`])),
+    }),
+  ];
+  for (let i = 0; i < 15; i++) {
+    const request = rng.pick(auth)();
+    cases.push({ label: "auth", ...request });
+  }
+  return cases;
+}
+
 /** One request on a connection of its own (nothing shared between cases), answered or not within 20 s. */
 function send(c: Case): Promise<Answer> {
   const url = new URL(baseUrl);
@@ -263,14 +302,16 @@ beforeAll(async () => {
   const published = await api<ApiStory>("POST", `/api/v1/stories/${draft.id}/publish`, { key: editor.apiKey });
   expect(published.status).toBe(200);
   const tag = await db.tag.findUniqueOrThrow({ where: { slug: story.tags[0].slug }, select: { id: true, slug: true } });
-  targets = { story, live: published.body, tagId: tag.id, tagSlug: tag.slug, editor, writer };
+  const admin = await makeUser("admin");
+  const [editorCookie, adminCookie] = await Promise.all([sessionCookie(editor), sessionCookie(admin)]);
+  targets = { story, live: published.body, tagId: tag.id, tagSlug: tag.slug, editor, writer, editorCookie, adminCookie };
 }, 60_000);
 
 describe(`fuzzing every API and reader route (seed ${SEED})`, () => {
   it("answers a few hundred malformed requests without a 5xx, and writes no row", async () => {
     const rng = generator(SEED);
-    const cases = [...apiCases(rng, targets), ...readerCases(rng, targets)];
-    expect(cases.length).toBeGreaterThan(450);
+    const cases = [...apiCases(rng, targets), ...readerCases(rng, targets), ...newsroomCases(rng, targets)];
+    expect(cases.length).toBeGreaterThan(500);
     const before = await rowCounts();
     const started = performance.now();
     const answers: Answer[] = new Array(cases.length);

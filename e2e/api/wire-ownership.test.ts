@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, baseUrl, getPage, makeUser, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 import { cli } from "@/e2e/fixtures/cli";
+import { sessionCookie } from "@/e2e/fixtures/session";
 import { SYSTEM } from "@/lib/auth/permissions";
 
 // Issue 10, finding 7: a wire item's versions belong to the source that first delivered it. A
@@ -30,26 +31,6 @@ const ninjs = (id: string, version: number | string, extra: Record<string, unkno
     body_html: `<p>GENEVA, March 3 - Delegates met for round ${version}.</p><p>Talks go on.</p>`, ...extra,
   });
 const send = (body: string, key: string) => api<Ingested & Failure>("POST", "/api/v1/wire", { key, rawBody: body, headers: { "Content-Type": "application/json" } });
-
-/** A signed-in newsroom session (Auth.js credentials, as the login form signs in): its cookie. */
-async function sessionCookie(user: TestUser): Promise<string> {
-  const address = `198.51.100.${randomBytes(1)[0] % 250}, 10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers: { "X-Forwarded-For": address } });
-  const jar = new Map(csrf.headers.getSetCookie().map((c) => c.split(";")[0].split(/=(.*)/s).slice(0, 2) as [string, string]));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signedIn = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), "X-Forwarded-For": address },
-    body: new URLSearchParams({ csrfToken, email: user.email, password: user.password, callbackUrl: "/admin" }),
-  });
-  for (const cookie of signedIn.headers.getSetCookie()) {
-    const [name, value] = cookie.split(";")[0].split(/=(.*)/s);
-    jar.set(name, value);
-  }
-  expect([...jar.keys()].some((name) => name.includes("session-token")), "signed in").toBe(true);
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
 
 /** The editor's page for a story, as the signed-in user sees it (HTML). */
 async function editorPage(cookie: string, storyId: string): Promise<string> {
