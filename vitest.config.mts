@@ -15,8 +15,13 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" } },
-      { extends: true, test: { name: "integration", include: ["e2e/api/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: "integration", include: ["e2e/api/**/*.test.ts"], exclude: ["e2e/api/**/*.isolated.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 60_000, sequence: { groupOrder: 0 } },
+      },
+      // Tests that count every row of a table (the fuzz test) run once the others are done.
+      { extends: true, test: { name: "isolated", include: ["e2e/api/**/*.isolated.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 60_000, sequence: { groupOrder: 1 } } },
     ],
   },
 });

@@ -2,7 +2,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 
 type Value = string | number | boolean | Date | null | undefined;
-export type Column<Row> = { name: string; type: "uuid" | "text" | "int" | "timestamp" | "date" | "jsonb"; value: (row: Row) => Value | object };
+/** `cast` names a type the text is cast to in the insert (an enum: `'"WireChannel"'`). */
+export type Column<Row> = { name: string; type: "uuid" | "text" | "int" | "timestamp" | "date" | "jsonb"; cast?: string; value: (row: Row) => Value | object };
 
 /**
  * Inserts many rows with one array parameter per column (`INSERT … SELECT … FROM unnest(…)`):
@@ -26,7 +27,7 @@ export async function bulkInsert<Row>(tx: Tx, table: string, columns: Column<Row
   });
   const casts = Prisma.raw(
     columns
-      .map((c, i) => (c.type === "timestamp" ? `c${i}::timestamp(3)` : c.type === "date" ? `c${i}::date` : c.type === "jsonb" ? `c${i}::jsonb` : `c${i}`))
+      .map((c, i) => (c.cast ? `c${i}::${c.cast}` : c.type === "timestamp" ? `c${i}::timestamp(3)` : c.type === "date" ? `c${i}::date` : c.type === "jsonb" ? `c${i}::jsonb` : `c${i}`))
       .join(", "),
   );
   const aliases = Prisma.raw(columns.map((_, i) => `c${i}`).join(", "));

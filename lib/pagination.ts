@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { isSaneInstant } from "@/lib/validation";
 
 /** An opaque keyset cursor: the sort value and id of the last row a page showed. */
 export function encodeCursor(sortValue: Date, id: string): string {
@@ -10,7 +11,8 @@ export function decodeCursor(cursor: string): { sortValue: Date; id: string } {
   try {
     const [sortValue, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     const date = new Date(sortValue);
-    if (Number.isNaN(date.getTime()) || typeof id !== "string" || !isUuid(id)) throw new Error("bad cursor");
+    // A made-up instant the database cannot compare with (year 275760) is no cursor either.
+    if (typeof sortValue !== "string" || !isSaneInstant(date) || typeof id !== "string" || !isUuid(id)) throw new Error("bad cursor");
     return { sortValue: date, id };
   } catch {
     throw new AppError("validation_failed", "The cursor is not valid: use nextCursor from a previous page", { cursor: ["Not a valid cursor"] });

@@ -35,7 +35,7 @@ export async function seedDemo(): Promise<DemoLogin[] | null> {
   }
   for (const demo of demoStories()) {
     const raw = fs.readFileSync(path.join(SEED_DIR, "wire", demo.file));
-    const { story } = await ingestWireItem({ actor: users.writer, raw, receivedAt: new Date(demo.receivedAt), tags: demo.tags });
+    const { story } = await ingestWireItem({ actor: users.writer, via: { channel: "newsroom", apiKeyId: null }, raw, receivedAt: new Date(demo.receivedAt), tags: demo.tags });
     const edited = await updateStory({ actor: users.writer, id: story.id, input: { version: story.version, headline: demo.headline, standfirst: demo.standfirst, tags: demo.tags } });
     await publishStory({ actor: users.editor, id: edited.id, input: { at: demo.publishAt } });
   }

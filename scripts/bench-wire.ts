@@ -70,9 +70,10 @@ async function benchIngest(samples: { name: string; raw: string }[]) {
     const { wireDeskActor } = await import("@/lib/wire-ingest/wire-desk");
     const { db } = await import("@/lib/db");
     const actor = await wireDeskActor();
+    const CLI = { channel: "cli", apiKeyId: null } as const;
     const items = syntheticItems(samples, total);
     // Warm the connection pool and the query compiler on a few items first.
-    for (const raw of syntheticItems(samples, 20).map((r) => r.replace("Bench paragraph", "Warm-up paragraph"))) await ingestWireItem({ actor, raw, receivedAt: RECEIVED });
+    for (const raw of syntheticItems(samples, 20).map((r) => r.replace("Bench paragraph", "Warm-up paragraph"))) await ingestWireItem({ actor, via: CLI, raw, receivedAt: RECEIVED });
     // Batches of 250, two at once: how `cli -- wire ingest` and bulk API callers store copy.
     const batches: string[][] = [];
     for (let i = 0; i < items.length; i += 250) batches.push(items.slice(i, i + 250));
@@ -81,7 +82,7 @@ async function benchIngest(samples: { name: string; raw: string }[]) {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < batches.length) {
-          const results = await ingestWireItems({ actor, items: batches[next++].map((raw) => ({ raw, receivedAt: RECEIVED })) });
+          const results = await ingestWireItems({ actor, via: CLI, items: batches[next++].map((raw) => ({ raw, receivedAt: RECEIVED })) });
           const failed = results.find((r) => !r.ok);
           if (failed && !failed.ok) throw failed.error;
         }
@@ -92,11 +93,11 @@ async function benchIngest(samples: { name: string; raw: string }[]) {
     console.log(`${"ingest into " + database.describe.split(" on ")[0].replace(/ dateline_test.*/, "")}`.padEnd(44) + ` ${rate(total, ms).padStart(10)} stories/s  (${total.toLocaleString("en-US")} items in batches of 250, ${concurrency} at once, ${stories.toLocaleString("en-US")} stories stored)`);
 
     const again = performance.now();
-    const repeat = await ingestWireItems({ actor, items: items.slice(0, 1000).map((raw) => ({ raw, receivedAt: RECEIVED })) });
+    const repeat = await ingestWireItems({ actor, via: CLI, items: items.slice(0, 1000).map((raw) => ({ raw, receivedAt: RECEIVED })) });
     const duplicates = repeat.filter((r) => r.ok && r.outcome === "duplicate").length;
     console.log(`${"re-ingest, one batch (duplicates found)".padEnd(44)} ${rate(1000, performance.now() - again).padStart(10)} items/s  (${duplicates}/1000 recognised as duplicates)`);
     const single = performance.now();
-    for (const raw of syntheticItems(samples, 100).map((r) => r.replace("Bench paragraph", "Single paragraph"))) await ingestWireItem({ actor, raw, receivedAt: RECEIVED });
+    for (const raw of syntheticItems(samples, 100).map((r) => r.replace("Bench paragraph", "Single paragraph"))) await ingestWireItem({ actor, via: CLI, raw, receivedAt: RECEIVED });
     console.log(`${"one item at a time (API, New from wire)".padEnd(44)} ${rate(100, performance.now() - single).padStart(10)} stories/s  (100 items)`);
     await db.$disconnect();
   } finally {

@@ -6,8 +6,15 @@ import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { resolveWireUpdateAction } from "@/app/(admin)/admin/wire/actions";
 import { WireParsePreview } from "@/components/admin/wire-parse-preview";
 import { SuggestedTagsForm } from "@/components/admin/suggested-tags-form";
+import { describeWireSender } from "@/lib/wire-ingest/wire-sender";
 
-/** Beside a story made from agency copy: pending agency updates, tag suggestions, the original copy. */
+const stateWords: Record<string, string> = { applied: "in the story", pending: "waiting for an editor", superseded: "set aside", withdrawn: "withdrew the story" };
+
+/**
+ * Beside a story made from agency copy: pending agency updates, tag suggestions, the original copy
+ * and every version received. Each names who sent it, by which path: an editor must never take a
+ * newsroom user's text for the agency's.
+ */
 export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: StoryJson; wire: StoryWireCopy }) {
   const pending = wire.items.filter((item) => item.state === "pending");
   const has = new Set(story.tags.map((tag) => `${tag.type}:${tag.name.toLowerCase()}`));
@@ -18,7 +25,8 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
       {pending.map((item) => (
         <div key={item.id} className="rounded border-2 border-amber-400 bg-amber-50 p-4" data-testid="pending-update">
           <p className="font-medium text-amber-950">
-            The agency sent a newer version{item.version ? ` (version ${item.version})` : ""} on {formatNewsroomTime(item.receivedAt)}. The live story is unchanged until you apply it.
+            A newer version{item.version !== null ? ` (version ${item.version})` : ""} arrived on {formatNewsroomTime(item.receivedAt)}, sent by{" "}
+            <span data-testid="wire-sender">{describeWireSender(item.sender)}</span>. The live story is unchanged until you apply it.
           </p>
           <details className="mt-2">
             <summary className="cursor-pointer text-sm underline">See the new version</summary>
@@ -45,11 +53,25 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
       ) : null}
       <details className="rounded border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">
-          Original agency copy{original.guid ? ` · ${original.guid} v${original.version ?? "?"}` : ""} · received {formatNewsroomTime(original.receivedAt)}
+          Original agency copy{original.guid ? ` · ${original.guid} v${original.version ?? "?"}` : ""} · received {formatNewsroomTime(original.receivedAt)} from{" "}
+          <span data-testid="wire-sender">{describeWireSender(original.sender)}</span>
         </summary>
         {/* Shown as text: wire copy never reaches a page as markup. */}
         <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs text-slate-800" data-testid="original-copy">{original.raw}</pre>
       </details>
+      {wire.owner || wire.items.length > 1 ? (
+        <details className="rounded border border-slate-200 bg-white p-4" data-testid="wire-versions">
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">Versions received ({wire.items.length})</summary>
+          {wire.owner ? <p className="mt-2 text-sm text-slate-700">Versions of this agency item are accepted only from {describeWireSender(wire.owner)}; anyone else&apos;s are refused.</p> : null}
+          <ol className="mt-2 space-y-1 text-sm text-slate-700">
+            {wire.items.map((item) => (
+              <li key={item.id}>
+                {item.version !== null ? `Version ${item.version}` : "Copy"}, received {formatNewsroomTime(item.receivedAt)} from <span data-testid="wire-sender">{describeWireSender(item.sender)}</span>: {stateWords[item.state] ?? item.state}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -6,11 +6,12 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { isUuid } from "@/lib/ids";
+import { textSchema } from "@/lib/text-input";
 
 export const auditQuerySchema = z.object({
-  story: z.string().trim().optional().refine((v) => !v || isUuid(v), "A story id is a UUID"),
-  user: z.string().trim().toLowerCase().optional(),
-  cursor: z.string().optional(),
+  story: textSchema().optional().refine((v) => !v || isUuid(v), "A story id is a UUID"),
+  user: textSchema().toLowerCase().max(320, "At most 320 characters").optional(),
+  cursor: textSchema().max(300, "Not a valid cursor").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

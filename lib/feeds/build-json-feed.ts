@@ -2,9 +2,12 @@ import { env } from "@/lib/env";
 import { absoluteUrl } from "@/lib/site/urls";
 import { toFeedItem } from "@/lib/feeds/feed-item";
 import type { FeedDocument } from "@/lib/feeds/feed-document";
+import { cleanText } from "@/lib/text-input";
 
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), built here: the `feed` package writes
-// only version 1 (a single `author`, no `language`). JSON.stringify does all the escaping.
+// only version 1 (a single `author`, no `language`). JSON.stringify does all the escaping; text is
+// cleaned as xmlText cleans the XML feeds' (a row stored before input was cleaned cannot hand a
+// control character or a lone surrogate to a subscriber).
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
 
@@ -36,5 +39,5 @@ export function buildJsonFeed(doc: FeedDocument): string {
       ...(item.tags.length ? { tags: item.tags.map((tag) => tag.name) } : {}),
     })),
   };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  return `${JSON.stringify(feed, (_key, value: unknown) => (typeof value === "string" ? cleanText(value, { multiline: true }) : value), 2)}\n`;
 }

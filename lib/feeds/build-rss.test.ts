@@ -24,16 +24,35 @@ const story = (headline: string): ReaderStory => ({
 const parser = new Parser<Record<string, unknown>, { "content:encoded": string }>({ customFields: { item: ["content:encoded"] } });
 
 describe("buildRss", () => {
-  it("keeps a headline that tries to close CDATA inside its own item", async () => {
+  it("keeps a headline that tries to close CDATA, or holds markup, as exactly its text", async () => {
     const headline = 'X]]>]]></title><link>https://evil.example/</link><description><![CDATA[<img src=x onerror=alert(1)>';
     const xml = buildRss({ title: "Site", description: "d", path: "/", selfPath: "/feed.xml", stories: [story(headline)] });
     const feed = await parser.parseString(xml);
     expect(feed.items).toHaveLength(1);
     expect(feed.items[0].link).toMatch(/\/stories\/hostile$/);
     // The would-be markup stays text inside the title; no element of it reaches the item.
-    expect(feed.items[0].title).toBe('X]] >]] ></title><link>https://evil.example/</link><description><![CDATA[<img src=x onerror=alert(1)>');
+    expect(feed.items[0].title).toBe(headline);
+    expect(xml).not.toContain("CDATA[X");
+    expect(xml).not.toContain("<img");
     expect(feed.items[0]["content:encoded"]).toBe("<p>Body</p>");
-    expect(feed.items[0].creator ?? "").not.toContain("]]>");
+  });
+
+  it("names the byline in dc:creator, never in <author> (an e-mail address in RSS), and drops control characters", async () => {
+    const xml = buildRss({
+      title: "Site \u0001<b>",
+      description: "About <i>T</i>\uFFFF",
+      path: "/",
+      selfPath: "/feed.xml",
+      stories: [{ ...story("Head\u0000line \uD800"), byline: "Jane <Reporter>\u000B" }],
+    });
+    expect(xml).not.toMatch(/<author>/);
+    expect(xml).toContain("<dc:creator>Jane &lt;Reporter&gt;</dc:creator>");
+    expect(xml).toContain("<title>Site &lt;b&gt;</title>");
+    expect(xml).toContain("<description>About &lt;i&gt;T&lt;/i&gt;</description>");
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    const feed = await parser.parseString(xml);
+    expect(feed.items[0].title).toBe("Headline ");
+    expect(feed.items[0].creator).toBe("Jane <Reporter>");
   });
 
   it("appends corrections to the item as text, keeps the guid and pubDate, and moves lastBuildDate", async () => {
@@ -76,7 +95,8 @@ describe("buildRss", () => {
     });
     const links = [...archive.matchAll(/<atom:link href="[^"]+\/(feed[^"]*)" rel="([^"]+)"/g)].map((match) => `${match[2]} ${match[1]}`);
     expect(links).toEqual(["self feed/archive/B.xml", "current feed.xml", "prev-archive feed/archive/C.xml", "next-archive feed/archive/A.xml"]);
-    expect(archive).toContain('<fh:archive xmlns:fh="http://purl.org/syndication/history/1.0"/>');
+    expect(archive).toContain('xmlns:fh="http://purl.org/syndication/history/1.0"');
+    expect(archive).toContain("<fh:archive/>");
     expect((await parser.parseString(archive)).items).toHaveLength(1);
   });
 });

@@ -1,63 +1,78 @@
-import { Feed } from "feed";
 import { escapeHtml } from "@/lib/escape-html";
 import { env } from "@/lib/env";
 import { absoluteUrl } from "@/lib/site/urls";
-import { lastChange, toFeedItem } from "@/lib/feeds/feed-item";
+import { lastChange, toFeedItem, type FeedItem } from "@/lib/feeds/feed-item";
 import { FEED_HISTORY_NS, historyLinks, isArchive, type FeedDocument } from "@/lib/feeds/feed-document";
 import { feedMediaType } from "@/lib/feeds/feed-paths";
+import { xmlText } from "@/lib/feeds/xml-text";
 
-/**
- * The feed library wraps text in CDATA but escapes only the first "]]>" in it; any further one
- * would end the CDATA and let a headline write its own XML. Break every one.
- */
-const cdataSafe = (text: string) => text.replaceAll("]]>", "]] >");
+// RSS 2.0, written here like Atom rather than by the `feed` package, so that every value goes
+// through xmlText: the package put headlines in CDATA (raw markup to a reader that shows the
+// source, and a CDATA end in a headline had to be broken by hand), let control characters through
+// (one in a headline made the feed unreadable for every subscriber), and wrote bylines into
+// <author>, which RSS reserves for an e-mail address. Per the RSS Best Practices Profile:
+// title, channel description and category are plain text; item description and content:encoded
+// are HTML, escaped once more as text; names go in dc:creator.
 
-/** The library writes attribute values escaping only `"`; these are URLs, but escape them fully. */
-const attribute = (value: string) => escapeHtml(value);
+const NAMESPACES = {
+  "xmlns:atom": "http://www.w3.org/2005/Atom",
+  "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+  "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+};
 
-/** RSS 2.0 with the full text in content:encoded, permalink guids and tags as categories. */
+const element = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
+const atomLink = (rel: string, href: string) => `<atom:link href="${xmlText(href)}" rel="${rel}" type="${feedMediaType.rss}"/>`;
+
+function itemXml(item: FeedItem): string {
+  return [
+    "<item>",
+    element("title", item.title),
+    element("link", item.url),
+    // The permalink: it never changes, so a correction is not a new item.
+    `<guid isPermaLink="true">${xmlText(item.id)}</guid>`,
+    // RSS has no modified date: pubDate stays the publication time, and the content carries the correction.
+    element("pubDate", item.published.toUTCString()),
+    // Feed readers render description as HTML; the standfirst is plain text, so it is escaped as HTML first.
+    item.summary ? element("description", escapeHtml(item.summary)) : "",
+    element("content:encoded", item.contentHtml),
+    ...item.authors.map((name) => element("dc:creator", name)),
+    ...item.tags.map((tag) => `<category domain="${xmlText(tag.url)}">${xmlText(tag.name)}</category>`),
+    "</item>",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** RSS 2.0 with the full text in content:encoded, permalink guids, tags as categories, RFC 5005 links. */
 export function buildRss(doc: FeedDocument): string {
   const { SITE_NAME, SITE_LANGUAGE } = env();
   const items = doc.stories.map(toFeedItem);
-  const feed = new Feed({
-    title: cdataSafe(doc.title),
-    description: doc.description,
-    id: absoluteUrl(doc.path),
-    link: absoluteUrl(doc.path),
-    language: SITE_LANGUAGE,
-    copyright: `© ${SITE_NAME}`,
-    generator: "Dateline",
-    updated: lastChange(items),
-    feedLinks: { rss: absoluteUrl(doc.selfPath) },
-    ttl: 5,
-  });
-  for (const item of items) {
-    feed.addItem({
-      title: cdataSafe(item.title),
-      link: item.url,
-      // Feed readers render description as HTML; the standfirst is plain text.
-      description: item.summary ? escapeHtml(item.summary) : undefined,
-      content: item.contentHtml,
-      // RSS has no modified date: pubDate stays the publication time (`published`), the guid stays
-      // the permalink, and the item's content carries the correction.
-      date: item.updated,
-      published: item.published,
-      author: item.authors.map((name) => ({ name: cdataSafe(name) })),
-      category: item.tags.map((tag) => ({ name: cdataSafe(tag.name), domain: tag.url })),
-    });
-  }
-  // RFC 5005 in RSS (its appendix B): atom:link relations beside the self link, which this
-  // replaces in place, and <fh:archive/> on archive pages (the namespace declared on it, as the
-  // library has no way to add one to <rss>).
-  const history = historyLinks(doc);
-  if (history.length > 0) {
-    const links = [
-      { _attributes: { href: attribute(absoluteUrl(doc.selfPath)), rel: "self", type: feedMediaType.rss } },
-      ...history.map((link) => ({ _attributes: { href: attribute(link.href), rel: link.rel, type: feedMediaType.rss } })),
-    ];
-    // The writer (xml-js) makes an array into repeated elements; the library types `objects` as one object.
-    feed.addExtension({ name: "atom:link", objects: links as unknown as Record<string, unknown> });
-  }
-  if (isArchive(doc)) feed.addExtension({ name: "fh:archive", objects: { _attributes: { "xmlns:fh": FEED_HISTORY_NS } } });
-  return feed.rss2();
+  const namespaces = Object.entries({ ...NAMESPACES, ...(isArchive(doc) ? { "xmlns:fh": FEED_HISTORY_NS } : {}) })
+    .map(([name, uri]) => ` ${name}="${uri}"`)
+    .join("");
+  const channel = [
+    element("title", doc.title),
+    element("link", absoluteUrl(doc.path)),
+    element("description", doc.description),
+    element("language", SITE_LANGUAGE),
+    element("copyright", `© ${SITE_NAME}`),
+    element("lastBuildDate", lastChange(items).toUTCString()),
+    "<docs>https://www.rssboard.org/rss-specification</docs>",
+    "<generator>Dateline</generator>",
+    "<ttl>5</ttl>",
+    // RFC 5005 in RSS (its appendix B): atom:link relations beside the self link, and <fh:archive/> on archive pages.
+    atomLink("self", absoluteUrl(doc.selfPath)),
+    ...historyLinks(doc).map((link) => atomLink(link.rel, link.href)),
+    isArchive(doc) ? "<fh:archive/>" : "",
+  ].filter(Boolean);
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<rss version="2.0"${namespaces}>`,
+    "<channel>",
+    ...channel,
+    ...items.map(itemXml),
+    "</channel>",
+    "</rss>",
+    "",
+  ].join("\n");
 }

@@ -37,6 +37,8 @@ function isCursor(cursor: string): boolean {
   }
 }
 
+const TAG_SLUG = /^[a-z0-9-]{1,200}$/;
+
 type Feed = { title: string; description: string; path: string; prefix: FeedPrefix };
 
 /**
@@ -80,6 +82,8 @@ export async function siteFeedResponse(format: FeedFormat, cursor?: string): Pro
 /** A tag's feed, likewise; a former slug of a renamed or merged tag redirects to the same document of its current one. */
 export async function tagFeedResponse(slug: string, format: FeedFormat, cursor?: string): Promise<Response> {
   if (cursor !== undefined && !isCursor(cursor)) return noSuchFeed();
+  // Every tag slug, former ones too, is made by makeSlug: anything else (`%00`) names no tag.
+  if (!TAG_SLUG.test(slug)) return noSuchFeed();
   const [page, newerCursor] = await Promise.all([
     getTagPage({ slug, cursor, limit: FEED_SIZE }),
     cursor ? newerTagPageCursor({ slug, cursor, limit: FEED_SIZE }) : null,

@@ -26,7 +26,9 @@ const encode = (cursor: Cursor) => Buffer.from(JSON.stringify([cursor.rank, curs
 function decode(cursor: string): Cursor {
   try {
     const [rank, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [number, string];
-    if (typeof rank !== "number" || !Number.isFinite(rank) || !isUuid(id)) throw new Error("bad cursor");
+    // The rank is compared as a PostgreSQL real, which refuses numbers it cannot hold (1e300
+    // overflows, 1e-50 underflows); ranks are never negative.
+    if (typeof rank !== "number" || !(rank === 0 || (rank >= 1e-37 && rank <= 3.4e38)) || typeof id !== "string" || !isUuid(id)) throw new Error("bad cursor");
     return { rank, id };
   } catch {
     throw new AppError("validation_failed", "The cursor is not valid: use the link to the next page", { cursor: ["Not a valid cursor"] });

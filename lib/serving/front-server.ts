@@ -69,6 +69,16 @@ const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
 
 const isNavigation = (request: http.IncomingMessage) => !!(request.headers.rsc || request.headers["next-router-prefetch"] || request.headers["next-router-state-tree"]);
 
+/** Whether a path is well-formed percent-encoded UTF-8 (every address a page or route can have). */
+function isDecodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   if (search || !READER_PATH.test(path) || !CANONICAL_PATH.test(path)) return false;
@@ -413,19 +423,22 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     sendReply(request, response, reply, nonce);
   };
 
-  const badRequest = (response: http.ServerResponse) => {
+  const badRequest = (response: http.ServerResponse, why: string) => {
     response.writeHead(400, { ...securityHeaders, "content-type": "text/plain; charset=utf-8", connection: "close" });
-    response.end("Bad request\n");
+    response.end(`Bad request: ${why}\n`);
   };
 
   const server = http.createServer((request, response) => {
     const target = originForm(request.url ?? "/");
-    if (target === null) return badRequest(response);
+    if (target === null) return badRequest(response, "the request target is not a path.");
     const queryAt = target.indexOf("?");
     const path = queryAt === -1 ? target : target.slice(0, queryAt);
     const search = queryAt === -1 ? "" : target.slice(queryAt);
     const now = Date.now();
     const handle = async () => {
+      // Next's router answers 500 for a path it cannot percent-decode (%ff, %C0%AF, a lone %),
+      // before any handler runs: such an address names nothing, and is refused here.
+      if (!isDecodablePath(path)) return badRequest(response, "the address is not valid percent-encoded UTF-8.");
       if (now >= nextDueAt) await comeDue(now);
       const made = madeHere(request, path, search);
       if (made) await serveMade(request, response, made);
@@ -434,7 +447,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     };
     handle().catch((error: NodeJS.ErrnoException) => {
       // A target or header undici will not send (it checks what Node's parser let through) is the client's mistake.
-      if (error.code === "UND_ERR_INVALID_ARG" && !response.headersSent) return badRequest(response);
+      if (error.code === "UND_ERR_INVALID_ARG" && !response.headersSent) return badRequest(response, "the request cannot be passed on as sent.");
       logFailure(error.code ?? "request", `${request.method} ${path}: ${error.message}`);
       if (response.headersSent) return void response.destroy();
       // Next could not be reached (starting, restarting) or broke off: ask the client to come back.

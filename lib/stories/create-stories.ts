@@ -11,8 +11,11 @@ import { revisionSnapshot } from "@/lib/stories/revision-snapshot";
 import { bulkInsert, type Column } from "@/lib/bulk-insert";
 import type { createStorySchema } from "@/lib/stories/schemas";
 
-/** Where a story came from, when it was made from agency copy. */
-export type WireOrigin = { wireGuid: string | null; wireVersion: number | null };
+/**
+ * Where a story came from, when it was made from agency copy: the item's uri and version, and the
+ * path it came by (its versions belong to that source: the creating actor, by that path and key).
+ */
+export type WireOrigin = { wireGuid: string | null; wireVersion: number | null; owner?: { channel: "api" | "newsroom" | "cli"; apiKeyId: string | null } | null };
 export type NewStory = { input: z.output<typeof createStorySchema>; origin?: WireOrigin };
 
 /**
@@ -53,6 +56,9 @@ export async function createStoriesInTx(tx: Tx, actor: Actor, stories: NewStory[
     { name: "embargoUntil", type: "timestamp", value: (r) => r.embargoUntil ?? null },
     { name: "wireGuid", type: "text", value: (r) => r.origin?.wireGuid ?? null },
     { name: "wireVersion", type: "int", value: (r) => r.origin?.wireVersion ?? null },
+    { name: "wireOwnerId", type: "uuid", value: (r) => (r.origin?.owner ? actor.id : null) },
+    { name: "wireOwnerChannel", type: "text", cast: '"WireChannel"', value: (r) => r.origin?.owner?.channel ?? null },
+    { name: "wireOwnerApiKeyId", type: "uuid", value: (r) => r.origin?.owner?.apiKeyId ?? null },
     { name: "createdById", type: "uuid", value: () => actor.id },
     { name: "updatedById", type: "uuid", value: () => actor.id },
     { name: "createdAt", type: "timestamp", value: () => now },

@@ -84,3 +84,61 @@ describe("storyInputFromForm", () => {
     expect(updateStorySchema.safeParse(input).success).toBe(true);
   });
 });
+
+describe("hostile text", () => {
+  const hostile = "a\u0008b\u0001c\u000Bd\u001Fe\uFFFEf\uFFFFg\uD800h";
+
+  it("removes control characters and lone surrogates from every text field, body markup included", () => {
+    const parsed = createStorySchema.parse({
+      headline: hostile,
+      standfirst: hostile,
+      byline: hostile,
+      agency: "ANI\u007F",
+      credits: hostile,
+      dateline: { location: hostile, country: hostile },
+      tags: [hostile, { name: `T${hostile}`, type: "topic" }],
+      // A character reference to a control character is one too, once the sanitiser reads it.
+      body: `<p>${hostile} x&#1;y&#xFFFF;z</p>`,
+    });
+    expect(parsed).toMatchObject({
+      headline: "abcdefgh",
+      standfirst: "abcdefgh",
+      byline: "abcdefgh",
+      agency: "ANI",
+      credits: "abcdefgh",
+      dateline: { location: "abcdefgh", country: "abcdefgh" },
+      tags: [{ name: "abcdefgh" }, { name: "Tabcdefgh", type: "topic" }],
+      body: "<p>abcdefgh xyz</p>",
+    });
+  });
+
+  it("refuses a headline that is nothing but such characters, naming the field", () => {
+    const result = createStorySchema.safeParse({ ...valid, headline: "\u0001\uD800" });
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["headline", "Headline is required"]]);
+  });
+
+  it("refuses NUL, which is no text, in any field, the body included, naming each", () => {
+    const nul = "a\u0000b";
+    const result = createStorySchema.safeParse({ headline: nul, body: `<p>${nul}</p>`, byline: nul, dateline: { location: nul }, tags: [nul] });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["headline", "body", "byline", "dateline.location", "tags.0.name"]);
+  });
+
+  it("refuses dates and instants a database cannot hold (year 0, year 275760), naming the field", () => {
+    const result = createStorySchema.safeParse({ ...valid, dateline: { date: "0000-01-01" }, embargoUntil: "0000-01-01T00:00:00Z" });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["dateline.date", "embargoUntil"]);
+    expect(createStorySchema.safeParse({ ...valid, embargoUntil: "+275760-09-13T00:00:00Z" }).success).toBe(false);
+    expect(createStorySchema.safeParse({ ...valid, dateline: { date: "1851-10-14" }, embargoUntil: "2026-03-09T18:31:00+05:30" }).success).toBe(true);
+    expect(listStoriesQuerySchema.safeParse({ updatedFrom: "0000-01-01" }).error?.issues.map((issue) => issue.path.join("."))).toEqual(["updatedFrom"]);
+  });
+
+  it("refuses a version no story can have", () => {
+    for (const version of [2 ** 31, 1e20, 0, 1.5]) {
+      expect(new Set(updateStorySchema.safeParse({ version }).error?.issues.map((issue) => issue.path.join("."))), String(version)).toEqual(new Set(["version"]));
+    }
+  });
+
+  it("names a NUL in a query's tag or words as a bad filter rather than failing at the database", () => {
+    expect(listStoriesQuerySchema.safeParse({ tag: "\u0000", q: "a\u0000" }).error?.issues.map((issue) => issue.path.join("."))).toEqual(["tag", "q"]);
+    expect(listStoriesQuerySchema.parse({ tag: "\u0001", q: "\u000B" })).toMatchObject({ tag: "", q: "" });
+  });
+});

@@ -2,25 +2,21 @@ import { z } from "zod";
 import { sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
 import { slugPattern } from "@/lib/stories/make-slug";
 import { isUuid } from "@/lib/ids";
+import { cleanText, hasNoNul, NUL_MESSAGE, optionalTextSchema, textSchema } from "@/lib/text-input";
+import { calendarDateSchema, instantSchema } from "@/lib/validation";
 
 export const storyStatuses = ["draft", "in_review", "scheduled", "published", "unpublished", "killed"] as const;
 export type StoryStatus = (typeof storyStatuses)[number];
 export const tagTypes = ["person", "place", "organisation", "topic"] as const;
 export type TagType = (typeof tagTypes)[number];
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters`)
-    .nullish()
-    .transform((value) => (value ? value : null));
+const optionalText = optionalTextSchema;
 
 /** A tag as a name ("BRICS") or a typed object ({ name, type }); errors point at the exact field. */
 export const tagRefSchema = z.preprocess(
   (value) => (typeof value === "string" ? { name: value } : value),
   z.object({
-    name: z.string({ message: "A tag needs a name" }).trim().min(1, "A tag needs a name").max(80, "At most 80 characters"),
+    name: textSchema({ message: "A tag needs a name" }).min(1, "A tag needs a name").max(80, "At most 80 characters"),
     type: z.enum(tagTypes, { message: "Type must be person, place, organisation or topic" }).optional(),
   }),
 );
@@ -29,40 +25,48 @@ export type TagRef = z.output<typeof tagRefSchema>;
 export const datelineSchema = z.object({
   location: optionalText(80),
   country: optionalText(80),
-  date: z.iso.date("Use a date such as 2023-12-27").nullish().transform((value) => value ?? null),
+  date: calendarDateSchema().nullish().transform((value) => value ?? null),
 });
 
-/** Sanitised on the way in: whatever is sent, only the allowed markup is ever stored. */
+/**
+ * Sanitised on the way in: whatever is sent, only the allowed markup is ever stored. Cleaned of
+ * control characters before (they are no markup) and after (a character reference such as
+ * `&#1;` becomes the character itself in the sanitiser's output).
+ */
 const bodySchema = z
   .string({ message: "Body is required" })
   .max(1_000_000, "The body is too long (1 MB at most)")
-  .transform(sanitizeBody)
+  .refine(hasNoNul, { message: NUL_MESSAGE, abort: true })
+  .transform((html) => cleanText(sanitizeBody(cleanText(html, { multiline: true })), { multiline: true }))
   .refine((html) => bodyText(html).length > 0, "Body is required");
 
 const storyFields = {
-  headline: z.string({ message: "Headline is required" }).trim().min(1, "Headline is required").max(300, "At most 300 characters"),
-  standfirst: z.string().trim().max(600, "At most 600 characters").nullish().transform((value) => value ?? ""),
+  headline: textSchema({ message: "Headline is required" }).min(1, "Headline is required").max(300, "At most 300 characters"),
+  standfirst: textSchema().max(600, "At most 600 characters").nullish().transform((value) => value ?? ""),
   body: bodySchema,
   byline: optionalText(200),
   agency: optionalText(40),
   credits: optionalText(500),
   dateline: datelineSchema.optional(),
-  slug: z
-    .string()
-    .trim()
+  slug: textSchema()
     .toLowerCase()
     .max(80, "At most 80 characters")
     .regex(slugPattern, "Use lower-case letters, digits and single hyphens")
     .nullish()
     .or(z.literal("").transform(() => null)),
   tags: z.array(tagRefSchema).max(30, "At most 30 tags").optional(),
-  embargoUntil: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).nullish(),
+  embargoUntil: instantSchema().nullish(),
 };
 
 export const createStorySchema = z.object(storyFields);
 export type CreateStoryInput = z.input<typeof createStorySchema>;
 
-const versionField = z.number({ message: "version is required: send the version your change is based on" }).int().positive();
+// A story's version is a PostgreSQL integer: a larger number can name no version held.
+const versionField = z
+  .number({ message: "version is required: send the version your change is based on" })
+  .int("version is a whole number")
+  .positive("version is a whole number from 1")
+  .max(2_147_483_647, "No story has that version: send the version your change is based on");
 
 export const updateStorySchema = z
   .object({
@@ -80,7 +84,7 @@ export type UpdateStoryInput = z.input<typeof updateStorySchema>;
  * draft it started from was saved (null when there was none), so no draft overwrites another.
  */
 export const draftChangesSchema = updateStorySchema.extend({
-  draftSavedAt: z.iso.datetime({ offset: true, message: "Send the draftSavedAt of the draft your change is based on, or null" }).nullish().transform((value) => value ?? null),
+  draftSavedAt: instantSchema("Send the draftSavedAt of the draft your change is based on, or null").nullish().transform((value) => value ?? null),
 });
 export type DraftChangesInput = z.input<typeof draftChangesSchema>;
 
@@ -97,22 +101,22 @@ export const revisionNumberSchema = z.string().regex(/^[1-9]\d{0,8}$/, "A revisi
 export const restoreRevisionSchema = z.object({ version: versionField });
 
 export const publishStorySchema = z.object({
-  at: z.iso.datetime({ offset: true, message: "Use an ISO 8601 instant" }).optional(),
+  at: instantSchema().optional(),
 });
 
 /** A query parameter left empty (`?tag=`) means no filter, as if it were not sent. */
 const filter = <S extends z.ZodType>(schema: S) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-const newsroomDate = z.iso.date("Use a date such as 2023-12-27 (a day in the newsroom's time zone)");
+const newsroomDate = calendarDateSchema("Use a date such as 2023-12-27 (a day in the newsroom's time zone)");
 
 export const listStoriesQuerySchema = z
   .object({
     status: filter(z.enum(storyStatuses, { message: `Status must be one of ${storyStatuses.join(", ")}` })),
-    tag: filter(z.string().trim().max(80, "At most 80 characters")),
-    author: filter(z.string().trim().refine(isUuid, "An author is a user's id (a UUID)")),
+    tag: filter(textSchema().max(80, "At most 80 characters")),
+    author: filter(textSchema().refine(isUuid, "An author is a user's id (a UUID)")),
     updatedFrom: filter(newsroomDate),
     updatedTo: filter(newsroomDate),
-    q: filter(z.string().trim().max(200, "At most 200 characters")),
-    cursor: filter(z.string().max(300)),
+    q: filter(textSchema().max(200, "At most 200 characters")),
+    cursor: filter(textSchema().max(300, "Not a valid cursor")),
     limit: filter(z.coerce.number().int().min(1).max(100)).transform((value) => value ?? 25),
   })
   .refine((query) => !query.updatedFrom || !query.updatedTo || query.updatedFrom <= query.updatedTo, {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { roles } from "@/lib/auth/permissions";
 import { passwordWeakness } from "@/lib/auth/password-strength";
+import { textSchema } from "@/lib/text-input";
 
-export const emailSchema = z.string({ message: "Enter a valid email address" }).trim().max(254, "Enter a valid email address").toLowerCase().email("Enter a valid email address");
+export const emailSchema = textSchema({ message: "Enter a valid email address" }).max(254, "Enter a valid email address").toLowerCase().email("Enter a valid email address");
 
-// A name is shown in the newsroom and the audit log: no control characters (Postgres refuses NUL).
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
-export const nameSchema = z.string().transform((name) => name.replace(controlCharacters, "").trim()).pipe(z.string().min(1, "Enter a name").max(120, "Name must be at most 120 characters"));
+// A name is shown in the newsroom and the audit log: text as every field takes it (lib/text-input.ts).
+export const nameSchema = textSchema().min(1, "Enter a name").max(120, "Name must be at most 120 characters");
 
 /**
  * Every password someone sets (the CLI, /admin/users, a change of one's own): long enough and,

@@ -8,6 +8,8 @@ import { ingestWireItems, MAX_WIRE_BYTES, type IngestOutcome, type ItemResult, t
 export type IngestSummary = Record<IngestOutcome | "failed", number> & { failures: { file: string; reason: string }[] };
 
 const BATCH = 250;
+// Files are what the command line ingests (as the Wire desk).
+const CLI = { channel: "cli", apiKeyId: null } as const;
 
 /** Every file under the given paths (folders recursively, hidden files skipped), in a stable order. */
 export async function listWireFiles(paths: string[]): Promise<string[]> {
@@ -52,12 +54,12 @@ export async function ingestFiles(options: { actor: Actor; files: string[]; rece
       }
     }
     try {
-      const results = await ingestWireItems({ actor: options.actor, items: readable.map((r) => r.input) });
+      const results = await ingestWireItems({ actor: options.actor, via: CLI, items: readable.map((r) => r.input) });
       results.forEach((result, i) => count(readable[i].file, result));
     } catch {
       for (const { file, input } of readable) {
         try {
-          count(file, (await ingestWireItems({ actor: options.actor, items: [input] }))[0]);
+          count(file, (await ingestWireItems({ actor: options.actor, via: CLI, items: [input] }))[0]);
         } catch (error) {
           fail(file, isAppError(error) || error instanceof Error ? error.message : String(error));
         }

@@ -17,8 +17,16 @@ import { updateStoryInTx } from "@/lib/stories/update-story";
 import { killStoryInTx } from "@/lib/stories/kill-story";
 import { contentHash } from "@/lib/wire-ingest/content-hash";
 import { storyInputFromWire } from "@/lib/wire-ingest/story-from-wire";
+import { isCleanText } from "@/lib/text-input";
+import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender";
 
 export const MAX_WIRE_BYTES = 1024 * 1024;
+/**
+ * NINJS versions count an item's revisions from 1 (0 is seen too). No agency numbers past a
+ * million; near PostgreSQL's integer limit a version would only ever be a probe (one of 2147483647
+ * froze a story: nothing newer could arrive). The database checks the same range.
+ */
+export const MAX_WIRE_VERSION = 1_000_000;
 
 /**
  * created: a new draft. updated: a newer version rewrote a draft. pending: a newer version of a
@@ -32,7 +40,8 @@ export type ItemResult =
   | { ok: false; error: AppError };
 
 type Prepared = { index: number; item: ParsedWireItem; raw: string; hash: string; receivedAt: Date; tags: WireTag[] };
-type Held = { id: string; status: string; version: number; wireVersion: number | null };
+/** Who delivers a batch: the actor, by a path (and through the API, a key). */
+type Sender = WirePath & { actor: Actor };
 
 const LIVE = new Set(["published", "scheduled"]);
 
@@ -47,10 +56,13 @@ export function parseOrReject(raw: string | Uint8Array, receivedAt: Date): Parse
     if (error instanceof WireError) throw new AppError("validation_failed", error.message, { body: [error.message] });
     throw error;
   }
-  const reject = (message: string) => new AppError("validation_failed", message, { body: [message] });
+  const reject = (field: string, message: string) => new AppError("validation_failed", message, { [field]: [message] });
   const { guid, version } = item.parse;
-  if (version !== null && (!Number.isSafeInteger(version) || version < 0 || version > 2_147_483_647)) throw reject(`The NINJS version ${version} is not a usable number`);
-  if (guid !== null && guid.length > 1000) throw reject("The NINJS uri is longer than 1,000 characters");
+  if (version !== null && (!Number.isSafeInteger(version) || version < 0 || version > MAX_WIRE_VERSION)) {
+    throw reject("version", `The NINJS version ${version} is not usable: a version is a whole number from 0 to ${MAX_WIRE_VERSION.toLocaleString("en-US")}`);
+  }
+  if (guid !== null && guid.length > 1000) throw reject("uri", "The NINJS uri is longer than 1,000 characters");
+  if (guid !== null && !isCleanText(guid)) throw reject("uri", "The NINJS uri holds control characters or other characters no identifier has");
   return item;
 }
 
@@ -62,9 +74,10 @@ export function parseOrReject(raw: string | Uint8Array, receivedAt: Date): Parse
  * `tags` are those the editor accepted; the item's own (NINJS subject and place, the dateline's
  * country) are always applied.
  */
-export async function ingestWireItems(options: { actor: Actor; items: WireInput[] }): Promise<ItemResult[]> {
+export async function ingestWireItems(options: { actor: Actor; via: WirePath; items: WireInput[] }): Promise<ItemResult[]> {
   const { actor } = options;
   requirePermission(actor, "story.create");
+  const sender: Sender = { actor, channel: options.via.channel, apiKeyId: options.via.apiKeyId };
   const results: (ItemResult | undefined)[] = options.items.map(() => undefined);
   const prepared: Prepared[] = [];
   for (const [index, input] of options.items.entries()) {
@@ -79,7 +92,7 @@ export async function ingestWireItems(options: { actor: Actor; items: WireInput[
     }
   }
 
-  const { settled, later } = await retryOnUniqueViolation(() => db.$transaction((tx) => ingestPrepared(tx, actor, prepared), { timeout: 60_000, maxWait: 20_000 }));
+  const { settled, later } = await retryOnUniqueViolation(() => db.$transaction((tx) => ingestPrepared(tx, sender, prepared), { timeout: 60_000, maxWait: 20_000 }));
   for (const [index, result] of settled) results[index] = result;
   // Revisions of held stories (rare) each get a transaction of their own, after the new drafts
   // are committed: their locks (story row, slug, tags) then never interleave with the batch's.
@@ -88,7 +101,7 @@ export async function ingestWireItems(options: { actor: Actor; items: WireInput[
       results[p.index] = await retryOnUniqueViolation(() =>
         db.$transaction(async (tx) => {
           await lockNames(tx, [`wire:${p.hash}`, ...(p.item.parse.guid ? [`wire-guid:${p.item.parse.guid}`] : [])]);
-          return ingestRevision(tx, actor, p);
+          return ingestRevision(tx, sender, p);
         }),
       );
     } catch (error) {
@@ -107,7 +120,8 @@ export async function ingestWireItems(options: { actor: Actor; items: WireInput[
   return results as ItemResult[];
 }
 
-async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promise<{ settled: Map<number, ItemResult>; later: Prepared[] }> {
+async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Promise<{ settled: Map<number, ItemResult>; later: Prepared[] }> {
+  const { actor } = sender;
   const results = new Map<number, ItemResult>();
   const guids = [...new Set(prepared.flatMap((p) => (p.item.parse.guid ? [p.item.parse.guid] : [])))];
   // Deliveries of the same copy, or of the same agency item, queue up here instead of racing.
@@ -115,11 +129,7 @@ async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promi
   const seen = new Map(
     (await tx.wireItem.findMany({ where: { contentHash: { in: prepared.map((p) => p.hash) } }, select: { id: true, storyId: true, contentHash: true } })).map((row) => [row.contentHash, row]),
   );
-  const held = new Map(
-    (guids.length ? await tx.story.findMany({ where: { wireGuid: { in: guids } }, select: { id: true, status: true, version: true, wireVersion: true, wireGuid: true } }) : []).map(
-      (row) => [row.wireGuid!, row as Held],
-    ),
-  );
+  const held = new Set(guids.length ? (await tx.story.findMany({ where: { wireGuid: { in: guids } }, select: { wireGuid: true } })).map((row) => row.wireGuid!) : []);
 
   const fresh: (Prepared & { input: ReturnType<typeof parseInput<typeof createStorySchema>> })[] = [];
   const later: Prepared[] = []; // a repeat of copy or of a guid earlier in this batch, or a version of a held story
@@ -149,10 +159,11 @@ async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promi
     actor,
     fresh.map((p) => ({
       input: p.input,
-      origin: { wireGuid: p.item.parse.guid, wireVersion: p.item.parse.version },
+      // Whoever delivers an item first owns its versions.
+      origin: { wireGuid: p.item.parse.guid, wireVersion: p.item.parse.version, owner: p.item.parse.guid ? { channel: sender.channel, apiKeyId: sender.apiKeyId } : null },
     })),
   );
-  const wireRows = fresh.map((p, i) => wireItemRow(p, ids[i], "applied"));
+  const wireRows = fresh.map((p, i) => wireItemRow(p, sender, ids[i], "applied"));
   await bulkInsert(tx, "WireItem", [
     { name: "id", type: "uuid", value: (r) => r.id },
     { name: "storyId", type: "uuid", value: (r) => r.storyId },
@@ -163,6 +174,9 @@ async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promi
     { name: "raw", type: "text", value: (r) => r.raw },
     { name: "parsed", type: "jsonb", value: (r) => r.parsed },
     { name: "receivedAt", type: "timestamp", value: (r) => r.receivedAt },
+    { name: "senderId", type: "uuid", value: (r) => r.senderId },
+    { name: "channel", type: "text", cast: '"WireChannel"', value: (r) => r.channel },
+    { name: "apiKeyId", type: "uuid", value: (r) => r.apiKeyId },
   ], wireRows);
   fresh.forEach((p, i) => results.set(p.index, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
 
@@ -170,16 +184,21 @@ async function ingestPrepared(tx: Tx, actor: Actor, prepared: Prepared[]): Promi
 }
 
 /** An item whose copy or agency id is already held: a duplicate, a newer version, or a withdrawal. */
-async function ingestRevision(tx: Tx, actor: Actor, p: Prepared): Promise<ItemResult> {
+async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResult> {
+  const { actor } = sender;
   const seen = await tx.wireItem.findUnique({ where: { contentHash: p.hash }, select: { id: true, storyId: true } });
   if (seen) return { ok: true, outcome: "duplicate", storyId: seen.storyId, wireItemId: seen.id };
   const { guid, version } = p.item.parse;
   if (!guid) throw new AppError("conflict", "This copy repeats an item that could not be stored");
   // Lock the story before deciding: an editor publishing meanwhile must not turn an update of a
   // draft into a silent change of a live page.
-  const [held] = await tx.$queryRaw<{ id: string; status: string; version: number; wireVersion: number | null; embargoUntil: Date | null }[]>`
-    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil" FROM "Story" WHERE "wireGuid" = ${guid} FOR UPDATE`;
+  const [held] = await tx.$queryRaw<Held[]>`
+    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil",
+      "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId"
+    FROM "Story" WHERE "wireGuid" = ${guid} FOR UPDATE`;
   if (!held) throw new AppError("conflict", `No stored story holds ${guid}`);
+  // Before anything else: a version from anyone but the item's owner is refused, whatever its number.
+  const owner = await ownership(tx, held, sender, guid);
   const heldVersion = held.wireVersion ?? 0;
   const incoming = version ?? 0;
   if (incoming < heldVersion) throw new AppError("conflict", `Version ${incoming} of ${guid} is older than version ${heldVersion}, which is already held`);
@@ -200,8 +219,8 @@ async function ingestRevision(tx: Tx, actor: Actor, p: Prepared): Promise<ItemRe
   }
 
   const record = async (state: "applied" | "pending" | "withdrawn") => {
-    await tx.story.update({ where: { id: held.id }, data: { wireVersion: incoming } });
-    const row = wireItemRow(p, held.id, state);
+    await tx.story.update({ where: { id: held.id }, data: { wireVersion: incoming, ...owner } });
+    const row = wireItemRow(p, sender, held.id, state);
     await tx.wireItem.create({ data: row });
     return row.id;
   };
@@ -219,7 +238,48 @@ async function ingestRevision(tx: Tx, actor: Actor, p: Prepared): Promise<ItemRe
   return { ok: true, outcome: "updated", storyId: held.id, wireItemId: await record("applied") };
 }
 
-function wireItemRow(p: Prepared, storyId: string, state: "applied" | "pending" | "withdrawn") {
+type Held = {
+  id: string;
+  status: string;
+  version: number;
+  wireVersion: number | null;
+  embargoUntil: Date | null;
+  wireOwnerId: string | null;
+  wireOwnerChannel: string | null;
+  wireOwnerApiKeyId: string | null;
+};
+
+/**
+ * Whether this delivery comes from the source that owns the held item's versions: the same user,
+ * by the same path, through the API with the same key (or, once that key is revoked, another key
+ * of the same user: keys are rotated). Anyone else gets 403, naming both sources in words.
+ * Returns the owner columns to store with the accepted version: the path is pinned where it was
+ * not recorded (items from before senders were kept), the key moved on after a rotation.
+ */
+async function ownership(tx: Tx, held: Held, sender: Sender, guid: string): Promise<Prisma.StoryUncheckedUpdateInput> {
+  const pinned = { wireOwnerId: sender.actor.id, wireOwnerChannel: sender.channel, wireOwnerApiKeyId: sender.apiKeyId };
+  // An owner gone from the database (never, as users are deactivated, not deleted) leaves it to the next source.
+  if (!held.wireOwnerId) return pinned;
+  if (held.wireOwnerId === sender.actor.id) {
+    if (held.wireOwnerChannel === null) return pinned;
+    if (held.wireOwnerChannel === sender.channel) {
+      if (sender.channel !== "api" || held.wireOwnerApiKeyId === sender.apiKeyId) return {};
+      const ownerKey = held.wireOwnerApiKeyId ? await tx.apiKey.findUnique({ where: { id: held.wireOwnerApiKeyId }, select: { revokedAt: true } }) : null;
+      if (!ownerKey || ownerKey.revokedAt) return pinned;
+    }
+  }
+  const ownerUser = await tx.user.findUnique({ where: { id: held.wireOwnerId }, select: { id: true, name: true, email: true, role: true } });
+  const ownerKey = held.wireOwnerApiKeyId ? await tx.apiKey.findUnique({ where: { id: held.wireOwnerApiKeyId }, select: { prefix: true } }) : null;
+  const senderKey = sender.apiKeyId ? await tx.apiKey.findUnique({ where: { id: sender.apiKeyId }, select: { prefix: true } }) : null;
+  const owner = describeWireSender({ user: ownerUser, channel: held.wireOwnerChannel as WirePath["channel"] | null, apiKeyPrefix: ownerKey?.prefix ?? null });
+  const self = describeWireSender({ user: sender.actor, channel: sender.channel, apiKeyPrefix: senderKey?.prefix ?? null });
+  throw new AppError(
+    "forbidden",
+    `${guid} was first delivered by ${owner}, and its versions are accepted only from there. This one came from ${self} and was refused; to change the story, edit it instead.`,
+  );
+}
+
+function wireItemRow(p: Prepared, sender: Sender, storyId: string, state: "applied" | "pending" | "withdrawn") {
   return {
     id: crypto.randomUUID(),
     storyId,
@@ -231,6 +291,9 @@ function wireItemRow(p: Prepared, storyId: string, state: "applied" | "pending" 
     raw: p.raw,
     parsed: p.item.parse as unknown as Prisma.InputJsonValue,
     receivedAt: p.receivedAt,
+    senderId: sender.actor.id,
+    channel: sender.channel,
+    apiKeyId: sender.apiKeyId,
   };
 }
 

@@ -4,24 +4,35 @@ import type { Prisma } from "@/generated/prisma/client";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseWireItem, suggestTags, type WireParse, type WireTag } from "@/lib/wire";
 import { tagVocabulary } from "@/lib/wire-ingest/vocabulary";
+import type { WireSenderView } from "@/lib/wire-ingest/wire-sender";
 
 export type StoryWireCopy = {
-  items: { id: string; state: string; receivedAt: string; guid: string | null; version: number | null; raw: string; parsed: WireParse }[];
+  items: { id: string; state: string; receivedAt: string; guid: string | null; version: number | null; raw: string; parsed: WireParse; sender: WireSenderView }[];
+  /** Whose versions of the agency item are accepted (null for plain copy, which has no versions). */
+  owner: WireSenderView | null;
   suggestions: WireTag[];
 };
 
+const userSelect = { select: { id: true, name: true, email: true, role: true } } as const;
+
 /**
- * The agency copy a story was made from (newest first) and tag suggestions for it. Suggestions
- * need the NLP pass, too slow for bulk ingest, so they are made the first time someone looks and
- * kept with the item.
+ * The agency copy a story was made from (newest first), each item with who sent it, the source
+ * whose versions are accepted, and tag suggestions. Suggestions need the NLP pass, too slow for
+ * bulk ingest, so they are made the first time someone looks and kept with the item.
  */
 export async function getStoryWireCopy(options: { actor: Actor; storyId: string }): Promise<StoryWireCopy | null> {
   requirePermission(options.actor, "story.read");
-  const rows = await db.wireItem.findMany({
-    where: { storyId: options.storyId },
-    orderBy: { receivedAt: "desc" },
-    select: { id: true, state: true, receivedAt: true, guid: true, version: true, raw: true, parsed: true, suggestions: true },
-  });
+  const [rows, story] = await Promise.all([
+    db.wireItem.findMany({
+      where: { storyId: options.storyId },
+      orderBy: [{ receivedAt: "desc" }, { createdAt: "desc" }],
+      select: { id: true, state: true, receivedAt: true, guid: true, version: true, raw: true, parsed: true, suggestions: true, sender: userSelect, channel: true, apiKey: { select: { prefix: true } } },
+    }),
+    db.story.findUnique({
+      where: { id: options.storyId },
+      select: { wireGuid: true, wireOwner: userSelect, wireOwnerChannel: true, wireOwnerApiKey: { select: { prefix: true } } },
+    }),
+  ]);
   if (rows.length === 0) return null;
   const source = rows.find((row) => row.state === "applied") ?? rows[0];
   let suggestions = source.suggestions as WireTag[] | null;
@@ -31,7 +42,13 @@ export async function getStoryWireCopy(options: { actor: Actor; storyId: string 
     await db.wireItem.update({ where: { id: source.id }, data: { suggestions: suggestions as unknown as Prisma.InputJsonValue } });
   }
   return {
-    items: rows.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString(), parsed: row.parsed as unknown as WireParse })),
+    items: rows.map(({ sender, channel, apiKey, suggestions: _suggestions, ...row }) => ({
+      ...row,
+      receivedAt: row.receivedAt.toISOString(),
+      parsed: row.parsed as unknown as WireParse,
+      sender: { user: sender, channel, apiKeyPrefix: apiKey?.prefix ?? null },
+    })),
+    owner: story?.wireGuid ? { user: story.wireOwner, channel: story.wireOwnerChannel, apiKeyPrefix: story.wireOwnerApiKey?.prefix ?? null } : null,
     suggestions,
   };
 }

@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseWireItem, WireError } from "@/lib/wire";
+import { hasSharedWire, SHARED_WIRE, sharedWireNote } from "@/lib/wire/shared-samples";
 
 const receivedAt = new Date("2026-03-03T10:15:00Z");
 const parse = (item: unknown) => parseWireItem(typeof item === "string" ? item : JSON.stringify(item), { receivedAt });
 
 describe("parseWireItem on NINJS", () => {
-  it("maps the shared sample's fields and takes the dateline off the body", () => {
-    const item = parseWireItem(fs.readFileSync(path.resolve(process.cwd(), "../shared/wire/ninjs-sample.json")), { receivedAt });
+  it.skipIf(!hasSharedWire)(`maps the shared sample's fields and takes the dateline off the body${sharedWireNote}`, () => {
+    const item = parseWireItem(fs.readFileSync(path.join(SHARED_WIRE, "ninjs-sample.json")), { receivedAt });
     expect(item.parse).toMatchObject({
       format: "ninjs",
       agency: null,
@@ -105,5 +106,22 @@ describe("parseWireItem on NINJS", () => {
   ])("refuses %s", (raw, message) => {
     expect(() => parse(raw)).toThrow(WireError);
     expect(() => parse(raw)).toThrow(message);
+  });
+
+  it("cleans the text it returns of control characters and lone surrogates, as every input is cleaned", () => {
+    const bad = "\u0000\u0001\u000B\u001F\uFFFE\uFFFF\uD800";
+    const item = parse({
+      uri: "urn:clean",
+      headline: `Head${bad}line`,
+      byline: `By${bad} line`,
+      located: `Par${bad}is`,
+      copyrightholder: `Agen${bad}cy`,
+      subject: [{ name: `Ener${bad}gy` }, { name: bad }],
+      body_html: `<p>PARIS, March 3 - Body${bad} text &#1;here.</p><p>${bad}</p>`,
+    });
+    expect(item.parse).toMatchObject({ headline: "Headline", byline: "By line", location: "Paris", agency: "Agency", paragraphs: ["Body text here."] });
+    expect(item.parse.tags.map((tag) => tag.name)).toEqual(["Energy"]);
+    expect(JSON.stringify(item)).not.toMatch(/\\u00[01]|\\ud8|\\uff/i);
+    expect(item.bodyHtml).toBe("<p>Body text here.</p>");
   });
 });

@@ -9,6 +9,7 @@ import { placeNameCase } from "@/lib/wire/place-name-case";
 import type { Dateline } from "@/lib/wire/read-dateline";
 import { readTextBody } from "@/lib/wire/read-text-body";
 import { WireError } from "@/lib/wire/wire-error";
+import { cleanText } from "@/lib/text-input";
 
 type Json = Record<string, unknown>;
 
@@ -24,7 +25,14 @@ const pubstatuses: Record<string, WirePubstatus> = { usable: "usable", withheld:
 
 // NINJS is read leniently, field by field: a field of the wrong type is treated as absent rather
 // than refusing an item the desk can still use. Only JSON that is no NINJS at all is an error.
+// Text is cleaned as it is read (lib/text-input.ts): JSON's "\u0001" is a control character too.
 function text(value: unknown): string | null {
+  const clean = typeof value === "string" ? cleanText(value, { multiline: true }).trim() : "";
+  return clean ? clean : null;
+}
+
+/** The item's uri as sent: an identifier is not text to tidy, and the intake judges it. */
+function identifier(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value.trim() : null;
 }
 
@@ -132,7 +140,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
       country: dateline?.country ?? null,
       date: dateline?.date ?? null,
       embargoUntil,
-      guid: text(item.uri),
+      guid: identifier(item.uri),
       version: wholeNumber(item.version),
       headline: text(item.headline) ?? headline,
       byline,

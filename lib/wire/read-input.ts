@@ -1,4 +1,5 @@
 import { WireError } from "@/lib/wire/wire-error";
+import { cleanText } from "@/lib/text-input";
 
 /** The largest item accepted, as the intake's MAX_WIRE_BYTES. */
 export const MAX_ITEM_BYTES = 1024 * 1024;
@@ -7,6 +8,7 @@ const SAMPLE = 4096;
 const decoder = new TextDecoder("utf-8");
 const BOM = /^\uFEFF/;
 const BLANK = /^\s*$/;
+const PAGE_BREAK = /[\f\v]/g;
 // C0 and C1 control characters other than tab, line feed, form feed and carriage return, and the
 // replacement character that undecodable bytes become. (The replacement character is looked for
 // with includes(): in the character class it makes V8 scan three times slower.)
@@ -32,6 +34,9 @@ export function readWireInput(raw: string | Uint8Array): string {
     const suspect = head.match(SUSPECT_ALL)?.length ?? 0;
     if (suspect > head.length * 0.1) throw new WireError("the item is not text");
   }
-  if (BLANK.test(text)) throw new WireError("the item is empty");
-  return text;
+  // What is left of control characters goes, as from any text that comes in (form and vertical
+  // feeds are the line breaks of old wire systems; the body reader reads them as such).
+  const clean = cleanText(text.replace(PAGE_BREAK, "\n"), { multiline: true });
+  if (BLANK.test(clean)) throw new WireError("the item is empty");
+  return clean;
 }

@@ -2,7 +2,9 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/api-route";
 import { idempotentCreate } from "@/lib/http/idempotent-create";
+import { isSaneInstant } from "@/lib/validation";
 import { ingestWireItem, MAX_WIRE_BYTES } from "@/lib/wire-ingest/ingest-wire-item";
+import { wirePathOfRequest } from "@/lib/wire-ingest/wire-path";
 
 /**
  * POST /api/v1/wire: agency copy (text/plain) or NINJS (application/json) in, a draft story out.
@@ -12,7 +14,7 @@ import { ingestWireItem, MAX_WIRE_BYTES } from "@/lib/wire-ingest/ingest-wire-it
 export const POST = apiRoute(idempotentCreate(async (request, actor) => {
   const receivedAtParam = request.nextUrl.searchParams.get("receivedAt");
   const receivedAt = receivedAtParam ? new Date(receivedAtParam) : new Date();
-  if (receivedAtParam && (Number.isNaN(receivedAt.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(receivedAtParam))) {
+  if (receivedAtParam && (!isSaneInstant(receivedAt) || !/^\d{4}-\d{2}-\d{2}/.test(receivedAtParam))) {
     throw new AppError("validation_failed", "receivedAt must be an ISO 8601 instant", { receivedAt: ["Use an instant such as 2026-03-03T08:30:00Z"] });
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
@@ -22,7 +24,9 @@ export const POST = apiRoute(idempotentCreate(async (request, actor) => {
   if (/^application\/(.+\+)?json/i.test(request.headers.get("content-type") ?? "") && !/^\s*[{[]/.test(Buffer.from(raw.subarray(0, 64)).toString("utf8"))) {
     throw new AppError("validation_failed", "The item is not valid JSON: the body was declared application/json", { body: ["The item is not valid JSON"] });
   }
-  const result = await ingestWireItem({ actor, raw, receivedAt });
+  // The path it came by (this API key, or the newsroom's session): an item's versions belong to it.
+  const via = await wirePathOfRequest(request.headers.get("authorization"));
+  const result = await ingestWireItem({ actor, via, raw, receivedAt });
   return NextResponse.json(
     { ...result.story, ingest: { outcome: result.outcome, wireItemId: result.wireItemId } },
     { status: result.outcome === "created" ? 201 : 200, headers: { Location: `/api/v1/stories/${result.story.id}` } },

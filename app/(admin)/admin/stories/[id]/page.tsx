@@ -31,11 +31,12 @@ const notices: Record<string, string> = {
   draftDiscarded: "Discarded the draft of changes.",
   restored: "Restored an earlier version: it is saved as a new version.",
 };
+// After "New from wire": the version came from whoever is reading this, which the panel names.
 const wireNotices: Record<string, string> = {
   created: "Draft created from the agency copy.",
-  updated: "The agency's newer version replaced this draft's copy.",
-  pending: "This story is live: the agency's newer version waits below for you to apply it.",
-  withdrawn: "The agency withdrew this item; the story is killed.",
+  updated: "The newer version you brought in replaced this draft's copy.",
+  pending: "This story is live: the newer version you brought in waits below for an editor to apply it.",
+  withdrawn: "The withdrawal you brought in killed the story.",
   duplicate: "That copy was already in the newsroom: this is its story.",
 };
 
