@@ -46,7 +46,6 @@ async function waitForNext(port: number, next: ChildProcess, timeoutMs = 60_000)
 export async function serveSite(options: {
   port: number;
   env: NodeJS.ProcessEnv;
-  embedded: boolean;
   stdio?: StdioOptions;
   log?: (line: string) => void;
 }): Promise<Site> {
@@ -68,11 +67,9 @@ export async function serveSite(options: {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
   const frontEnv = { ...env, DATELINE_UPSTREAM_PORT: String(upstreamPort), DATELINE_FRONT_PORT: String(options.port) };
-  // One front per core on a server database; with the embedded one, whose notifications arrive in
-  // this process only, a single front here.
-  const workers = options.embedded ? 1 : (settings.workers ?? os.availableParallelism());
+  const workers = settings.workers ?? os.availableParallelism();
   if (workers === 1) {
-    const front = await startFront(frontEnv, options.embedded, log);
+    const front = await startFront(frontEnv, log);
     return {
       next,
       close: async () => {
@@ -110,14 +107,13 @@ export async function serveSite(options: {
 }
 
 /** A front in this process, configured from the environment serveSite prepared. */
-export async function startFront(env: NodeJS.ProcessEnv, embedded: boolean, log?: (line: string) => void) {
+export async function startFront(env: NodeJS.ProcessEnv, log?: (line: string) => void) {
   const { startFrontServer } = await import("../lib/serving/front-server");
   const settings = frontSettings(env);
   return startFrontServer({
     port: Number(env.DATELINE_FRONT_PORT),
     upstreamPort: Number(env.DATELINE_UPSTREAM_PORT),
     databaseUrl: env.DATABASE_URL!,
-    embedded,
     trustProxy: settings.trustProxy,
     cacheBytes: settings.cacheMb * 1024 * 1024,
     schedulerIntervalMs: settings.schedulerIntervalSeconds * 1000,

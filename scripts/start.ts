@@ -1,25 +1,23 @@
 import "dotenv/config";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DATA_DIR, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { dataDir, displayPath as shown, ensureDatabase, EMBEDDED_DATABASE, startEmbeddedServer, type EmbeddedServer } from "./embedded-database";
 import { migrate } from "./migrate";
-import { runOrFail } from "./run-command";
 import { serveSite } from "./serve-site";
 import { buildIfNeeded } from "./build-site";
 
-// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed on an empty
-// database → production build when the sources changed → `next start`.
+// `npm start`: database (the embedded PostgreSQL server unless DATABASE_URL is set) → migrations →
+// demo seed on an empty database → production build when the sources changed → the site.
 
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const log = (line: string) => console.log(`[dateline] ${line}`);
 
 /** A persistent secret for signing sessions, so restarts do not sign everybody out. */
-function authSecret(): string {
+function authSecret(dir: string): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(DATA_DIR, "auth-secret");
+  const file = path.join(dir, "auth-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(DATA_DIR, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
@@ -27,12 +25,14 @@ function authSecret(): string {
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
-  let database: EmbeddedDatabase | null = null;
+  const dir = dataDir();
+  let database: EmbeddedServer | null = null;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    log("No DATABASE_URL: using the embedded PostgreSQL (PGlite) in .data/pglite");
-    database = await startEmbeddedDatabase({ announce: true });
-    databaseUrl = database.url;
+    log(`No DATABASE_URL: using the embedded PostgreSQL in ${shown(path.join(dir, "postgres"))}`);
+    database = await startEmbeddedServer({ dir, log });
+    await ensureDatabase(database.urlFor("postgres"), EMBEDDED_DATABASE);
+    databaseUrl = database.urlFor(EMBEDDED_DATABASE);
   }
   process.env.DATABASE_URL = databaseUrl;
 
@@ -41,8 +41,8 @@ async function main() {
   const logins = await seedDemo();
   if (logins) {
     const lines = logins.map((login) => `  ${login.role.padEnd(6)}  ${login.email}  password: ${login.password}`);
-    fs.mkdirSync(DATA_DIR, { recursive: true });
-    fs.writeFileSync(path.join(DATA_DIR, "demo-logins.txt"), lines.join("\n") + "\n", { mode: 0o600 });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "demo-logins.txt"), lines.join("\n") + "\n", { mode: 0o600 });
     log("Seeded demo stories and one user per role:");
     console.log(lines.join("\n"));
   }
@@ -50,18 +50,18 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret(),
+    AUTH_SECRET: authSecret(dir),
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   // The embedded database listens on a new port each start; it is the same database all the same.
-  await buildIfNeeded({ env, distDir, databaseIdentity: database ? "embedded:.data/pglite" : databaseUrl, log });
+  await buildIfNeeded({ env, distDir, databaseIdentity: database ? `embedded:${dir}` : databaseUrl, log });
 
-  const site = await serveSite({ port, env, embedded: !!database, log });
+  const site = await serveSite({ port, env, log });
   log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login)`);
-  if (!logins && fs.existsSync(path.join(DATA_DIR, "demo-logins.txt")) && database) log("Demo log-ins: see .data/demo-logins.txt");
+  if (!logins && fs.existsSync(path.join(dir, "demo-logins.txt")) && database) log(`Demo log-ins: see ${shown(path.join(dir, "demo-logins.txt"))}`);
 
   const shutdown = async (code: number) => {
     await site.close();

@@ -8,7 +8,7 @@ import { run, runOrFail } from "./run-command";
 import { createTestDatabase } from "./test-database";
 import { serveSite, type Site } from "./serve-site";
 
-// `npm test`: a fresh database (DATABASE_URL's server, else embedded PGlite) → migrations →
+// `npm test`: a fresh database (DATABASE_URL's server, else a throw-away embedded PostgreSQL) → migrations →
 // production build in .next-test → the app on a free port → vitest (unit + HTTP integration) →
 // Playwright in Chromium → one summary line. The database is dropped afterwards, pass or fail.
 
@@ -75,8 +75,6 @@ async function main(): Promise<number> {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: database.url,
-      // Embedded Postgres serves connections one at a time; a small pool per process is plenty.
-      DATABASE_POOL_SIZE: process.env.DATABASE_URL ? "10" : "4",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -99,11 +97,11 @@ async function main(): Promise<number> {
     await runOrFail(process.execPath, [NEXT_BIN, "build"], { env, quiet: true });
     log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting it on ${baseUrl}`);
     const serverLog = fs.createWriteStream(path.join(RESULTS, "server.log"));
-    site = await serveSite({ port, env, embedded: !process.env.DATABASE_URL, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front] ${line}\n`) });
+    site = await serveSite({ port, env, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front] ${line}\n`) });
     site.next.stdout?.pipe(serverLog);
     site.next.stderr?.pipe(serverLog);
     await waitForServer(`${baseUrl}/login`, site.next);
-    second = await serveSite({ port: secondPort, env: { ...env, PORT: String(secondPort) }, embedded: !process.env.DATABASE_URL, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front 2] ${line}\n`) });
+    second = await serveSite({ port: secondPort, env: { ...env, PORT: String(secondPort) }, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front 2] ${line}\n`) });
     second.next.stderr?.pipe(serverLog);
     await waitForServer(`${secondUrl}/login`, second.next);
 

@@ -31,8 +31,6 @@ export type FrontOptions = {
   /** Where `next start` listens (loopback). */
   upstreamPort: number;
   databaseUrl: string;
-  /** The embedded database runs in this process (its notifications arrive in-process). */
-  embedded: boolean;
   /** Take the client's address from X-Forwarded-For (set when a trusted proxy is in front). */
   trustProxy: boolean;
   cacheBytes?: number;
@@ -102,19 +100,16 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   };
   // Idle connections to Next are dropped after a minute, well before Next drops them (scripts/serve-site.ts).
   const agent = new http.Agent({ keepAlive: true, maxSockets: 128, timeout: 60_000 });
-  // Article queries, run without Prisma (lib/reader/get-live-story.ts). On a server database the
-  // statement is prepared once per connection, so Postgres plans it once, not per article (planning
-  // cost more than running it). The embedded database is one session shared by every connection,
-  // where two connections preparing the same name would collide: there it is planned each time.
+  // Article queries, run without Prisma (lib/reader/get-live-story.ts). The statement is prepared
+  // once per connection, so Postgres plans it once, not per article (planning cost more than running it).
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
   pool.on("error", (error) => log(`database connection lost: ${error.message}`));
-  const articles: Queryable = options.embedded ? pool : { query: (text, values) => pool.query({ name: "dateline_article", text, values }) };
+  const articles: Queryable = { query: (text, values) => pool.query({ name: "dateline_article", text, values }) };
 
   // --- what went stale, heard from every process on the database ---------------------------
   let refreshDue: () => void = () => {};
   const listener: StaleListener = await listenForStalePages({
     databaseUrl: options.databaseUrl,
-    embedded: options.embedded,
     log,
     onStale: (notice: StaleNotice) => {
       expire(notice);
