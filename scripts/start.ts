@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir, displayPath as shown, ensureDatabase, EMBEDDED_DATABASE, startEmbeddedServer, type EmbeddedServer } from "./embedded-database";
+import { movePgliteData } from "./move-pglite-data";
 import { migrate } from "./migrate";
 import { serveSite } from "./serve-site";
 import { buildIfNeeded } from "./build-site";
@@ -31,7 +32,9 @@ async function main() {
   if (!databaseUrl) {
     log(`No DATABASE_URL: using the embedded PostgreSQL in ${shown(path.join(dir, "postgres"))}`);
     database = await startEmbeddedServer({ dir, log });
-    await ensureDatabase(database.urlFor("postgres"), EMBEDDED_DATABASE);
+    const adminUrl = database.urlFor("postgres");
+    await movePgliteData({ dir, adminUrl, urlFor: database.urlFor, log });
+    await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
     databaseUrl = database.urlFor(EMBEDDED_DATABASE);
   }
   process.env.DATABASE_URL = databaseUrl;
