@@ -9,7 +9,8 @@ import { serveSite } from "./serve-site";
 import { buildIfNeeded } from "./build-site";
 
 // `npm start`: database (the embedded PostgreSQL server unless DATABASE_URL is set) → migrations →
-// demo seed on an empty database → production build when the sources changed → the site.
+// demo content on an empty database (embedded, or DEMO_CONTENT=1) → production build when the
+// sources changed → the site.
 
 const log = (line: string) => console.log(`[dateline] ${line}`);
 
@@ -24,9 +25,41 @@ function authSecret(dir: string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/** DEMO_CONTENT: demo users and stories on an empty database; by default only on the embedded one. */
+function demoContentWanted(embedded: boolean): boolean {
+  const value = process.env.DEMO_CONTENT ?? "";
+  if (value === "") return embedded;
+  if (value === "1" || value === "0") return value === "1";
+  throw new Error(`Configuration error: DEMO_CONTENT must be 1 or 0, not "${value}"`);
+}
+
+async function seed(dir: string, embedded: boolean, demoContent: boolean) {
+  const { db } = await import("../lib/db");
+  if (!demoContent) {
+    if ((await db.user.count({ where: { active: true } })) === 0) {
+      log("The database has no users: create one with `npm run --silent cli -- user create --email E --role admin --password P` (or start once with DEMO_CONTENT=1 for demo content)");
+    }
+    return;
+  }
+  const { seedDemo } = await import("../prisma/seed");
+  const logins = await seedDemo();
+  const loginsFile = path.join(dir, "demo-logins.txt");
+  if (logins) {
+    const lines = logins.map((login) => `  ${login.role.padEnd(6)}  ${login.email}  password: ${login.password}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(loginsFile, lines.join("\n") + "\n", { mode: 0o600 });
+    log("Seeded demo stories and one user per role:");
+    console.log(lines.join("\n"));
+  } else if (embedded && fs.existsSync(loginsFile)) {
+    log(`Demo log-ins: see ${shown(loginsFile)}`);
+  }
+}
+
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const dir = dataDir();
+  const embedded = !process.env.DATABASE_URL;
+  const demoContent = demoContentWanted(embedded);
   let database: EmbeddedServer | null = null;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -40,15 +73,7 @@ async function main() {
   process.env.DATABASE_URL = databaseUrl;
 
   await migrate(databaseUrl, log);
-  const { seedDemo } = await import("../prisma/seed");
-  const logins = await seedDemo();
-  if (logins) {
-    const lines = logins.map((login) => `  ${login.role.padEnd(6)}  ${login.email}  password: ${login.password}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "demo-logins.txt"), lines.join("\n") + "\n", { mode: 0o600 });
-    log("Seeded demo stories and one user per role:");
-    console.log(lines.join("\n"));
-  }
+  await seed(dir, embedded, demoContent);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -60,11 +85,10 @@ async function main() {
   };
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   // The embedded database listens on a new port each start; it is the same database all the same.
-  await buildIfNeeded({ env, distDir, databaseIdentity: database ? `embedded:${dir}` : databaseUrl, log });
+  await buildIfNeeded({ env, distDir, databaseIdentity: embedded ? `embedded:${dir}` : databaseUrl, log });
 
   const site = await serveSite({ port, env, log });
   log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login)`);
-  if (!logins && fs.existsSync(path.join(dir, "demo-logins.txt")) && database) log(`Demo log-ins: see ${shown(path.join(dir, "demo-logins.txt"))}`);
 
   const shutdown = async (code: number) => {
     await site.close();
