@@ -5,12 +5,13 @@ import path from "node:path";
 import { dataDir, displayPath as shown, ensureDatabase, EMBEDDED_DATABASE, startEmbeddedServer, type EmbeddedServer } from "./embedded-database";
 import { movePgliteData } from "./move-pglite-data";
 import { migrate } from "./migrate";
-import { serveSite } from "./serve-site";
+import { serveSite, type Site } from "./serve-site";
 import { buildIfNeeded } from "./build-site";
 
 // `npm start`: database (the embedded PostgreSQL server unless DATABASE_URL is set) → migrations →
 // demo content on an empty database (embedded, or DEMO_CONTENT=1) → production build when the
-// sources changed → the site.
+// sources changed → the site. SIGTERM or SIGINT stops it in order: no new connections, the requests
+// in flight finished (up to 10 s), pools closed, Next stopped, then the embedded database.
 
 const log = (line: string) => console.log(`[dateline] ${line}`);
 
@@ -56,48 +57,66 @@ async function seed(dir: string, embedded: boolean, demoContent: boolean) {
 }
 
 async function main() {
+  const started = Date.now();
   const port = Number(process.env.PORT ?? 3000);
   const dir = dataDir();
   const embedded = !process.env.DATABASE_URL;
   const demoContent = demoContentWanted(embedded);
   let database: EmbeddedServer | null = null;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    log(`No DATABASE_URL: using the embedded PostgreSQL in ${shown(path.join(dir, "postgres"))}`);
-    database = await startEmbeddedServer({ dir, log });
-    const adminUrl = database.urlFor("postgres");
-    await movePgliteData({ dir, adminUrl, urlFor: database.urlFor, log });
-    await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
-    databaseUrl = database.urlFor(EMBEDDED_DATABASE);
+  let site: Site | null = null;
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      log(`No DATABASE_URL: using the embedded PostgreSQL in ${shown(path.join(dir, "postgres"))}`);
+      database = await startEmbeddedServer({ dir, log });
+      const adminUrl = database.urlFor("postgres");
+      await movePgliteData({ dir, adminUrl, urlFor: database.urlFor, log });
+      await ensureDatabase(adminUrl, EMBEDDED_DATABASE);
+      databaseUrl = database.urlFor(EMBEDDED_DATABASE);
+    }
+    process.env.DATABASE_URL = databaseUrl;
+
+    await migrate(databaseUrl, log);
+    await seed(dir, embedded, demoContent);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: authSecret(dir),
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+    };
+    const distDir = process.env.NEXT_DIST_DIR || ".next";
+    // The embedded database listens on a new port each start; it is the same database all the same.
+    await buildIfNeeded({ env, distDir, databaseIdentity: embedded ? `embedded:${dir}` : databaseUrl, log });
+    site = await serveSite({ port, env, log });
+  } catch (error) {
+    await site?.close().catch(() => {});
+    await database?.stop().catch(() => {});
+    throw error;
   }
-  process.env.DATABASE_URL = databaseUrl;
+  log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  await migrate(databaseUrl, log);
-  await seed(dir, embedded, demoContent);
-
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: authSecret(dir),
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-    PORT: String(port),
-  };
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
-  // The embedded database listens on a new port each start; it is the same database all the same.
-  await buildIfNeeded({ env, distDir, databaseIdentity: embedded ? `embedded:${dir}` : databaseUrl, log });
-
-  const site = await serveSite({ port, env, log });
-  log(`Dateline is up on http://localhost:${port}  (newsroom: http://localhost:${port}/login)`);
-
-  const shutdown = async (code: number) => {
-    await site.close();
-    await database?.stop();
+  let stopping = false;
+  const stop = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${reason}: no new connections; finishing the requests in flight (up to 10 s)…`);
+    // Should anything hang, the next start copes with what is left (the database stops cleanly then).
+    setTimeout(() => {
+      log("could not stop in 30 s; exiting");
+      process.exit(1);
+    }, 30_000).unref();
+    await site!.close().catch((error: Error) => log(`stopping the site: ${error.message}`));
+    await (await import("../lib/db")).db.$disconnect().catch(() => {});
+    await database?.stop().catch((error: Error) => log(`stopping the embedded database: ${error.message}`));
+    log("Stopped.");
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
-  site.next.on("exit", (code) => void shutdown(code ?? 0));
+  process.on("SIGINT", () => void stop("SIGINT", 0));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0));
+  site.next.on("exit", (code) => void stop(`next start exited (${code})`, code || 1));
 }
 
 main().catch((error) => {

@@ -5,6 +5,7 @@ import { storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
 import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
+import { gracefulClose } from "@/lib/serving/graceful-close";
 import { securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 import { READER_SHELL_PATH, parseReaderShell, type ReaderShell } from "@/lib/serving/reader-shell";
 import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
@@ -492,6 +493,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     });
   });
   server.keepAliveTimeout = 65_000;
+  const closeServer = gracefulClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
@@ -502,8 +504,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     close: async () => {
       if (schedulerTimer) clearInterval(schedulerTimer);
       if (refreshTimer) clearTimeout(refreshTimer);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      // No new connections; the requests in flight finish (bounded), then the pools close.
+      await closeServer();
       agent.destroy();
       await Promise.all([listener.close(), pool.end()]);
     },
