@@ -88,8 +88,12 @@ async function main() {
       PORT: String(port),
     };
     const distDir = process.env.NEXT_DIST_DIR || ".next";
-    // The embedded database listens on a new port each start; it is the same database all the same.
-    await buildIfNeeded({ env, distDir, databaseIdentity: embedded ? `embedded:${dir}` : databaseUrl, log });
+    if (process.env.SKIP_BUILD === "1") {
+      if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`SKIP_BUILD=1, but there is no build in ${distDir}: run without it once, or \`next build\``);
+    } else {
+      // The embedded database listens on a new port each start; it is the same database all the same.
+      await buildIfNeeded({ env, distDir, databaseIdentity: embedded ? `embedded:${dir}` : databaseUrl, log });
+    }
     site = await serveSite({ port, env, log });
   } catch (error) {
     await site?.close().catch(() => {});
