@@ -83,6 +83,8 @@ export async function movePgliteData(options: { dir: string; adminUrl: string; u
       await old.close();
       const aside = asideName(dir);
       fs.renameSync(oldDir, aside);
+      // Where that version's `npm start` told its CLI the port it served PGlite on.
+      fs.rmSync(path.join(dir, "embedded-db.json"), { force: true });
       log(`Moved ${copied.rows} rows in ${copied.tables} tables from ${shown} (an earlier version's database) to the embedded PostgreSQL; the old folder is kept as ${displayPath(aside)}`);
     } catch (error) {
       await old.close().catch(() => {});
