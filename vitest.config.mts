@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 // Unit tests sit beside the code; HTTP integration tests live in e2e/api and need the server
-// that `npm test` starts (BASE_URL). Playwright's e2e/*.spec.ts are not vitest's.
+// that `npm test` starts (BASE_URL); resilience tests (e2e/resilience) start app instances of their
+// own on the build `npm test` made. Playwright's e2e/*.spec.ts are not vitest's.
 export default defineConfig({
   resolve: {
     alias: {
@@ -22,6 +23,9 @@ export default defineConfig({
       },
       // Tests that count every row of a table (the fuzz test) run once the others are done.
       { extends: true, test: { name: "isolated", include: ["e2e/api/**/*.isolated.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 60_000, sequence: { groupOrder: 1 } } },
+      // Whole app instances started, loaded, signalled and killed as an operator would (e2e/fixtures/app-process.ts):
+      // heavy, so one file at a time, after everything else (scripts/test.ts).
+      { extends: true, test: { name: "resilience", include: ["e2e/resilience/**/*.test.ts"], environment: "node", fileParallelism: false, testTimeout: 300_000, hookTimeout: 180_000 } },
     ],
   },
 });

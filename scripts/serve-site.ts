@@ -11,8 +11,13 @@ import { frontSettings } from "../lib/env";
 // `npm start`, `npm test` and `npm run bench` all serve the site this way.
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const EXIT_WITH_PARENT = path.resolve("scripts/support/exit-with-parent.cjs");
 
-export type Site = { next: ChildProcess; close: () => Promise<void> };
+export type Site = {
+  next: ChildProcess;
+  /** Stops in order: the fronts stop accepting and finish their requests in flight, then Next stops. */
+  close: () => Promise<void>;
+};
 
 // V8 grows a heap towards gigabytes before it collects in earnest on a machine with memory to
 // spare: a limit makes Next and the fronts collect sooner, for a little throughput (npm run bench:
@@ -44,10 +49,19 @@ async function waitForNext(port: number, next: ChildProcess, timeoutMs = 60_000)
   throw new Error(`next start did not answer within ${timeoutMs / 1000} s`);
 }
 
+/** Sends a process SIGTERM and waits for it to exit; SIGKILL if it has not after `timeoutMs`. */
+async function stopProcess(child: ChildProcess, timeoutMs = 15_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 export async function serveSite(options: {
   port: number;
   env: NodeJS.ProcessEnv;
-  embedded: boolean;
   stdio?: StdioOptions;
   log?: (line: string) => void;
 }): Promise<Site> {
@@ -64,9 +78,14 @@ export async function serveSite(options: {
   const upstreamPort = await freePort();
   // Next keeps the front's idle connections for long (its default is 5 s): a request sent on one
   // it has just closed fails, and a write cannot simply be sent again.
-  const next = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(upstreamPort), "-H", "127.0.0.1", "--keepAliveTimeout", "600000"], {
+  // Next runs in a process group of its own, so that a terminal's Ctrl-C reaches only this process,
+  // which stops Next after the fronts have finished with it (close() below); it still ends when
+  // this process does, however that happens (scripts/support/exit-with-parent.cjs, over the IPC channel).
+  const stdio = options.stdio ?? "inherit";
+  const next = spawn(process.execPath, ["--require", EXIT_WITH_PARENT, NEXT_BIN, "start", "-p", String(upstreamPort), "-H", "127.0.0.1", "--keepAliveTimeout", "600000"], {
     env: { ...env, NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS, NEXT_HEAP_MB) },
-    stdio: options.stdio ?? "inherit",
+    stdio: [...(typeof stdio === "string" ? [stdio, stdio, stdio] : stdio.slice(0, 3)), "ipc"],
+    detached: true,
   });
   await waitForNext(upstreamPort, next);
   // A front in this process talks to the database itself (stale-page notices, the schedule,
@@ -75,16 +94,14 @@ export async function serveSite(options: {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
   const frontEnv = { ...env, DATELINE_UPSTREAM_PORT: String(upstreamPort), DATELINE_FRONT_PORT: String(options.port) };
-  // One front per core on a server database; with the embedded one, whose notifications arrive in
-  // this process only, a single front here.
-  const workers = options.embedded ? 1 : (settings.workers ?? os.availableParallelism());
+  const workers = settings.workers ?? os.availableParallelism();
   if (workers === 1) {
-    const front = await startFront(frontEnv, options.embedded, log);
+    const front = await startFront(frontEnv, log);
     return {
       next,
       close: async () => {
         await front.close().catch(() => {});
-        next.kill("SIGTERM");
+        await stopProcess(next);
       },
     };
   }
@@ -110,21 +127,21 @@ export async function serveSite(options: {
     next,
     close: async () => {
       closing = true;
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-      next.kill("SIGTERM");
+      // Each front stops accepting and finishes its requests in flight (scripts/front-worker.ts).
+      await Promise.all(Object.values(cluster.workers ?? {}).map((worker) => (worker ? stopProcess(worker.process) : undefined)));
+      await stopProcess(next);
     },
   };
 }
 
 /** A front in this process, configured from the environment serveSite prepared. */
-export async function startFront(env: NodeJS.ProcessEnv, embedded: boolean, log?: (line: string) => void) {
+export async function startFront(env: NodeJS.ProcessEnv, log?: (line: string) => void) {
   const { startFrontServer } = await import("../lib/serving/front-server");
   const settings = frontSettings(env);
   return startFrontServer({
     port: Number(env.DATELINE_FRONT_PORT),
     upstreamPort: Number(env.DATELINE_UPSTREAM_PORT),
     databaseUrl: env.DATABASE_URL!,
-    embedded,
     trustProxy: settings.trustProxy,
     frontToken: env.DATELINE_FRONT_TOKEN!,
     cacheBytes: settings.cacheMb * 1024 * 1024,

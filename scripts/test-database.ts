@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
-import { startEmbeddedDatabase } from "./embedded-database";
+import { ensureDatabase, startEmbeddedServer } from "./embedded-database";
 
 export type TestDatabase = { url: string; describe: string; drop: () => Promise<void> };
 
@@ -12,8 +15,19 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
 export async function createTestDatabase(): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
   if (!base) {
-    const embedded = await startEmbeddedDatabase({ dataDir: "memory://" });
-    return { url: embedded.url, describe: "embedded PGlite (in memory)", drop: embedded.stop };
+    // A server of its own in a temporary folder (which the server's user must be able to enter).
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-test-db-"));
+    fs.chmodSync(dir, 0o755);
+    const server = await startEmbeddedServer({ dir });
+    await ensureDatabase(server.urlFor("postgres"), "dateline_test");
+    return {
+      url: server.urlFor("dateline_test"),
+      describe: `embedded PostgreSQL in ${dir} (removed afterwards)`,
+      drop: async () => {
+        await server.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = new URL(base);
   if (!LOCAL_HOSTS.has(url.hostname) && process.env.DATELINE_TEST_ALLOW_REMOTE !== "1") {

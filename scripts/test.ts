@@ -8,9 +8,11 @@ import { run, runOrFail } from "./run-command";
 import { createTestDatabase } from "./test-database";
 import { serveSite, type Site } from "./serve-site";
 
-// `npm test`: a fresh database (DATABASE_URL's server, else embedded PGlite) → migrations →
-// production build in .next-test → the app on a free port → vitest (unit + HTTP integration) →
-// Playwright in Chromium → one summary line. The database is dropped afterwards, pass or fail.
+// `npm test`: a fresh database (DATABASE_URL's server, else a throw-away embedded PostgreSQL) →
+// migrations → production build in .next-test → the app on a free port → vitest (unit + HTTP
+// integration) → Playwright in Chromium → the resilience tests (e2e/resilience: whole app processes
+// of their own, started as `npm start` starts them, one file at a time, on the same build) → one
+// summary line. The database is dropped afterwards, pass or fail.
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const RESULTS = path.resolve("test-results");
@@ -75,8 +77,6 @@ async function main(): Promise<number> {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: database.url,
-      // Embedded Postgres serves connections one at a time; a small pool per process is plenty.
-      DATABASE_POOL_SIZE: process.env.DATABASE_URL ? "10" : "4",
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -99,17 +99,17 @@ async function main(): Promise<number> {
     await runOrFail(process.execPath, [NEXT_BIN, "build"], { env, quiet: true });
     log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting it on ${baseUrl}`);
     const serverLog = fs.createWriteStream(path.join(RESULTS, "server.log"));
-    site = await serveSite({ port, env, embedded: !process.env.DATABASE_URL, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front] ${line}\n`) });
+    site = await serveSite({ port, env, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front] ${line}\n`) });
     site.next.stdout?.pipe(serverLog);
     site.next.stderr?.pipe(serverLog);
     await waitForServer(`${baseUrl}/login`, site.next);
-    second = await serveSite({ port: secondPort, env: { ...env, PORT: String(secondPort) }, embedded: !process.env.DATABASE_URL, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front 2] ${line}\n`) });
+    second = await serveSite({ port: secondPort, env: { ...env, PORT: String(secondPort) }, stdio: ["ignore", "pipe", "pipe"], log: (line) => serverLog.write(`[front 2] ${line}\n`) });
     second.next.stderr?.pipe(serverLog);
     await waitForServer(`${secondUrl}/login`, second.next);
 
     const testEnv = { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() };
     const filterArgs = filters.length ? ["--passWithNoTests", ...filters] : [];
-    const vitestCode = await run(process.execPath, [...vitestArgs, ...filterArgs], { env: testEnv });
+    const vitestCode = await run(process.execPath, [...vitestArgs, "--project", "unit", "--project", "integration", "--project", "isolated", ...filterArgs], { env: testEnv });
     // Playwright runs every spec when no file matches a filter: pick the matching specs here.
     const specs = fs.readdirSync("e2e").filter((name) => name.endsWith(".spec.ts")).map((name) => `e2e/${name}`);
     const chosenSpecs = filters.length ? specs.filter((spec) => filters.some((filter) => spec.includes(filter))) : [];
@@ -118,14 +118,22 @@ async function main(): Promise<number> {
       ? await run(process.execPath, [path.resolve("node_modules/@playwright/test/cli.js"), "test", ...chosenSpecs], { env: testEnv })
       : 0;
 
-    const counts = [vitestCounts(vitestJson), ...(runPlaywright ? [playwrightCounts(path.join(RESULTS, "playwright.json"))] : [])];
+    // The resilience tests start and kill app instances of their own: the two above are done with.
+    await second.close();
+    await site.close();
+    second = site = undefined;
+    const resilienceJson = path.join(RESULTS, "vitest-resilience.json");
+    const resilienceArgs = [path.resolve("node_modules/vitest/vitest.mjs"), "run", "--project", "resilience", "--reporter=default", "--reporter=json", `--outputFile=${resilienceJson}`, "--passWithNoTests", ...filters];
+    const resilienceCode = await run(process.execPath, resilienceArgs, { env: testEnv });
+
+    const counts = [vitestCounts(vitestJson), ...(runPlaywright ? [playwrightCounts(path.join(RESULTS, "playwright.json"))] : []), vitestCounts(resilienceJson)];
     const totals = counts.reduce((a, b) => ({
       passed: a.passed + b.passed,
       failed: a.failed + b.failed,
       skipped: a.skipped + b.skipped,
     }));
     console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-    return vitestCode === 0 && playwrightCode === 0 && totals.failed === 0 ? 0 : 1;
+    return vitestCode === 0 && playwrightCode === 0 && resilienceCode === 0 && totals.failed === 0 ? 0 : 1;
   } finally {
     await second?.close();
     await site?.close();

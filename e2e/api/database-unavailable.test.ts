@@ -34,7 +34,6 @@ beforeAll(async () => {
   siteUrl = `http://localhost:${port}`;
   site = await serveSite({
     port,
-    embedded: false,
     stdio: ["ignore", "ignore", "ignore"],
     env: {
       ...process.env,

@@ -4,6 +4,7 @@ import { storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
 import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
+import { gracefulClose } from "@/lib/serving/graceful-close";
 import { newNonce, nonceRequestHeader, securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 import { FRONT_PAGES, FRONT_TOKEN_HEADER, READER_SHELL_PATH, parseReaderShell, withoutScripts, type ReaderShell } from "@/lib/serving/reader-shell";
 import { createUpstream, endToEndHeaders, passThroughHeaders, type UpstreamReply } from "@/lib/serving/upstream";
@@ -35,8 +36,6 @@ export type FrontOptions = {
   /** Where `next start` listens (loopback). */
   upstreamPort: number;
   databaseUrl: string;
-  /** The embedded database runs in this process (its notifications arrive in-process). */
-  embedded: boolean;
   /** Take the client's address from X-Forwarded-For (set when a trusted proxy is in front). */
   trustProxy: boolean;
   /** Shared with Next: only requests carrying it get the layout and the front's whole pages. */
@@ -125,19 +124,16 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     for (const each of caches) each.expire(stale);
   };
   const upstream = createUpstream(options.upstreamPort);
-  // Article queries, run without Prisma (lib/reader/get-live-story.ts). On a server database the
-  // statement is prepared once per connection, so Postgres plans it once, not per article (planning
-  // cost more than running it). The embedded database is one session shared by every connection,
-  // where two connections preparing the same name would collide: there it is planned each time.
+  // Article queries, run without Prisma (lib/reader/get-live-story.ts). The statement is prepared
+  // once per connection, so Postgres plans it once, not per article (planning cost more than running it).
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
   pool.on("error", (error) => logFailure("database", `database connection lost: ${error.message}`));
-  const articles: Queryable = options.embedded ? pool : { query: (text, values) => pool.query({ name: "dateline_article", text, values }) };
+  const articles: Queryable = { query: (text, values) => pool.query({ name: "dateline_article", text, values }) };
 
   // --- what went stale, heard from every process on the database ---------------------------
   let refreshDue: () => void = () => {};
   const listener: StaleListener = await listenForStalePages({
     databaseUrl: options.databaseUrl,
-    embedded: options.embedded,
     log: (line) => logFailure("listener", line),
     onStale: (notice: StaleNotice) => {
       expire(notice);
@@ -455,6 +451,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     });
   });
   server.keepAliveTimeout = 65_000;
+  const closeServer = gracefulClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
@@ -465,8 +462,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     close: async () => {
       if (schedulerTimer) clearInterval(schedulerTimer);
       if (refreshTimer) clearTimeout(refreshTimer);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      // No new connections; the requests in flight finish (bounded), then the pools close.
+      await closeServer();
       await Promise.all([listener.close(), pool.end(), upstream.close()]);
     },
   };

@@ -1,15 +1,7 @@
-import { EventEmitter } from "node:events";
 import pg from "pg";
 import { STALE_PAGES_CHANNEL, type StalePaths } from "@/lib/cache/page-paths";
 
 export type StaleNotice = StalePaths | "all";
-
-/**
- * Notifications of the embedded database, which runs in this process (scripts/embedded-database.ts):
- * PGlite is one session shared by every connection, so a LISTEN on a connection of its own would
- * never hear anything; its session queue hands them over here instead.
- */
-export const embeddedNotifications = new EventEmitter();
 
 export function parseStaleNotice(payload: string): StaleNotice {
   try {
@@ -36,20 +28,10 @@ export type StaleListener = {
  */
 export async function listenForStalePages(options: {
   databaseUrl: string;
-  embedded: boolean;
   onStale: (notice: StaleNotice) => void;
   log?: (line: string) => void;
 }): Promise<StaleListener> {
   const { onStale, log = () => {} } = options;
-  if (options.embedded) {
-    const handler = (channel: string, payload: string) => {
-      if (channel === STALE_PAGES_CHANNEL) onStale(parseStaleNotice(payload));
-    };
-    embeddedNotifications.on("notification", handler);
-    // The embedded queue delivers notifications as it sees them, before replying to the query.
-    return { sync: async () => {}, listening: () => true, close: async () => void embeddedNotifications.off("notification", handler) };
-  }
-
   let client: pg.Client | null = null;
   let closed = false;
   // Tried again soon: until it is back, kept pages are served as they are (lib/serving/page-cache.ts),

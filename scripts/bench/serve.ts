@@ -4,7 +4,7 @@ import { serveSite } from "../serve-site";
 // Prints "READY <next pid>" once it answers.
 
 const port = Number(process.env.PORT);
-const site = await serveSite({ port, env: process.env, embedded: false, stdio: ["ignore", "ignore", "inherit"] });
+const site = await serveSite({ port, env: process.env, stdio: ["ignore", "ignore", "inherit"] });
 console.log(`READY ${site.next.pid}`);
 const stop = async () => {
   await site.close();
