@@ -48,12 +48,14 @@ function createClient() {
   const connectionString = databaseUrl();
   const { readers, writers } = databasePoolSettings();
   const readerPool = new pg.Pool({ connectionString, max: readers, connectionTimeoutMillis: READ_CONNECT_TIMEOUT_MS });
-  // An idle connection that dies (a database restart) is replaced on next use; unheard, its error would end the process.
+  // An idle connection that dies (a database restart) is replaced on next use; unheard, its error
+  // would end the process (both pools: the writers' idle connections die the same way).
   readerPool.on("error", () => {});
   const pool = new WritersFirstPool(
     { connectionString, max: writers, connectionTimeoutMillis: WRITE_CONNECT_TIMEOUT_MS, lock_timeout: LOCK_TIMEOUT_MS },
     readerPool,
   );
+  pool.on("error", () => {});
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },

@@ -29,7 +29,13 @@ describe("new passwords", () => {
 
 describe("user names", () => {
   it("drop control characters instead of failing in the database", async () => {
-    const parsed = await createUserSchema.parseAsync({ email: "a@b.example", role: "writer", password: "correct-horse-battery", name: "Pri\u0000ya\u001f " });
+    const parsed = await createUserSchema.parseAsync({ email: "a@b.example", role: "writer", password: "correct-horse-battery", name: "Pri\u0001ya\u001f " });
     expect(parsed.name).toBe("Priya");
+  });
+
+  it("refuse a NUL, naming the field, as every text field does", async () => {
+    const parsed = await createUserSchema.safeParseAsync({ email: "a@b.example", role: "writer", password: "correct-horse-battery", name: "Pri\u0000ya" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["name"]);
   });
 });
