@@ -205,13 +205,14 @@ async function stopServer(bin: Binaries, paths: Paths, as: RunAs) {
 }
 
 /**
- * Starts the embedded server on the cluster in `dir` (DATA_DIR), creating it on first use.
+ * Starts the embedded server on the cluster in `dir` (DATA_DIR), creating it on first use, on a
+ * free port (or `port`).
  *
  * A server already running there is either in use (its starter is alive: `shared` callers such as
  * the CLI connect to it, others are refused) or left over from a start that was killed: it is
  * stopped cleanly and started afresh, so what it had acknowledged is all there.
  */
-export async function startEmbeddedServer(options: { dir?: string; shared?: boolean; log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(options: { dir?: string; shared?: boolean; port?: number; log?: (line: string) => void } = {}): Promise<EmbeddedServer> {
   const dir = path.resolve(options.dir ?? dataDir());
   const log = options.log ?? (() => {});
   const paths = pathsIn(dir);
@@ -236,7 +237,8 @@ export async function startEmbeddedServer(options: { dir?: string; shared?: bool
   giveTo(paths.log, as);
   let port = 0;
   for (let attempt = 1; ; attempt++) {
-    port = await freePort();
+    // A given port is kept (a test restarting "the" database under an app that knows its address).
+    port = options.port ?? (await freePort());
     // Loopback TCP only (no Unix socket to place or clean up); room for one pool per front and Next.
     const settings = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=400`;
     try {
