@@ -1,7 +1,7 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 import { auditEntries, holdStoryLock, queryRows, waitUntil } from "@/e2e/fixtures/database";
+import { freePort } from "@/scripts/embedded-database";
 import { serveSite, type Site } from "@/scripts/serve-site";
 
 // When the database cannot take a write (its writers' connections all busy, a story's lock held
@@ -15,18 +15,6 @@ import { serveSite, type Site } from "@/scripts/serve-site";
 let editor: TestUser;
 let site: Site | undefined;
 let siteUrl = "";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   editor = await makeUser("editor");
