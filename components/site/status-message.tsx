@@ -18,7 +18,7 @@ export function StatusMessage({ code, title, children }: { code: number; title: 
 export function NotFoundMessage() {
   return (
     <StatusMessage code={404} title="We could not find that page">
-      The story may not be published yet, or the address may be mistyped.
+      Nothing is published at this address. It may not be published yet, or the address may be mistyped.
     </StatusMessage>
   );
 }

@@ -41,8 +41,8 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
 }
 
 describe("addresses with nothing at them", () => {
-  it("answer 404 with the site's masthead, made and kept by the front, for stories, tags and older pages", async () => {
-    for (const path of [`/stories/${fresh()}`, `/tags/${fresh()}`, `/tags/${fresh()}/page/${fresh()}`, `/page/${fresh()}`]) {
+  it("answer 404 with the site's masthead and no script, for stories, tags, older pages and any other address", async () => {
+    for (const path of [`/stories/${fresh()}`, `/tags/${fresh()}`, `/tags/${fresh()}/page/${fresh()}`, `/page/${fresh()}`, `/${fresh()}`, `/a/${fresh()}/b`]) {
       const first = await getPage(path);
       expect(first.status, path).toBe(404);
       expect(first.text, path).toContain("We could not find that page");

@@ -33,14 +33,28 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
 
 const lowerFirst = (sentence: string) => sentence.charAt(0).toLowerCase() + sentence.slice(1);
 
+/** The owner's email and name (whole, run together, and each part): what a guesser tries first. */
+function personalWords(owner: (string | null | undefined)[]): string[] {
+  const words = new Set<string>();
+  for (const value of owner) {
+    if (!value) continue;
+    words.add(value.toLowerCase());
+    words.add(value.toLowerCase().replace(/[@.\s_+-]+/g, ""));
+    if (value.includes("@")) words.add(value.toLowerCase().split("@")[0]);
+    for (const part of value.toLowerCase().split(/[@.\s_+-]+/)) if (part.length >= 3) words.add(part);
+  }
+  return [...words];
+}
+
 /**
- * Why a new password is too easy to guess, in a sentence or two made from zxcvbn's feedback, or
- * null when it is strong enough.
+ * Why a new password is too easy to guess, in a sentence made from zxcvbn's feedback (its warning
+ * and its first suggestion: the others mostly say the same again), or null when it is strong
+ * enough. `owner` are the owner's email and name, guessed first by anyone who knows them.
  */
-export async function passwordWeakness(password: string): Promise<string | null> {
+export async function passwordWeakness(password: string, owner: (string | null | undefined)[] = []): Promise<string | null> {
   const zxcvbn = await loadEstimator();
-  const { score, feedback } = zxcvbn.check(password, SITE_WORDS);
+  const { score, feedback } = zxcvbn.check(password, [...SITE_WORDS, ...personalWords(owner)]);
   if (score >= MIN_SCORE) return null;
-  const advice = feedback.suggestions.length ? feedback.suggestions.join(" ") : "Make it longer, for instance with a few unrelated words.";
+  const advice = feedback.suggestions[0] ?? "Make it longer, for instance with a few unrelated words.";
   return feedback.warning ? `Too easy to guess: ${lowerFirst(feedback.warning)} ${advice}` : `Too easy to guess. ${advice}`;
 }

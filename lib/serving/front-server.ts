@@ -408,10 +408,15 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const headers = passThroughHeaders(request, { ...forwardedHeaders(request), ...nonceRequestHeader(nonce) });
     const mutating = request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS";
     if (!mutating) {
-      return upstream.stream(request, response, target, headers, (_status, replyHeaders) => ({
-        ...replyHeaders,
-        ...securityHeadersFor(String(replyHeaders["content-type"] ?? ""), nonce),
-      }));
+      const passed = await upstream.stream(request, response, target, headers, (status, replyHeaders) => {
+        const contentType = String(replyHeaders["content-type"] ?? "");
+        // Next's page for an address no route has is prerendered, its scripts without this nonce:
+        // the front's own 404 page (the same message in the same frame, no script) answers instead.
+        if (status === 404 && /^text\/html/i.test(contentType) && !replyHeaders["set-cookie"]) return null;
+        return { ...replyHeaders, ...securityHeadersFor(contentType, nonce) };
+      });
+      if (!passed) sendPage(request, response, await notFoundPage());
+      return;
     }
     const reply = await upstream.fetch(request, target, headers);
     // Whoever changed something and reads it back through this instance sees the change.

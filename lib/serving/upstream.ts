@@ -81,14 +81,17 @@ export type Upstream = {
   render: (path: string, headers: Record<string, string>) => Promise<UpstreamReply>;
   /** A client's request passed on, its body forwarded exactly (or dropped, on GET and HEAD); the reply read whole. */
   fetch: (request: http.IncomingMessage, path: string, headers: Record<string, string | string[]>) => Promise<UpstreamReply>;
-  /** Likewise, with the reply streamed to the client as it comes; `headersFor` adds the front's headers. */
+  /**
+   * Likewise, with the reply streamed to the client as it comes; `headersFor` adds the front's
+   * headers, or declines the reply (null: its body is dropped and the front answers instead, false returned).
+   */
   stream: (
     request: http.IncomingMessage,
     response: http.ServerResponse,
     path: string,
     headers: Record<string, string | string[]>,
-    headersFor: (status: number, headers: Record<string, string | string[]>) => Record<string, string | string[] | number>,
-  ) => Promise<void>;
+    headersFor: (status: number, headers: Record<string, string | string[]>) => Record<string, string | string[] | number> | null,
+  ) => Promise<boolean>;
   close: () => Promise<void>;
 };
 
@@ -140,14 +143,20 @@ export function createUpstream(port: number, options: { timeoutMs?: number } = {
     },
     stream: async (request, response, path, headers, headersFor) => {
       const reply = await send(request, path, headers);
-      response.writeHead(reply.statusCode, headersFor(reply.statusCode, endToEndHeaders(reply.headers)));
+      const replyHeaders = headersFor(reply.statusCode, endToEndHeaders(reply.headers));
+      if (!replyHeaders) {
+        await reply.body.dump();
+        return false;
+      }
+      response.writeHead(reply.statusCode, replyHeaders);
       if (request.method === "HEAD") {
         await reply.body.dump();
         response.end();
-        return;
+        return true;
       }
       // A client that goes away stops the reply from Next too.
       await pipeline(reply.body, response);
+      return true;
     },
     close: () => pool.close(),
   };

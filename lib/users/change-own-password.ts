@@ -15,7 +15,7 @@ import { changeOwnPasswordSchema } from "@/lib/users/schemas";
  */
 export async function changeOwnPassword(options: { actor: Actor; address: string; input: { currentPassword: unknown; password: unknown } }) {
   const { actor } = options;
-  const { currentPassword, password } = await parseInputAsync(changeOwnPasswordSchema, options.input);
+  const { currentPassword, password } = await parseInputAsync(changeOwnPasswordSchema(actor), options.input);
   const attemptId = await beginSignInAttempt(actor.email, options.address);
   const refusal = await signInRefusal(attemptId, actor.email, options.address);
   if (refusal) {

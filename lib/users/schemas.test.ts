@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createUserSchema, newPasswordSchema } from "@/lib/users/schemas";
 
 const messages = async (password: unknown) => {
-  const result = await newPasswordSchema.safeParseAsync(password);
+  const result = await newPasswordSchema().safeParseAsync(password);
   return result.success ? [] : result.error.issues.map((issue) => issue.message);
 };
 
@@ -37,5 +37,23 @@ describe("user names", () => {
     const parsed = await createUserSchema.safeParseAsync({ email: "a@b.example", role: "writer", password: "correct-horse-battery", name: "Pri\u0000ya" });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["name"]);
+  });
+});
+
+describe("a password judged against its owner", () => {
+  it("refuses the owner's own email or name, however dressed up", async () => {
+    const owner = { email: "priya.sharma@news.example", name: "Priya Sharma" };
+    for (const password of ["priya.sharma@news.example", "PriyaSharma2026", "priya.sharma!"]) {
+      const result = await newPasswordSchema(owner).safeParseAsync(password);
+      expect(result.success, password).toBe(false);
+    }
+    // The same passwords, for someone else, are fine or refused on their own merits only.
+    expect((await newPasswordSchema(owner).safeParseAsync("correct-horse-battery")).success).toBe(true);
+  });
+
+  it("judges a new user's password against the email and name it comes with", async () => {
+    const parsed = await createUserSchema.safeParseAsync({ email: "writer@dateline.local", role: "writer", password: "writer@dateline.local" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["password"]);
   });
 });

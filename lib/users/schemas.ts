@@ -8,36 +8,49 @@ export const emailSchema = textSchema({ message: "Enter a valid email address" }
 // A name is shown in the newsroom and the audit log: text as every field takes it (lib/text-input.ts).
 export const nameSchema = textSchema().min(1, "Enter a name").max(120, "Name must be at most 120 characters");
 
+/** Who a password is for: their own email and name are the first guesses anyone tries. */
+export type PasswordOwner = { email?: string | null; name?: string | null };
+
 /**
  * Every password someone sets (the CLI, /admin/users, a change of one's own): long enough and,
- * by zxcvbn's estimate with its common-password dictionaries, not easy to guess. Asynchronous
- * (the estimator loads on first use): parse with `parseInputAsync`.
+ * by zxcvbn's estimate with its common-password dictionaries and the owner's own email and name,
+ * not easy to guess. Asynchronous (the estimator loads on first use): parse with `parseInputAsync`.
  */
-export const newPasswordSchema = z
-  .string({ message: "Enter a password" })
-  .min(10, { message: "Password must be at least 10 characters", abort: true })
-  .max(200, { message: "Password must be at most 200 characters", abort: true })
-  .superRefine(async (password, context) => {
-    const weakness = await passwordWeakness(password);
-    if (weakness) context.addIssue({ code: "custom", message: weakness });
-  });
+export const newPasswordSchema = (owner: PasswordOwner = {}) =>
+  z
+    .string({ message: "Enter a password" })
+    .min(10, { message: "Password must be at least 10 characters", abort: true })
+    .max(200, { message: "Password must be at most 200 characters", abort: true })
+    .superRefine(async (password, context) => {
+      const weakness = await passwordWeakness(password, [owner.email, owner.name]);
+      if (weakness) context.addIssue({ code: "custom", message: weakness });
+    });
 
-export const createUserSchema = z.object({
+const newUserFields = z.object({
   email: emailSchema,
   name: nameSchema.optional(),
   role: z.enum(roles, { message: "Role must be writer, editor or admin" }),
-  password: newPasswordSchema,
+  password: z.string({ message: "Enter a password" }),
+});
+
+/** A new user; the password is judged against the email and name it comes with. */
+export const createUserSchema = newUserFields.transform(async (input, context) => {
+  const checked = await newPasswordSchema(input).safeParseAsync(input.password);
+  if (checked.success) return input;
+  for (const issue of checked.error.issues) context.addIssue({ code: "custom", message: issue.message, path: ["password"] });
+  return z.NEVER;
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 /** An admin sets a user's password (they are signed out everywhere). */
-export const setPasswordSchema = z.object({ password: newPasswordSchema });
+export const setPasswordSchema = (owner: PasswordOwner) => z.object({ password: newPasswordSchema(owner) });
 
 /** A user changes their own password: the current one proves it is them. */
-export const changeOwnPasswordSchema = z.object({
-  currentPassword: z.string({ message: "Enter your current password" }).min(1, "Enter your current password").max(200, "That is not your current password"),
-  password: newPasswordSchema,
-});
+export const changeOwnPasswordSchema = (owner: PasswordOwner) =>
+  z.object({
+    currentPassword: z.string({ message: "Enter your current password" }).min(1, "Enter your current password").max(200, "That is not your current password"),
+    password: newPasswordSchema(owner),
+  });
 
 export const signInSchema = z.object({
   email: emailSchema,

@@ -39,7 +39,13 @@ export default async function UsersPage() {
               </div>
               <div className="space-y-2">
                 <UserAccessForm id={user.id} email={user.email} role={user.role} active={user.active} />
-                {user.active ? <SetPasswordForm id={user.id} email={user.email} /> : null}
+                {user.id === actor.id ? (
+                  <p className="text-sm">
+                    <a href="/admin/account" className="underline">Change your password</a> on your account page.
+                  </p>
+                ) : user.active ? (
+                  <SetPasswordForm id={user.id} email={user.email} />
+                ) : null}
                 <LiftSignInLockButton id={user.id} summary={user.signInLock ? lockSummary(user.signInLock) : null} />
                 {user.active ? <CreateApiKeyButton email={user.email} /> : null}
               </div>
