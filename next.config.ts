@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { REQUEST_BODY_LIMIT_MB } from "./lib/request-limits";
 
 const nextConfig: NextConfig = {
   // The test suite builds into its own folder so its cache never mixes with `npm start`'s.
@@ -11,7 +12,7 @@ const nextConfig: NextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sanitize-html", "compromise"],
   // Wire copy may be up to 1 MB an item, and editors drop several files at once.
-  experimental: { serverActions: { bodySizeLimit: "20mb" } },
+  experimental: { serverActions: { bodySizeLimit: `${REQUEST_BODY_LIMIT_MB}mb` } },
 };
 
 export default nextConfig;

@@ -340,3 +340,43 @@ describe("requests framed to smuggle another", () => {
     await othersAreUnharmed();
   });
 });
+
+describe("clients that send their bodies slowly", () => {
+  it("hold none of the front's connections to Next: others are answered while 200 bodies trickle in", async () => {
+    // Each declares a 100 KB body and sends ten bytes of it (a sign-in form, a story), then waits.
+    const slow = await Promise.all(
+      Array.from(
+        { length: 200 },
+        (_, i) =>
+          new Promise<net.Socket>((resolve, reject) => {
+            const socket = net.connect(Number(port), hostname, () => {
+              const path = i % 2 ? "/api/auth/callback/credentials" : "/api/v1/stories";
+              socket.write(raw([`POST ${path} HTTP/1.1`, host, "Content-Type: application/x-www-form-urlencoded", "Content-Length: 100000"], "csrfToken="), () => resolve(socket));
+            });
+            socket.on("error", reject);
+          }),
+      ),
+    );
+    try {
+      // Asked while those wait, with a deadline far above their usual few milliseconds.
+      const signal = AbortSignal.timeout(15_000);
+      const [tags, created] = await Promise.all([
+        fetch(`${baseUrl}/api/v1/tags?limit=1`, { headers: { authorization: `Bearer ${editor.apiKey}` }, signal }),
+        fetch(`${baseUrl}/api/v1/stories`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${editor.apiKey}`, "content-type": "application/json" },
+          body: JSON.stringify({ headline: unique("Written while others trickle"), body: "<p>x</p>" }),
+          signal,
+        }),
+      ]);
+      expect([tags.status, created.status]).toEqual([200, 201]);
+    } finally {
+      for (const socket of slow) socket.destroy();
+    }
+  });
+
+  it("are told 413 at once for a body past the limit, without sending it", async () => {
+    const statuses = await exchange({ bytes: raw(["POST /api/v1/stories HTTP/1.1", host, "Content-Type: application/json", `Content-Length: ${21 * 1024 * 1024}`], "{"), responses: 1 });
+    expect(statuses).toEqual([413]);
+  });
+});

@@ -7,7 +7,8 @@ import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib
 import { gracefulClose } from "@/lib/serving/graceful-close";
 import { newNonce, nonceRequestHeader, securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 import { FRONT_PAGES, FRONT_TOKEN_HEADER, READER_SHELL_PATH, parseReaderShell, withoutScripts, type ReaderShell } from "@/lib/serving/reader-shell";
-import { createUpstream, endToEndHeaders, passThroughHeaders, type UpstreamReply } from "@/lib/serving/upstream";
+import { BodyRefused, createUpstream, endToEndHeaders, passThroughHeaders, readBody, requestHasBody, type UpstreamReply } from "@/lib/serving/upstream";
+import { REQUEST_BODY_LIMIT_BYTES } from "@/lib/request-limits";
 import { sendPage } from "@/lib/serving/send-page";
 import { rateLimitedLog } from "@/lib/serving/rate-limited-log";
 import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
@@ -103,6 +104,18 @@ function originForm(target: string): string | null {
     }
   }
   return null;
+}
+
+/** The methods anything on this site answers; TRACE, CONNECT, WebDAV's and the rest are refused (405). */
+const PASSED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** The host[:port] of an Origin header, or "" for "null" or garbage. */
+function originHost(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return "";
+  }
 }
 
 /** What a made page reports of its content: the newest change it shows, for Last-Modified. */
@@ -401,14 +414,35 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     response.end(request.method === "HEAD" ? undefined : reply.body);
   };
 
+  /** The host the client asked for, as the front tells Next (a trusted proxy's X-Forwarded-Host, else Host). */
+  const requestedHost = (request: http.IncomingMessage) => forwardedHeaders(request)["x-forwarded-host"] ?? request.headers.host ?? "";
+
   /** The newsroom, the API, sign-in: passed through; a change is applied to the cache before its reply. */
   const passThrough = async (request: http.IncomingMessage, response: http.ServerResponse, target: string) => {
+    const method = request.method ?? "GET";
+    if (!PASSED_METHODS.has(method)) return methodNotAllowed(response);
+    const action = !!request.headers["next-action"];
+    // A server action (a newsroom form) posted from another site is refused here, as Next would
+    // refuse it, but with 403 rather than Next's 500.
+    if (action && request.headers.origin && originHost(request.headers.origin) !== requestedHost(request)) {
+      return refuse(response, 403, "Cross-site form submission refused");
+    }
+    // The body is read whole before Next is asked (GET's and HEAD's are dropped, never passed on).
+    let body: Buffer | null = null;
+    if (method !== "GET" && method !== "HEAD" && requestHasBody(request)) {
+      try {
+        body = await readBody(request, REQUEST_BODY_LIMIT_BYTES);
+      } catch (error) {
+        if (error instanceof BodyRefused) return refuse(response, error.status, error.message);
+        return void response.destroy();
+      }
+    }
     // Each response rendered for one request gets a nonce of its own for Next's inline scripts.
     const nonce = newNonce();
     const headers = passThroughHeaders(request, { ...forwardedHeaders(request), ...nonceRequestHeader(nonce) });
-    const mutating = request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS";
+    const mutating = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
     if (!mutating) {
-      const passed = await upstream.stream(request, response, target, headers, (status, replyHeaders) => {
+      const passed = await upstream.stream(request, response, target, headers, body, (status, replyHeaders) => {
         const contentType = String(replyHeaders["content-type"] ?? "");
         // Next's page for an address no route has is prerendered, its scripts without this nonce:
         // the front's own 404 page (the same message in the same frame, no script) answers instead.
@@ -418,11 +452,32 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       if (!passed) sendPage(request, response, await notFoundPage());
       return;
     }
-    const reply = await upstream.fetch(request, target, headers);
+    const reply = await upstream.fetch(request, target, headers, body);
+    // Next answers 500 for a server action whose payload it cannot decode (made by hand, not by
+    // the form): the request's fault, not the server's. A fault in an action's own code is logged by Next.
+    if (action && reply.status === 500) return refuse(response, 400, "The form could not be read; reload the page and try again");
     // Whoever changed something and reads it back through this instance sees the change.
     await listener.sync();
     sendReply(request, response, reply, nonce);
   };
+
+  /** A refusal the front makes itself: JSON in the API's error shape for /api/, plain text elsewhere. */
+  const refuse = (response: http.ServerResponse, status: number, message: string, extra: Record<string, string> = {}) => {
+    const api = (response.req.url ?? "").startsWith("/api/");
+    const code = { 400: "bad_request", 403: "forbidden", 405: "method_not_allowed", 413: "too_large", 503: "unavailable" }[status] ?? "bad_request";
+    response.writeHead(status, {
+      ...securityHeaders,
+      "content-type": api ? "application/json" : "text/plain; charset=utf-8",
+      ...(status === 503 ? { "retry-after": "2" } : {}),
+      ...extra,
+      // What is left of the request's body is not read: the connection ends with this answer.
+      connection: "close",
+    });
+    response.end(api ? JSON.stringify({ error: { code, message } }) : `${message}\n`);
+  };
+
+  const methodNotAllowed = (response: http.ServerResponse) =>
+    refuse(response, 405, `The method is not allowed here`, { allow: [...PASSED_METHODS].join(", ") });
 
   const badRequest = (response: http.ServerResponse, why: string) => {
     response.writeHead(400, { ...securityHeaders, "content-type": "text/plain; charset=utf-8", connection: "close" });

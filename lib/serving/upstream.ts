@@ -65,12 +65,60 @@ export function endToEndHeaders(headers: UpstreamReply["headers"]): Record<strin
   return kept;
 }
 
-/** Methods whose body means something: any other's body is read and dropped, never sent on. */
-const hasBodySemantics = (method: string) => method !== "GET" && method !== "HEAD";
-
 /** Whether the client's request came with a body (a length above zero, or chunked). */
 export function requestHasBody(request: http.IncomingMessage): boolean {
   return !!request.headers["transfer-encoding"] || Number(request.headers["content-length"] ?? 0) > 0;
+}
+
+/** A body the front will not pass on: too large (413), or more than it can hold right now (503). */
+export class BodyRefused extends Error {
+  constructor(
+    readonly status: 413 | 503,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// What all bodies being read at once may hold, so that many large uploads at a time cannot
+// exhaust the front's memory.
+const BUFFERED_BUDGET_BYTES = 256 * 1024 * 1024;
+let buffered = 0;
+
+/**
+ * A request's body, read whole before anything is sent to Next: a client that sends its body
+ * slowly (or never finishes it) holds a socket of the front's, never one of the connections to
+ * Next that every other newsroom and API request needs. Rejects with BodyRefused past `maxBytes`
+ * (declared or sent) or past what the front can hold; with the client's own error if it goes away.
+ */
+export function readBody(request: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (declared > maxBytes) return Promise.reject(new BodyRefused(413, `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      buffered -= size;
+      request.off("data", onData);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, size));
+    };
+    const onData = (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      buffered += chunk.length;
+      chunks.push(chunk);
+      if (size > maxBytes) settle(new BodyRefused(413, `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`));
+      else if (buffered > BUFFERED_BUDGET_BYTES) settle(new BodyRefused(503, "Too many large requests at once; try again in a moment"));
+    };
+    request.on("data", onData);
+    request.once("end", () => settle());
+    request.once("error", (error) => settle(error));
+    request.once("aborted", () => settle(new Error("the client went away before sending its whole body")));
+  });
 }
 
 export type Upstream = {
@@ -79,8 +127,8 @@ export type Upstream = {
    * any client's request. Sent again once when Next had just closed the kept-alive connection.
    */
   render: (path: string, headers: Record<string, string>) => Promise<UpstreamReply>;
-  /** A client's request passed on, its body forwarded exactly (or dropped, on GET and HEAD); the reply read whole. */
-  fetch: (request: http.IncomingMessage, path: string, headers: Record<string, string | string[]>) => Promise<UpstreamReply>;
+  /** A client's request passed on with its body as read whole (`readBody`; null for none); the reply read whole. */
+  fetch: (request: http.IncomingMessage, path: string, headers: Record<string, string | string[]>, body: Buffer | null) => Promise<UpstreamReply>;
   /**
    * Likewise, with the reply streamed to the client as it comes; `headersFor` adds the front's
    * headers, or declines the reply (null: its body is dropped and the front answers instead, false returned).
@@ -90,6 +138,7 @@ export type Upstream = {
     response: http.ServerResponse,
     path: string,
     headers: Record<string, string | string[]>,
+    body: Buffer | null,
     headersFor: (status: number, headers: Record<string, string | string[]>) => Record<string, string | string[] | number> | null,
   ) => Promise<boolean>;
   close: () => Promise<void>;
@@ -109,21 +158,16 @@ export function createUpstream(port: number, options: { timeoutMs?: number } = {
     bodyTimeout: timeoutMs,
   });
 
-  const send = (request: http.IncomingMessage, path: string, headers: Record<string, string | string[]>) => {
-    const method = request.method ?? "GET";
-    const withBody = hasBodySemantics(method) && requestHasBody(request);
-    // The length the client declared was checked by Node's parser; undici sends exactly that many
-    // bytes or fails the request (a body cut short is never passed on as complete).
-    const length = request.headers["content-length"];
-    return pool.request({
+  const send = (request: http.IncomingMessage, path: string, headers: Record<string, string | string[]>, body: Buffer | null) =>
+    pool.request({
       path,
-      method,
-      headers: withBody && length !== undefined ? { ...headers, "content-length": length } : headers,
-      body: withBody ? request : null,
+      method: request.method ?? "GET",
+      headers,
+      // undici writes the Content-Length of the bytes it is handed; a POST without a body says 0.
+      body,
       // Retrying is the client's decision: a write reaches Next once or not at all.
       idempotent: false,
     });
-  };
 
   const render = async (path: string, headers: Record<string, string>, retried = false): Promise<UpstreamReply> => {
     try {
@@ -137,12 +181,12 @@ export function createUpstream(port: number, options: { timeoutMs?: number } = {
 
   return {
     render: (path, headers) => render(path, headers),
-    fetch: async (request, path, headers) => {
-      const reply = await send(request, path, headers);
+    fetch: async (request, path, headers, body) => {
+      const reply = await send(request, path, headers, body);
       return { status: reply.statusCode, headers: reply.headers, body: Buffer.from(await reply.body.arrayBuffer()) };
     },
-    stream: async (request, response, path, headers, headersFor) => {
-      const reply = await send(request, path, headers);
+    stream: async (request, response, path, headers, body, headersFor) => {
+      const reply = await send(request, path, headers, body);
       const replyHeaders = headersFor(reply.statusCode, endToEndHeaders(reply.headers));
       if (!replyHeaders) {
         await reply.body.dump();

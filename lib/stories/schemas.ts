@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
+import { MAX_MARKUP_DEPTH, nestsTooDeep } from "@/lib/html/markup-depth";
 import { slugPattern } from "@/lib/stories/make-slug";
 import { isUuid } from "@/lib/ids";
 import { cleanText, hasNoNul, NUL_MESSAGE, optionalTextSchema, textSchema } from "@/lib/text-input";
@@ -12,11 +13,17 @@ export type TagType = (typeof tagTypes)[number];
 
 const optionalText = optionalTextSchema;
 
+/** A tag's name: up to 80 characters, at least one of them a letter or a digit (not only marks or invisible ones). */
+export const tagNameSchema = textSchema({ message: "A tag needs a name" })
+  .min(1, "A tag needs a name")
+  .max(80, "At most 80 characters")
+  .regex(/[\p{L}\p{N}]/u, "A tag's name needs at least one letter or digit");
+
 /** A tag as a name ("BRICS") or a typed object ({ name, type }); errors point at the exact field. */
 export const tagRefSchema = z.preprocess(
   (value) => (typeof value === "string" ? { name: value } : value),
   z.object({
-    name: textSchema({ message: "A tag needs a name" }).min(1, "A tag needs a name").max(80, "At most 80 characters"),
+    name: tagNameSchema,
     type: z.enum(tagTypes, { message: "Type must be person, place, organisation or topic" }).optional(),
   }),
 );
@@ -37,6 +44,7 @@ const bodySchema = z
   .string({ message: "Body is required" })
   .max(1_000_000, "The body is too long (1 MB at most)")
   .refine(hasNoNul, { message: NUL_MESSAGE, abort: true })
+  .refine((html) => !nestsTooDeep(html), { message: `The body nests its markup more than ${MAX_MARKUP_DEPTH} levels deep`, abort: true })
   .transform((html) => cleanText(sanitizeBody(cleanText(html, { multiline: true })), { multiline: true }))
   .refine((html) => bodyText(html).length > 0, "Body is required");
 

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { tagTypes } from "@/lib/stories/schemas";
+import { tagNameSchema, tagTypes } from "@/lib/stories/schemas";
 import { textSchema } from "@/lib/text-input";
-
-export const tagNameSchema = textSchema({ message: "A tag needs a name" }).min(1, "A tag needs a name").max(80, "At most 80 characters");
 
 export const renameTagSchema = z.object({ name: tagNameSchema });
 export type RenameTagInput = z.input<typeof renameTagSchema>;

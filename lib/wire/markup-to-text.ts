@@ -1,4 +1,6 @@
 import sanitizeHtml from "sanitize-html";
+import { MAX_MARKUP_DEPTH, nestsTooDeep } from "@/lib/html/markup-depth";
+import { WireError } from "@/lib/wire/wire-error";
 
 // Tags or entities in what should be plain text. Most agency text has neither, and skips the parser.
 const MARKUP = /<[a-zA-Z!/?]|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/;
@@ -20,6 +22,7 @@ const textOnly: sanitizeHtml.IOptions = {
  */
 export function markupToText(text: string): string {
   if (!(text.includes("<") || text.includes("&")) || !MARKUP.test(text)) return text;
+  if (nestsTooDeep(text)) throw new WireError(`the copy nests markup more than ${MAX_MARKUP_DEPTH} levels deep`);
   // sanitize-html decodes every entity while parsing and re-escapes only & < > in text.
   return sanitizeHtml(text.replace(BLOCK_TAG, "\n"), textOnly).replace(ESCAPED, (_, name: string) => UNESCAPED[name]);
 }

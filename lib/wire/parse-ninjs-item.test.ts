@@ -32,10 +32,17 @@ describe("parseWireItem on NINJS", () => {
     expect(item.pubstatus).toBe("usable");
   });
 
-  it("reads version as a string or a number, and ignores one that is not a whole number", () => {
+  it("reads version as a string or a number, and refuses one that is not a whole number", () => {
     expect(parse({ uri: "u", version: "7" }).parse.version).toBe(7);
     expect(parse({ uri: "u", version: 3 }).parse.version).toBe(3);
-    expect(parse({ uri: "u", version: "v2" }).parse.version).toBeNull();
+    expect(parse({ uri: "u", version: null }).parse.version).toBeNull();
+    expect(parse({ uri: "u" }).parse.version).toBeNull();
+    for (const version of ["v2", 1.5, "", [2], { n: 2 }, true]) expect(() => parse({ uri: "u", version }), JSON.stringify(version)).toThrow(/version must be a whole number/);
+  });
+
+  it("refuses a uri that is not a non-empty string: no later version could match it", () => {
+    for (const uri of [5, "", "   ", ["u"], {}]) expect(() => parse({ uri, headline: "h", body_text: "NEW DELHI, Dec 1 (PTI) Text." }), JSON.stringify(uri)).toThrow(/uri must be a non-empty string/);
+    expect(parse({ uri: null, headline: "h", body_text: "NEW DELHI, Dec 1 (PTI) Text." }).parse.guid).toBeNull();
   });
 
   it("normalises embargoed to a UTC instant ending in Z", () => {

@@ -1,4 +1,5 @@
 import { sanitizeBody } from "@/lib/stories/sanitize-body";
+import { MAX_MARKUP_DEPTH, nestsTooDeep } from "@/lib/html/markup-depth";
 import type { TagType } from "@/lib/stories/schemas";
 import type { ParsedWireItem, WirePubstatus, WireTag } from "@/lib/wire/types";
 import { canonicalAgency } from "@/lib/wire/agencies";
@@ -24,7 +25,9 @@ const PLACE_SCHEME = /place|geo/i;
 const pubstatuses: Record<string, WirePubstatus> = { usable: "usable", withheld: "withheld", canceled: "canceled", cancelled: "canceled" };
 
 // NINJS is read leniently, field by field: a field of the wrong type is treated as absent rather
-// than refusing an item the desk can still use. Only JSON that is no NINJS at all is an error.
+// than refusing an item the desk can still use. Only JSON that is no NINJS at all is an error, and
+// an identity (uri, version) of the wrong kind: read as absent, it would make an item that no
+// later version of it could ever match.
 // Text is cleaned as it is read (lib/text-input.ts): JSON's "\u0001" is a control character too.
 function text(value: unknown): string | null {
   const clean = typeof value === "string" ? cleanText(value, { multiline: true }).trim() : "";
@@ -33,13 +36,17 @@ function text(value: unknown): string | null {
 
 /** The item's uri as sent: an identifier is not text to tidy, and the intake judges it. */
 function identifier(value: unknown): string | null {
-  return typeof value === "string" && value.trim() ? value.trim() : null;
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string" && value.trim()) return value.trim();
+  throw new WireError("uri must be a non-empty string naming the item");
 }
 
-function wholeNumber(value: unknown): number | null {
-  if (typeof value === "number" && Number.isInteger(value)) return value;
+/** The item's version: a whole number, or one written as a string (NINJS 2 spells it so). */
+function version(value: unknown): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value;
   if (typeof value === "string" && WHOLE_NUMBER.test(value)) return Number(value);
-  return null;
+  throw new WireError("version must be a whole number (or one written as a string)");
 }
 
 function list(item: Json, ...keys: string[]): Json[] {
@@ -115,6 +122,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
   let byline = bylineOf(item);
   let headline: string | null = null;
   if (html) {
+    if (nestsTooDeep(html)) throw new WireError(`body_html nests its markup more than ${MAX_MARKUP_DEPTH} levels deep`);
     const sanitised = sanitizeBody(html);
     // Bare text with no block around it still makes a paragraph.
     const blocked = BLOCK_ELEMENT.test(sanitised) ? sanitised : `<p>${sanitised}</p>`;
@@ -141,7 +149,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
       date: dateline?.date ?? null,
       embargoUntil,
       guid: identifier(item.uri),
-      version: wholeNumber(item.version),
+      version: version(item.version),
       headline: text(item.headline) ?? headline,
       byline,
       credits,

@@ -3,7 +3,11 @@ import { StatusMessage } from "@/components/site/status-message";
 
 // What a killed story's address shows. The front (lib/serving) serves it with 410 Gone at the
 // story's URL, under any slug the story had.
-export const metadata = { title: "Story withdrawn", robots: { index: false } };
+// Even its title only for the front: a request without the token learns nothing of the page.
+export async function generateMetadata() {
+  await frontOnly();
+  return { title: "Story withdrawn", robots: { index: false } };
+}
 
 export const dynamic = "force-dynamic";
 

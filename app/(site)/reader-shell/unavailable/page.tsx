@@ -3,7 +3,11 @@ import { StatusMessage } from "@/components/site/status-message";
 
 // What the front answers, with 503 and Retry-After, for a page it has never kept while the
 // database cannot be reached. Pages it has kept go on being served meanwhile.
-export const metadata = { title: "Back in a moment", robots: { index: false } };
+// Even its title only for the front: a request without the token learns nothing of the page.
+export async function generateMetadata() {
+  await frontOnly();
+  return { title: "Back in a moment", robots: { index: false } };
+}
 
 export const dynamic = "force-dynamic";
 

@@ -1,3 +1,5 @@
 import { handlers } from "@/auth";
+import { authRoute } from "@/lib/auth/auth-route";
 
-export const { GET, POST } = handlers;
+export const GET = authRoute(handlers.GET);
+export const POST = authRoute(handlers.POST);
