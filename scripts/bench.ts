@@ -251,7 +251,10 @@ async function main() {
   const olderTagPages = (
     await db.$queryRawUnsafe<{ slug: string; at: Date; storyId: string }[]>(
       `SELECT t.slug, st."livePublishedAt" AS at, st."storyId" FROM "StoryTag" st TABLESAMPLE SYSTEM (5) JOIN "Tag" t ON t.id = st."tagId"
-       WHERE st."livePublishedAt" IS NOT NULL LIMIT 100000`,
+       WHERE st."livePublishedAt" IS NOT NULL
+         -- A tag's oldest story has no page after it (a 404): not a page a crawler would be led to.
+         AND EXISTS (SELECT 1 FROM "StoryTag" o WHERE o."tagId" = st."tagId" AND o."livePublishedAt" < st."livePublishedAt")
+       LIMIT 100000`,
     )
   ).map((row) => `/tags/${row.slug}/page/${encodeCursor(row.at, row.storyId)}`);
   await db.$disconnect();

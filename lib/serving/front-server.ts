@@ -504,6 +504,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     handle().catch((error: NodeJS.ErrnoException) => {
       // A target or header undici will not send (it checks what Node's parser let through) is the client's mistake.
       if (error.code === "UND_ERR_INVALID_ARG" && !response.headersSent) return badRequest(response, "the request cannot be passed on as sent.");
+      // The client went away mid-answer (a closed tab, a load tool stopping): nothing went wrong here.
+      if (response.destroyed && !response.writableFinished) return;
       logFailure(error.code ?? "request", `${request.method} ${path}: ${error.message}`);
       if (response.headersSent) return void response.destroy();
       // Next could not be reached (starting, restarting) or broke off: ask the client to come back.
