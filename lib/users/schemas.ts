@@ -11,33 +11,35 @@ export const nameSchema = textSchema().min(1, "Enter a name").max(120, "Name mus
 /** Who a password is for: their own email and name are the first guesses anyone tries. */
 export type PasswordOwner = { email?: string | null; name?: string | null };
 
+/** The length rule alone, judged with the other fields of a form; strength once they are known. */
+const passwordLengthSchema = z
+  .string({ message: "Enter a password" })
+  .min(10, { message: "Password must be at least 10 characters", abort: true })
+  .max(200, { message: "Password must be at most 200 characters", abort: true });
+
 /**
  * Every password someone sets (the CLI, /admin/users, a change of one's own): long enough and,
  * by zxcvbn's estimate with its common-password dictionaries and the owner's own email and name,
  * not easy to guess. Asynchronous (the estimator loads on first use): parse with `parseInputAsync`.
  */
 export const newPasswordSchema = (owner: PasswordOwner = {}) =>
-  z
-    .string({ message: "Enter a password" })
-    .min(10, { message: "Password must be at least 10 characters", abort: true })
-    .max(200, { message: "Password must be at most 200 characters", abort: true })
-    .superRefine(async (password, context) => {
-      const weakness = await passwordWeakness(password, [owner.email, owner.name]);
-      if (weakness) context.addIssue({ code: "custom", message: weakness });
-    });
+  passwordLengthSchema.superRefine(async (password, context) => {
+    const weakness = await passwordWeakness(password, [owner.email, owner.name]);
+    if (weakness) context.addIssue({ code: "custom", message: weakness });
+  });
 
 const newUserFields = z.object({
   email: emailSchema,
   name: nameSchema.optional(),
   role: z.enum(roles, { message: "Role must be writer, editor or admin" }),
-  password: z.string({ message: "Enter a password" }),
+  password: passwordLengthSchema,
 });
 
 /** A new user; the password is judged against the email and name it comes with. */
 export const createUserSchema = newUserFields.transform(async (input, context) => {
-  const checked = await newPasswordSchema(input).safeParseAsync(input.password);
-  if (checked.success) return input;
-  for (const issue of checked.error.issues) context.addIssue({ code: "custom", message: issue.message, path: ["password"] });
+  const weakness = await passwordWeakness(input.password, [input.email, input.name]);
+  if (!weakness) return input;
+  context.addIssue({ code: "custom", message: weakness, path: ["password"] });
   return z.NEVER;
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
