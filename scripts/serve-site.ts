@@ -144,6 +144,7 @@ export async function startFront(env: NodeJS.ProcessEnv, log?: (line: string) =>
     databaseUrl: env.DATABASE_URL!,
     trustProxy: settings.trustProxy,
     frontToken: env.DATELINE_FRONT_TOKEN!,
+    previewSecret: env.AUTH_SECRET,
     cacheBytes: settings.cacheMb * 1024 * 1024,
     schedulerIntervalMs: settings.schedulerIntervalSeconds * 1000,
     log,

@@ -14,7 +14,15 @@ export const READER_PAGE_SIZE = 20;
  * A reader page's parts for the layout: its title (null: the site's name), <head> tags and main
  * content, and when what it shows last changed (ISO; null when it cannot say), for Last-Modified.
  */
-export type ReaderPage = { title: string | null; headFirst?: SafeHtml; head: SafeHtml; main: SafeHtml; modifiedAt?: string | null };
+export type ReaderPage = {
+  title: string | null;
+  headFirst?: SafeHtml;
+  head: SafeHtml;
+  main: SafeHtml;
+  modifiedAt?: string | null;
+  /** Response headers of its own (a preview's noindex and no-store), over the usual ones. */
+  headers?: Record<string, string>;
+};
 export type ReaderPageLookup = { page: ReaderPage } | { redirectTo: string } | null;
 
 /**

@@ -15,6 +15,9 @@ import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
 import { articleBody, articleHead, readerTitle } from "@/lib/reader/article-html";
 import { latestStoriesPage, tagStoriesPage, type ReaderPage, type ReaderPageLookup } from "@/lib/reader/list-pages";
 import { searchReaderPage } from "@/lib/reader/search-page";
+import { getPreviewStory } from "@/lib/reader/get-preview-story";
+import { previewBody, previewHead } from "@/lib/reader/preview-html";
+import { previewStoryId } from "@/lib/stories/preview-link";
 import { storyPath } from "@/lib/site/urls";
 
 // The front of every app instance: a small HTTP server before `next start` that
@@ -41,6 +44,8 @@ export type FrontOptions = {
   trustProxy: boolean;
   /** Shared with Next: only requests carrying it get the layout and the front's whole pages. */
   frontToken: string;
+  /** The secret preview links are signed with (AUTH_SECRET, lib/stories/preview-link.ts); none: no previews. */
+  previewSecret?: string;
   cacheBytes?: number;
   /** How often to publish due stories in the background; 0 leaves it to requests alone. */
   schedulerIntervalMs?: number;
@@ -55,6 +60,7 @@ export type FrontServer = { cache: PageCache; close: () => Promise<void> };
 // makes are matched first.
 const READER_PATH = /^\/(?:tags\/[^/]+\/feed|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|robots\.txt$|favicon\.ico$|_next\/static\/)/;
 const STORY_PATH = /^\/stories\/([^/]+)$/;
+const PREVIEW_PATH = /^\/preview\/([^/]+)$/;
 const LATEST_PAGE_PATH = /^\/page\/([^/]+)$/;
 const TAG_PATH = /^\/tags\/([^/]+)(?:\/page\/([^/]+))?$/;
 // Headers of Next's response that a cached copy keeps; the front sets the validators and caching.
@@ -305,6 +311,23 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     return { page: { title: story.headline, head: articleHead(story), main: articleBody(story), modifiedAt: story.updatedAt } };
   };
 
+  /** A story as its preview link shows it; a link that is not genuine, or has expired, finds nothing (404). */
+  const previewMade = async (token: string): Promise<Made> => {
+    const id = options.previewSecret ? previewStoryId(options.previewSecret, token) : null;
+    const story = id ? await getPreviewStory(id) : null;
+    if (!story) return null;
+    const expires = new Date(Number(token.split(".")[1]));
+    return {
+      page: {
+        title: `Preview: ${story.headline}`,
+        head: previewHead(),
+        main: previewBody(story, expires),
+        // Never indexed, kept or passed on: the link in the address is the key to unpublished copy.
+        headers: { "x-robots-tag": "noindex, nofollow", "cache-control": "private, no-store", "referrer-policy": "no-referrer" },
+      },
+    };
+  };
+
   /** Where a made page is kept (null: a search too long to keep), under which key, and how it is made. */
   type MadeRoute = { key: string; store: PageCache | null; make: () => Promise<Made> };
 
@@ -318,6 +341,9 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const page = (make: () => Promise<Made>): MadeRoute => ({ key: path, store: cache, make });
     const story = STORY_PATH.exec(path);
     if (story) return page(() => articleMade(story[1]));
+    // Made for each request and never kept: it shows unpublished copy, changing as it is edited.
+    const preview = PREVIEW_PATH.exec(path);
+    if (preview) return { key: path, store: null, make: () => previewMade(preview[1]) };
     const older = LATEST_PAGE_PATH.exec(path);
     if (path === "/" || older) return page(async () => latestStoriesPage(older?.[1] ?? null).then((found) => (found ? { page: found } : null)));
     const tag = TAG_PATH.exec(path);
@@ -341,7 +367,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const layout = await readerShell();
     const body = Buffer.from(layout.render({ title: readerTitle(page.title), headFirst: page.headFirst?.markup, head: page.head.markup, main: page.main.markup }));
     // No script of any kind runs on these pages: the policy allows none inline, whatever the body holds.
-    return cachedPage(200, { ...securityHeaders, "content-type": "text/html; charset=utf-8", "cache-control": REVALIDATE }, body, modifiedAt(page));
+    return cachedPage(200, { ...securityHeaders, "content-type": "text/html; charset=utf-8", "cache-control": REVALIDATE, ...page.headers }, body, modifiedAt(page));
   };
 
   /** Keeps what was just made: a page in its store, a 404 among the misses (each out of the other). */
