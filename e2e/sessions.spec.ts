@@ -104,5 +104,5 @@ test("an admin's new password, deactivation and reactivation each leave the user
   await editorBrowser.close();
 
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-entries")).toContainText("user.password_set");
+  await expect(page.getByTestId("audit-entries")).toContainText("set a user's password");
 });

@@ -63,5 +63,5 @@ test("an admin lifts a sign-in lock from the users page, and it is audited", asy
   await page.reload();
   await expect(card.getByTestId("sign-in-lock")).toHaveCount(0);
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-entries")).toContainText("user.sign_in_unlock");
+  await expect(page.getByTestId("audit-entries")).toContainText("lifted a sign-in lock");
 });
