@@ -37,6 +37,14 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_SECONDS },
   trustHost: true,
   providers: [],
+  logger: {
+    // A wrong password (or a sign-in refused for too many) is an answer the form shows, not a
+    // fault: Auth.js would print each with a stack trace.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   callbacks: {
     // Only to this site, and always at its public address (never Next's loopback port).
     redirect({ url }) {

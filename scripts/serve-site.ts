@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -32,6 +34,15 @@ const HEAP_FLAG = /--max[-_]old[-_]space[-_]size/;
 function withHeapLimit(nodeOptions: string | undefined, megabytes: number): string {
   if (HEAP_FLAG.test(nodeOptions ?? "")) return nodeOptions!;
   return `${nodeOptions ?? ""} --max-old-space-size=${megabytes}`.trim();
+}
+
+/** Next's "- Local: http://127.0.0.1:…" and "- Network: …" lines. */
+const NEXT_ADDRESS_LINE = /^\s*-\s+(?:Local|Network):/;
+
+function passOnWithoutAddresses(from: Readable, to: NodeJS.WritableStream) {
+  createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => {
+    if (!NEXT_ADDRESS_LINE.test(line)) to.write(`${line}\n`);
+  });
 }
 
 async function waitForNext(port: number, next: ChildProcess, timeoutMs = 60_000) {
@@ -81,12 +92,18 @@ export async function serveSite(options: {
   // Next runs in a process group of its own, so that a terminal's Ctrl-C reaches only this process,
   // which stops Next after the fronts have finished with it (close() below); it still ends when
   // this process does, however that happens (scripts/support/exit-with-parent.cjs, over the IPC channel).
-  const stdio = options.stdio ?? "inherit";
+  // With no stdio given (npm start), Next's output is passed on without the addresses it announces:
+  // its loopback port serves only the front, and is no address for anyone to open.
+  const stdio = options.stdio ?? ["ignore", "pipe", "pipe"];
   const next = spawn(process.execPath, ["--require", EXIT_WITH_PARENT, NEXT_BIN, "start", "-p", String(upstreamPort), "-H", "127.0.0.1", "--keepAliveTimeout", "600000"], {
     env: { ...env, NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS, NEXT_HEAP_MB) },
     stdio: [...(typeof stdio === "string" ? [stdio, stdio, stdio] : stdio.slice(0, 3)), "ipc"],
     detached: true,
   });
+  if (!options.stdio) {
+    passOnWithoutAddresses(next.stdout!, process.stdout);
+    passOnWithoutAddresses(next.stderr!, process.stderr);
+  }
   await waitForNext(upstreamPort, next);
   // A front in this process talks to the database itself (stale-page notices, the schedule,
   // articles) and makes pages with the site's settings (lib/env.ts), read from this process's environment.

@@ -65,8 +65,24 @@ export function WireIntake() {
       {bulk.summary ? (
         <div className="rounded border border-slate-200 bg-white p-4 text-sm" role="status" data-testid="bulk-summary">
           <p className="font-medium">{bulk.summary}</p>
-          {bulk.failures?.length ? (
-            <ul className="mt-2 list-disc pl-5 text-red-800">{bulk.failures.map((f) => <li key={f.file}>{f.file}: {f.reason}</li>)}</ul>
+          {bulk.items?.length ? (
+            <ul className="mt-2 space-y-1" data-testid="bulk-items">
+              {bulk.items.map((item, i) => (
+                <li key={`${item.file}-${i}`} className={item.story ? "" : item.outcome === "failed" ? "text-red-800" : "text-slate-600"}>
+                  <span className="font-mono text-xs">{item.file}</span>:{" "}
+                  {item.story ? (
+                    <>
+                      {item.outcome}{" "}
+                      <a href={`/admin/stories/${item.story.id}`} className="underline">
+                        {item.story.headline}
+                      </a>
+                    </>
+                  ) : (
+                    item.reason
+                  )}
+                </li>
+              ))}
+            </ul>
           ) : null}
         </div>
       ) : null}

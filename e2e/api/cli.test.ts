@@ -65,3 +65,20 @@ describe("cli user create / apikey create", () => {
     expect(unknown.stderr).toContain("user create");
   });
 });
+
+describe("cli wire ingest", () => {
+  it("skips a folder's documentation, saying so, and ingests the copy beside it", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-docs-"));
+    const marker = randomBytes(4).toString("hex");
+    fs.writeFileSync(path.join(dir, "pti-1.txt"), `MUMBAI, Dec 1 (PTI) Trading resumed on the exchange on Monday (${marker}).`);
+    fs.writeFileSync(path.join(dir, "README.md"), "# Feed folder\n\nThe agency drops its copy here.");
+    const result = await cli("wire", "ingest", dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("created 1, updated 0, pending 0, withdrawn 0, duplicate 0, failed 0, skipped 1");
+    expect(result.stdout).toContain(`skipped: ${path.join(dir, "README.md")}: not wire copy (a documentation file), skipped`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -64,8 +64,9 @@ const commands: Record<string, Command> = {
       const bar = process.stdout.isTTY ? await progressBar(files.length) : null;
       const summary = await ingestFiles({ actor: await wireDeskActor(), files, receivedAt, onProgress: (done) => bar?.update(done) });
       bar?.stop();
-      console.log(`created ${summary.created}, updated ${summary.updated}, pending ${summary.pending}, withdrawn ${summary.withdrawn}, duplicate ${summary.duplicate}, failed ${summary.failed}`);
+      console.log(`created ${summary.created}, updated ${summary.updated}, pending ${summary.pending}, withdrawn ${summary.withdrawn}, duplicate ${summary.duplicate}, failed ${summary.failed}, skipped ${summary.skipped}`);
       for (const failure of summary.failures) console.log(`failed: ${failure.file}: ${failure.reason}`);
+      for (const skipped of summary.skippedFiles) console.log(`skipped: ${skipped.file}: ${skipped.reason}`);
       return summary.failed > 0 ? 1 : 0;
     },
   },

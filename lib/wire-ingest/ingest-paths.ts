@@ -4,8 +4,9 @@ import path from "node:path";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { ingestWireItems, MAX_WIRE_BYTES, type IngestOutcome, type ItemResult, type WireInput } from "@/lib/wire-ingest/ingest-wire-items";
+import { notWireCopy } from "@/lib/wire-ingest/not-wire-copy";
 
-export type IngestSummary = Record<IngestOutcome | "failed", number> & { failures: { file: string; reason: string }[] };
+export type IngestSummary = Record<IngestOutcome | "failed" | "skipped", number> & { failures: { file: string; reason: string }[]; skippedFiles: { file: string; reason: string }[] };
 
 const BATCH = 250;
 // Files are what the command line ingests (as the Wire desk).
@@ -33,7 +34,7 @@ export async function listWireFiles(paths: string[]): Promise<string[]> {
  * by file to find the culprit. `onProgress` is called as files are done.
  */
 export async function ingestFiles(options: { actor: Actor; files: string[]; receivedAt?: Date; onProgress?: (done: number) => void }): Promise<IngestSummary> {
-  const summary: IngestSummary = { created: 0, updated: 0, pending: 0, withdrawn: 0, duplicate: 0, failed: 0, failures: [] };
+  const summary: IngestSummary = { created: 0, updated: 0, pending: 0, withdrawn: 0, duplicate: 0, failed: 0, skipped: 0, failures: [], skippedFiles: [] };
   const fail = (file: string, reason: string) => {
     summary.failed++;
     summary.failures.push({ file, reason: reason.replace(/\s+/g, " ") });
@@ -45,6 +46,12 @@ export async function ingestFiles(options: { actor: Actor; files: string[]; rece
     const files = options.files.slice(start, start + BATCH);
     const readable: { file: string; input: WireInput }[] = [];
     for (const file of files) {
+      const skip = notWireCopy(file);
+      if (skip) {
+        summary.skipped++;
+        summary.skippedFiles.push({ file, reason: skip });
+        continue;
+      }
       try {
         const stat = await fs.stat(file);
         if (stat.size > MAX_WIRE_BYTES) throw new Error("The item is larger than 1 MB");

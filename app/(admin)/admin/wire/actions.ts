@@ -6,6 +6,7 @@ import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { isAppError } from "@/lib/errors";
 import { formatDateline } from "@/lib/stories/format-dateline";
 import { parseOrReject, ingestWireItem } from "@/lib/wire-ingest/ingest-wire-item";
+import { notWireCopy } from "@/lib/wire-ingest/not-wire-copy";
 import { resolvePendingUpdate } from "@/lib/wire-ingest/resolve-pending-update";
 import { tagVocabulary } from "@/lib/wire-ingest/vocabulary";
 import { suggestTags, type WireParse, type WireTag } from "@/lib/wire";
@@ -85,26 +86,36 @@ export async function addSuggestedTagsAction(_previous: WireIngestState, form: F
   redirect(`/admin/stories/${id}?saved=1`);
 }
 
-export type BulkIngestState = { summary?: string; failures?: { file: string; reason: string }[] };
+/** One dropped file's result: what it became (with its story, to open), or why it was not taken. */
+export type BulkIngestItem = { file: string; outcome: string; story?: { id: string; headline: string }; reason?: string };
+export type BulkIngestState = { summary?: string; items?: BulkIngestItem[] };
 
 /** Ingests several dropped files at once; each is its own item, and one bad file stops nothing. */
 export async function ingestFilesAction(_previous: BulkIngestState, form: FormData): Promise<BulkIngestState> {
   const actor = await requireAdminActor();
-  const counts: Record<string, number> = { created: 0, updated: 0, pending: 0, withdrawn: 0, duplicate: 0, failed: 0 };
-  const failures: { file: string; reason: string }[] = [];
+  const counts: Record<string, number> = { created: 0, updated: 0, pending: 0, withdrawn: 0, duplicate: 0, failed: 0, skipped: 0 };
+  const items: BulkIngestItem[] = [];
   for (const file of form.getAll("files")) {
     if (!(file instanceof File) || file.size === 0 && !file.name) continue;
+    const skip = notWireCopy(file.name);
+    if (skip) {
+      counts.skipped++;
+      items.push({ file: file.name, outcome: "skipped", reason: skip });
+      continue;
+    }
     try {
-      const { outcome } = await ingestWireItem({ actor, via: NEWSROOM, raw: new Uint8Array(await file.arrayBuffer()) });
+      const { outcome, story } = await ingestWireItem({ actor, via: NEWSROOM, raw: new Uint8Array(await file.arrayBuffer()) });
       counts[outcome]++;
+      items.push({ file: file.name, outcome, story: { id: story.id, headline: story.headline } });
     } catch (error) {
       if (!isAppError(error)) throw error;
       counts.failed++;
-      failures.push({ file: file.name, reason: error.message });
+      items.push({ file: file.name, outcome: "failed", reason: error.message });
     }
   }
   revalidatePath("/admin");
-  return { summary: Object.entries(counts).map(([key, value]) => `${key} ${value}`).join(", "), failures };
+  const summary = Object.entries(counts).filter(([key, value]) => value > 0 || key === "created").map(([key, value]) => `${key} ${value}`).join(", ");
+  return { summary, items };
 }
 
 /** Applies a newer agency version to a live story, or keeps the live copy. */

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { notWireCopy } from "@/lib/wire-ingest/not-wire-copy";
+
+describe("files that are not wire copy", () => {
+  it("are a folder's documentation, whatever the folder", () => {
+    for (const name of ["README.md", "wire/readme.txt", "LICENSE", "Licence.txt", "CHANGELOG.md", "notes.md", "feed/ABOUT.markdown"]) expect(notWireCopy(name), name).not.toBeNull();
+  });
+
+  it("leave copy alone, whatever it is named", () => {
+    for (const name of ["ani-moscow-2023-12-27.txt", "item.json", "reuters-0105.xml", "PTI_2345", "readme-of-the-minister.txt", "markdown-story.txt"]) expect(notWireCopy(name), name).toBeNull();
+  });
+});
