@@ -257,7 +257,7 @@ describe("bad input", () => {
     fs.writeFileSync(`${folder}/empty.txt`, "");
     const result = await cli("wire", "ingest", folder);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/failed 2$/m);
+    expect(result.stdout).toMatch(/failed 2, skipped 0$/m);
     expect(result.stdout).toMatch(/^failed: .*broken\.json: the item is not valid JSON/m);
     expect(result.stdout).toMatch(/^failed: .*empty\.txt: the item is empty/m);
     const parse = await cli("wire", "parse", `${folder}/broken.json`);

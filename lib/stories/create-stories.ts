@@ -15,7 +15,13 @@ import type { createStorySchema } from "@/lib/stories/schemas";
  * Where a story came from, when it was made from agency copy: the item's uri and version, and the
  * path it came by (its versions belong to that source: the creating actor, by that path and key).
  */
-export type WireOrigin = { wireGuid: string | null; wireVersion: number | null; owner?: { channel: "api" | "newsroom" | "cli"; apiKeyId: string | null } | null };
+export type WireOrigin = {
+  wireGuid: string | null;
+  wireVersion: number | null;
+  owner?: { channel: "api" | "newsroom" | "cli"; apiKeyId: string | null } | null;
+  /** The headline was proposed from the copy, which carried none: the draft says it needs writing. */
+  headlineProposed?: boolean;
+};
 export type NewStory = { input: z.output<typeof createStorySchema>; origin?: WireOrigin };
 
 /**
@@ -59,6 +65,7 @@ export async function createStoriesInTx(tx: Tx, actor: Actor, stories: NewStory[
     { name: "wireOwnerId", type: "uuid", value: (r) => (r.origin?.owner ? actor.id : null) },
     { name: "wireOwnerChannel", type: "text", cast: '"WireChannel"', value: (r) => r.origin?.owner?.channel ?? null },
     { name: "wireOwnerApiKeyId", type: "uuid", value: (r) => r.origin?.owner?.apiKeyId ?? null },
+    { name: "headlineProposed", type: "text", cast: "boolean", value: (r) => String(!!r.origin?.headlineProposed) },
     { name: "createdById", type: "uuid", value: () => actor.id },
     { name: "updatedById", type: "uuid", value: () => actor.id },
     { name: "createdAt", type: "timestamp", value: () => now },

@@ -17,6 +17,7 @@ export const storySelect = {
   datelineLocation: true,
   datelineCountry: true,
   datelineDate: true,
+  headlineProposed: true,
   embargoUntil: true,
   scheduledAt: true,
   publishedAt: true,
@@ -54,6 +55,8 @@ export function toStoryJson(row: StoryRow) {
     id: row.id,
     slug: row.slug,
     headline: row.headline,
+    // Proposed from agency copy that had none, and not yet rewritten: it needs writing.
+    headlineProposed: row.headlineProposed,
     standfirst: row.standfirst,
     body: row.body,
     status: row.status,

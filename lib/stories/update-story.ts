@@ -97,7 +97,9 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   }
 
   const { version: _version, slug: _slug, tags: _tags, ...fields } = input;
-  await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });
+  // A proposed headline (lib/wire-ingest/propose-headline.ts) stops needing writing once someone changes it.
+  const headlineWritten = input.headline !== undefined && input.headline !== current.headline ? { headlineProposed: false } : {};
+  await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...headlineWritten, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });
   return { row: await recordRevision(tx, id, actor.id), before: current };
 }
 

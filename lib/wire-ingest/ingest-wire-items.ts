@@ -16,7 +16,7 @@ import { createStoriesInTx } from "@/lib/stories/create-stories";
 import { updateStoryInTx } from "@/lib/stories/update-story";
 import { killStoryInTx } from "@/lib/stories/kill-story";
 import { contentHash } from "@/lib/wire-ingest/content-hash";
-import { storyInputFromWire } from "@/lib/wire-ingest/story-from-wire";
+import { needsHeadline, storyInputFromWire, storyUpdateFromWire } from "@/lib/wire-ingest/story-from-wire";
 import { isCleanText } from "@/lib/text-input";
 import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender";
 
@@ -160,7 +160,12 @@ async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Pro
     fresh.map((p) => ({
       input: p.input,
       // Whoever delivers an item first owns its versions.
-      origin: { wireGuid: p.item.parse.guid, wireVersion: p.item.parse.version, owner: p.item.parse.guid ? { channel: sender.channel, apiKeyId: sender.apiKeyId } : null },
+      origin: {
+        wireGuid: p.item.parse.guid,
+        wireVersion: p.item.parse.version,
+        owner: p.item.parse.guid ? { channel: sender.channel, apiKeyId: sender.apiKeyId } : null,
+        headlineProposed: needsHeadline(p.item),
+      },
     })),
   );
   const wireRows = fresh.map((p, i) => wireItemRow(p, sender, ids[i], "applied"));
@@ -212,7 +217,7 @@ async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<Item
   const live = LIVE.has(held.status);
   let changes: ReturnType<typeof parseInput<typeof updateStorySchema>> | null = null;
   if (!canceled && !live) {
-    const { tags: _own, ...fields } = storyInputFromWire(p.item, []);
+    const fields = storyUpdateFromWire(p.item);
     // A newer version that drops the embargo line does not lift an embargo the story holds.
     const embargo = [held.embargoUntil?.toISOString(), fields.embargoUntil].filter((v): v is string => !!v).sort().pop() ?? null;
     changes = parseInput(updateStorySchema, { ...fields, embargoUntil: embargo, version: held.version });

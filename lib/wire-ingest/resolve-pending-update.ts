@@ -9,7 +9,7 @@ import { updateStoryInTx } from "@/lib/stories/update-story";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { parseWireItem } from "@/lib/wire";
-import { storyInputFromWire } from "@/lib/wire-ingest/story-from-wire";
+import { storyUpdateFromWire } from "@/lib/wire-ingest/story-from-wire";
 import { lockStory } from "@/lib/stories/lock-story";
 
 /**
@@ -37,7 +37,7 @@ export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: 
     await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", version: { lt: item.version ?? 0 } }, data: { state: "superseded" } });
     if (!options.apply) return null;
     const story = await tx.story.findUniqueOrThrow({ where: { id: item.storyId }, select: { version: true } });
-    const { tags: _own, ...changes } = storyInputFromWire(parseWireItem(item.raw, { receivedAt: item.receivedAt }), []);
+    const changes = storyUpdateFromWire(parseWireItem(item.raw, { receivedAt: item.receivedAt }));
     // The version the editor saw: applying over an edit made since is refused (409), not silent.
     return updateStoryInTx(tx, actor, item.storyId, parseInput(updateStorySchema, { ...changes, version: options.storyVersion ?? story.version }));
   });

@@ -1,20 +1,16 @@
 import type { ParsedWireItem, WireTag } from "@/lib/wire";
+import { firstSentence, proposeHeadline } from "@/lib/wire-ingest/propose-headline";
 
-const MAX_HEADLINE = 120;
+/** Whether the copy carries no headline of its own (most plain agency text): one is proposed. */
+export const needsHeadline = (item: ParsedWireItem) => !item.parse.headline?.trim();
 
 /**
- * A working headline for copy that carries none (most plain agency text): the first sentence of
- * the first paragraph, cut at a word boundary. The editor rewrites it; it only has to be sensible.
+ * The agency's headline, or one proposed from the lede (lib/wire-ingest/propose-headline.ts),
+ * which the draft is flagged for until someone rewrites it.
  */
 export function workingHeadline(item: ParsedWireItem): string {
-  if (item.parse.headline?.trim()) return item.parse.headline.trim();
-  const first = item.parse.paragraphs[0]?.trim() ?? "";
-  // A sentence ends at . ! ? followed by a space and a capital, not after a single initial ("S. Jaishankar").
-  const sentence = /^(.+?[^\s.]{2}[.!?])(?=\s+["“A-Z])/.exec(first)?.[1] ?? first;
-  const text = sentence.replace(/[.!?]$/, "");
-  if (text.length <= MAX_HEADLINE) return text || "Untitled wire story";
-  const cut = text.slice(0, MAX_HEADLINE + 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 40)).replace(/[\s,;:–—-]+$/, "")}…`;
+  if (!needsHeadline(item)) return item.parse.headline!.trim();
+  return proposeHeadline(item.parse.paragraphs[0] ?? "") ?? "Untitled wire story";
 }
 
 /** At most `max` characters, cut at a word boundary: agency metadata is not refused for being long. */
@@ -30,8 +26,11 @@ function clamp(text: string | null, max: number): string | null {
  */
 export function storyInputFromWire(item: ParsedWireItem, tags: WireTag[]) {
   const { parse } = item;
+  const lede = parse.paragraphs[0] ? firstSentence(parse.paragraphs[0]) : null;
   return {
     headline: clamp(workingHeadline(item), 300)!,
+    // Under a proposed headline, the lede's first sentence in full, for the editor to tighten.
+    ...(needsHeadline(item) && lede ? { standfirst: clamp(lede, 600)! } : {}),
     body: item.bodyHtml,
     byline: clamp(parse.byline, 200),
     agency: clamp(parse.agency, 40),
@@ -40,4 +39,14 @@ export function storyInputFromWire(item: ParsedWireItem, tags: WireTag[]) {
     embargoUntil: parse.embargoUntil,
     tags: tags.slice(0, 30).map((tag) => ({ ...tag, name: clamp(tag.name, 80)! })),
   };
+}
+
+/**
+ * What a newer version of the copy changes in a story made from it: the copy and the agency's
+ * metadata. The editor's standfirst, slug and tags stay, and so does the headline unless the
+ * agency sent one (a proposal never replaces what an editor may have written).
+ */
+export function storyUpdateFromWire(item: ParsedWireItem) {
+  const { tags: _tags, standfirst: _standfirst, headline, ...fields } = storyInputFromWire(item, []);
+  return needsHeadline(item) ? fields : { ...fields, headline };
 }
