@@ -7,6 +7,8 @@ export const auditActions = {
   "story.unpublish": "unpublished",
   "story.kill": "killed",
   "story.submit": "submitted for review",
+  "story.withdraw_review": "took back from review",
+  "story.return": "sent back to its writer",
   "story.restore": "restored an earlier version of",
   "story.correct": "added a correction or update to",
   "story.publish_changes": "published a draft of changes to",

@@ -32,6 +32,9 @@ export function auditSentence(entry: AuditEntryView): { who: string; did: string
       if (entry.action === "story.schedule" && typeof detail.at === "string") extra.push(`to go live ${formatNewsroomTime(detail.at)}`);
       if (typeof detail.reason === "string") extra.push(`(${detail.reason})`);
       break;
+    case "story.return":
+      if (typeof detail.note === "string") extra.push(`with the note “${detail.note.length > 120 ? `${detail.note.slice(0, 119)}…` : detail.note}”`);
+      break;
     case "story.restore":
       if (typeof detail.revision === "number") extra.push(`(version ${detail.revision})`);
       break;

@@ -18,6 +18,9 @@ export const storySelect = {
   datelineCountry: true,
   datelineDate: true,
   headlineProposed: true,
+  reviewNote: true,
+  reviewNoteAt: true,
+  reviewNoteBy: { select: { id: true, name: true } },
   embargoUntil: true,
   scheduledAt: true,
   publishedAt: true,
@@ -57,6 +60,8 @@ export function toStoryJson(row: StoryRow) {
     headline: row.headline,
     // Proposed from agency copy that had none, and not yet rewritten: it needs writing.
     headlineProposed: row.headlineProposed,
+    // The desk's note when it sent the story back from review (null once it is submitted again).
+    reviewNote: row.reviewNote ? { note: row.reviewNote, by: row.reviewNoteBy, at: iso(row.reviewNoteAt) } : null,
     standfirst: row.standfirst,
     body: row.body,
     status: row.status,

@@ -17,7 +17,8 @@ export async function submitStory(options: { actor: Actor; id: string }) {
     if (current.status !== "draft" && current.status !== "unpublished") {
       throw new AppError("conflict", `Only a draft can be submitted for review; this story is ${current.status.replace("_", " ")}`);
     }
-    await tx.story.update({ where: { id }, data: { status: "in_review", version: { increment: 1 }, updatedById: actor.id } });
+    // Submitted again: the desk's note on the last round has been dealt with.
+    await tx.story.update({ where: { id }, data: { status: "in_review", version: { increment: 1 }, updatedById: actor.id, reviewNote: null, reviewNoteById: null, reviewNoteAt: null } });
     await tx.auditEntry.create({ data: { action: "story.submit", actorId: actor.id, storyId: id, detail: { from: current.status } } });
     return recordRevision(tx, id, actor.id);
   });
