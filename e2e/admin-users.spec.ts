@@ -77,20 +77,20 @@ test("every user and key action is refused with a message when a writer sends it
   await signInViaApi(page, writer);
 
   await card.getByRole("button", { name: "Revoke" }).click();
-  await expect(card.getByTestId("revoke-error")).toHaveText("Your role (writer) may not do this (apikey.manage)");
+  await expect(card.getByTestId("revoke-error")).toHaveText("Only admins may manage API keys; you are signed in as a writer.");
   await card.getByRole("button", { name: "Change role" }).click();
-  await expect(card.getByTestId("access-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+  await expect(card.getByTestId("access-error")).toHaveText("Only admins may manage users; you are signed in as a writer.");
   await card.getByRole("button", { name: "Deactivate" }).click();
-  await expect(card.getByTestId("access-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+  await expect(card.getByTestId("access-error")).toHaveText("Only admins may manage users; you are signed in as a writer.");
   await card.getByLabel(`New password for ${target.email}`).fill("a-writer-picked-this-one");
   await card.getByRole("button", { name: "Set password" }).click();
-  await expect(card.getByTestId("set-password-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+  await expect(card.getByTestId("set-password-error")).toHaveText("Only admins may manage users; you are signed in as a writer.");
   await card.getByRole("button", { name: "New API key" }).click();
-  await expect(card.getByTestId("api-key-error")).toHaveText("Your role (writer) may not do this (apikey.manage)");
+  await expect(card.getByTestId("api-key-error")).toHaveText("Only admins may manage API keys; you are signed in as a writer.");
   await page.getByLabel("Email", { exact: true }).fill(`writer-made-${randomBytes(4).toString("hex")}@test.dateline.local`);
   await page.getByLabel("Password", { exact: true }).fill("a-writer-picked-this-one");
   await page.getByRole("button", { name: "Create user" }).click();
-  await expect(page.getByTestId("form-error")).toHaveText("Your role (writer) may not do this (user.manage)");
+  await expect(page.getByTestId("form-error")).toHaveText("Only admins may manage users; you are signed in as a writer.");
 
   // Nothing changed: the target's key works, they are still an editor, and can still sign in.
   expect((await api("GET", "/api/v1/stories", { key: target.apiKey })).status).toBe(200);

@@ -52,11 +52,11 @@ test("a writer submits a draft for review; an editor kills a published story aft
   await expect(editorPage.getByTestId("status")).toHaveText("published");
   expect((await getPage(`/stories/${story.slug}`)).status).toBe(200);
 
-  editorPage.once("dialog", (dialog) => void dialog.dismiss());
-  await editorPage.getByRole("button", { name: "Kill" }).click();
+  await editorPage.getByRole("button", { name: "Kill", exact: true }).click();
+  await editorPage.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await expect(editorPage.getByTestId("status")).toHaveText("published");
-  editorPage.once("dialog", (dialog) => void dialog.accept());
-  await editorPage.getByRole("button", { name: "Kill" }).click();
+  await editorPage.getByRole("button", { name: "Kill", exact: true }).click();
+  await editorPage.getByRole("dialog").getByRole("button", { name: "Kill the story" }).click();
   await expect(editorPage.getByTestId("status")).toHaveText("killed");
   expect((await getPage(`/stories/${story.slug}`)).status).not.toBe(200);
   expect((await getPage("/feed.xml")).text).not.toContain(`/stories/${story.slug}<`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { previewLinkAction, type PreviewState } from "@/app/(admin)/admin/stories/preview-actions";
 
 /**
@@ -8,11 +8,20 @@ import { previewLinkAction, type PreviewState } from "@/app/(admin)/admin/storie
  * live story's draft of changes), opens nothing by itself, and offers to open or copy it. The
  * link works for 48 hours for anyone who has it, signed in or not, and is never indexed.
  */
-export function PreviewLinkButton({ id }: { id: string }) {
+export function PreviewLinkButton({ id, beforeCommand }: { id: string; beforeCommand?: () => Promise<boolean> }) {
   const [state, action, pending] = useActionState<PreviewState, FormData>(previewLinkAction, {});
   const [copied, setCopied] = useState(false);
   return (
-    <form action={action} className="text-sm">
+    <form
+      className="text-sm"
+      onSubmit={async (event) => {
+        // The preview shows what the editor holds: what is typed is saved first.
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        if (beforeCommand && !(await beforeCommand())) return;
+        startTransition(() => action(data));
+      }}
+    >
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className="underline disabled:opacity-60" onClick={() => setCopied(false)}>
         {pending ? "Making a preview link…" : state.url ? "New preview link" : "Preview"}

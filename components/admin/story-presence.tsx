@@ -1,8 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 type Other = { id: string; name: string; role: string };
+/** The story's stored copy as the server has it now: its version and the draft of changes it holds. */
+export type StoryOnServer = { version: number; draftSavedAt: string | null };
 
 const EVERY_MS = 15_000;
 
@@ -11,8 +13,10 @@ const EVERY_MS = 15_000;
  * open (and at once when the tab comes back into view), and checks out when the page goes away.
  * The server keeps who was seen in the last 45 s; a tab closed without a word drops out after that.
  */
-export function StoryPresence({ storyId }: { storyId: string }) {
+export function StoryPresence({ storyId, onStory }: { storyId: string; onStory?: (story: StoryOnServer) => void }) {
   const [others, setOthers] = useState<Other[]>([]);
+  const onStoryRef = useRef(onStory);
+  onStoryRef.current = onStory;
 
   useEffect(() => {
     const url = `/api/v1/stories/${storyId}/presence`;
@@ -21,8 +25,10 @@ export function StoryPresence({ storyId }: { storyId: string }) {
       try {
         const response = await fetch(url, { method: "POST", cache: "no-store" });
         if (!response.ok) return;
-        const body = (await response.json()) as { others: Other[] };
-        if (active) setOthers(body.others);
+        const body = (await response.json()) as { others: Other[]; story?: StoryOnServer };
+        if (!active) return;
+        setOthers(body.others);
+        if (body.story) onStoryRef.current?.(body.story);
       } catch {
         // Offline for a moment: the next check-in tries again.
       }

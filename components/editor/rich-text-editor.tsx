@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState, type JSX, type KeyboardEvent, type ReactNode } from "react";
+import { useMemo, useRef, useState, type JSX, type KeyboardEvent, type ReactNode } from "react";
 import {
   EditorContent,
   isNodeEmpty,
@@ -166,8 +166,13 @@ export function RichTextEditor(props: {
   label?: string;
   invalid?: boolean;
   describedBy?: string;
+  /** Every change of the body's HTML; `first` is the editor's own reading of `defaultValue`. */
+  onChange?: (html: string, first: boolean) => void;
+  readOnly?: boolean;
 }): JSX.Element {
   const { name, defaultValue, id, label, invalid, describedBy } = props;
+  const onChangeRef = useRef(props.onChange);
+  onChangeRef.current = props.onChange;
   const accessibleName = label ?? "Body";
 
   const initialContent = useMemo(() => normaliseDefault(defaultValue), [defaultValue]);
@@ -197,8 +202,17 @@ export function RichTextEditor(props: {
     extensions: EXTENSIONS,
     content: initialContent,
     editorProps,
-    onCreate: ({ editor: created }) => setHtml(serialise(created)),
-    onUpdate: ({ editor: updated }) => setHtml(serialise(updated)),
+    editable: !props.readOnly,
+    onCreate: ({ editor: created }) => {
+      const first = serialise(created);
+      setHtml(first);
+      onChangeRef.current?.(first, true);
+    },
+    onUpdate: ({ editor: updated }) => {
+      const next = serialise(updated);
+      setHtml(next);
+      onChangeRef.current?.(next, false);
+    },
   });
 
   const active =

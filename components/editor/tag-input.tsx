@@ -67,8 +67,12 @@ export function TagInput(props: {
   id?: string;
   invalid?: boolean;
   describedBy?: string;
+  /** Every change of the chosen tags (not called for the first reading of `defaultValue`). */
+  onChange?: (tags: TagValue[]) => void;
 }): JSX.Element {
   const { name, defaultValue, suggest, id, invalid, describedBy } = props;
+  const onChangeRef = useRef(props.onChange);
+  onChangeRef.current = props.onChange;
 
   const baseId = useId();
   const inputId = id ?? `${baseId}-input`;
@@ -95,6 +99,10 @@ export function TagInput(props: {
 
   const inputRef = useRef<HTMLInputElement>(null);
   const suggestRef = useRef(suggest);
+  const firstTags = useRef(tags);
+  useEffect(() => {
+    if (tags !== firstTags.current) onChangeRef.current?.(tags);
+  }, [tags]);
   const requestRef = useRef(0);
 
   useEffect(() => {

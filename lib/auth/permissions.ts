@@ -43,9 +43,34 @@ export function can(actor: Pick<Actor, "role"> | null | undefined, permission: P
   return !!actor && (permissions[permission] as readonly Role[]).includes(actor.role);
 }
 
+/** What each permission lets one do, as the end of "Only editors and admins may …". */
+const permissionPhrases: Record<Permission, string> = {
+  "story.read": "read stories",
+  "story.create": "create stories",
+  "story.edit": "edit stories",
+  "story.edit.live": "change a story that is live",
+  "story.submit": "submit stories for review",
+  "story.publish": "publish, schedule or send back stories",
+  "story.unpublish": "take stories off the site",
+  "story.kill": "kill stories",
+  "story.correct": "add corrections and updates",
+  "tag.create": "create tags",
+  "tag.manage": "rename, merge, retype or delete tags",
+  "user.manage": "manage users",
+  "audit.read": "read the audit log",
+  "apikey.manage": "manage API keys",
+};
+
+const plural = (role: Role) => `${role}s`;
+
+/** The refusal, as a sentence: "Only editors and admins may kill stories; you are signed in as a writer." */
+export function refusalMessage(role: Role, permission: Permission): string {
+  const allowed = (permissions[permission] as readonly Role[]).map(plural);
+  const who = allowed.length > 1 ? `${allowed.slice(0, -1).join(", ")} and ${allowed.at(-1)}` : allowed[0];
+  return `Only ${who} may ${permissionPhrases[permission]}; you are signed in as ${role === "admin" ? "an" : "a"} ${role}.`;
+}
+
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
   if (!actor) throw new AppError("unauthorized", "Sign in or send an API key");
-  if (!can(actor, permission)) {
-    throw new AppError("forbidden", `Your role (${actor.role}) may not do this (${permission})`);
-  }
+  if (!can(actor, permission)) throw new AppError("forbidden", refusalMessage(actor.role, permission));
 }

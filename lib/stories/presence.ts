@@ -20,7 +20,7 @@ export type PresentUser = { id: string; name: string; role: Role };
  * The actor has the story open now: records it, and answers who else has been seen on it in the
  * last 45 s (never the actor). Times are the database's, so app instances with drifting clocks agree.
  */
-export async function touchPresence(options: { actor: Actor; storyId: string }): Promise<{ others: PresentUser[] }> {
+export async function touchPresence(options: { actor: Actor; storyId: string }): Promise<{ others: PresentUser[]; story: { version: number; draftSavedAt: string | null } }> {
   const { actor, storyId } = options;
   requirePermission(actor, "story.read");
   assertStoryId(storyId);
@@ -35,8 +35,10 @@ export async function touchPresence(options: { actor: Actor; storyId: string }):
     WHERE p."storyId" = ${storyId}::uuid AND p."userId" <> ${actor.id}::uuid AND u."active"
       AND p."seenAt" > ${utcNow} - ${PRESENCE_WINDOW_SECONDS} * interval '1 second'
     ORDER BY u."name", u."id"`;
+  // The story's copy as stored now, so an editor learns of someone else's save without saving.
+  const story = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true, draftSavedAt: true } });
   await pruneNowAndThen();
-  return { others };
+  return { others, story: { version: story.version, draftSavedAt: story.draftSavedAt?.toISOString() ?? null } };
 }
 
 /** The actor closed the story (or left the page): others stop seeing them at once. */

@@ -9,44 +9,54 @@ import { publishStory } from "@/lib/stories/publish-story";
 import { unpublishStory } from "@/lib/stories/unpublish-story";
 import { submitStory } from "@/lib/stories/submit-story";
 import { killStory } from "@/lib/stories/kill-story";
+import { returnStory, withdrawFromReview } from "@/lib/stories/review-stories";
 import { storyInputFromForm } from "@/lib/stories/schemas";
 import { suggestTags } from "@/lib/tags/suggest-tags";
 import { discardDraftChanges, publishDraftChanges, saveDraftChanges } from "@/lib/stories/draft-changes";
 import { otherChangeSince, type OtherChange } from "@/lib/stories/other-change";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
-import type { FieldDiff } from "@/lib/stories/revision-diff";
+import { getStory } from "@/lib/stories/get-story";
+import { storyFormValues, type StoryFormValues } from "@/lib/stories/story-form-values";
+import type { StoryJson } from "@/lib/stories/story-shape";
 
-export type StoryFormState = {
-  message?: string;
-  fields?: Record<string, string[]>;
-  // What was typed, so a refused form comes back as the editor left it.
-  values?: Record<string, string>;
-  // A save refused because someone else saved first: where to see their change, and the change itself.
-  stale?: { href: string; title: string; fields: FieldDiff[] | null };
+/** Where a save stands in the newsroom's words, and the tokens the next save must name. */
+export type SavedStory = {
+  id: string;
+  version: number;
+  draftSavedAt: string | null;
+  status: string;
+  slug: string;
+  /** When it was saved, in the newsroom's time zone ("27 Dec 2023, 14:05 IST"). */
+  savedAt: string;
 };
 
-function staleState(id: string, change: OtherChange): Pick<StoryFormState, "message" | "stale"> {
-  const when = change.at ? formatNewsroomTime(change.at) : "";
-  const message = {
-    saved: `Someone else saved this story since you opened it (version ${change.version} by ${change.by} at ${when}). Your changes are not saved.`,
-    draft: `Someone else saved a draft of changes to this story since you opened it (by ${change.by} at ${when}). Your changes are not saved.`,
-    discarded: "The draft of changes you opened has been discarded since. Your changes are not saved.",
-  }[change.kind];
-  const comparison = change.comparison;
-  return {
-    message,
-    stale: {
-      href: `/admin/stories/${id}/revisions${change.from === change.to ? "" : `?${new URLSearchParams({ from: String(change.from), to: String(change.to) })}`}`,
-      title: comparison ? `Changes from ${comparison.from.label} to ${comparison.to.label}` : "Their change",
-      fields: comparison?.fields ?? null,
-    },
-  };
+/** Someone else saved first: their copy as the form holds it, for the editor to merge field by field. */
+export type TheirCopy = {
+  values: StoryFormValues;
+  version: number;
+  draftSavedAt: string | null;
+  status: string;
+  by: string | null;
+  at: string | null;
+  /** Where to compare the two in full. */
+  href: string;
+};
+
+export type SaveResult =
+  | { ok: true; saved: SavedStory }
+  | { ok: false; message: string; fields?: Record<string, string[]>; theirs?: TheirCopy };
+
+function theirCopyHref(id: string, change: OtherChange) {
+  return `/admin/stories/${id}/revisions${change.from === change.to ? "" : `?${new URLSearchParams({ from: String(change.from), to: String(change.to) })}`}`;
 }
 
-function typedValues(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  return values;
+function staleMessage(change: OtherChange): string {
+  const when = change.at ? formatNewsroomTime(change.at) : "";
+  return {
+    saved: `${change.by ?? "Someone else"} saved this story since you opened it (version ${change.version}, ${when}). Nothing of yours is lost: choose, field by field, what to keep.`,
+    draft: `${change.by ?? "Someone else"} saved a draft of changes to this story since you opened it (${when}). Nothing of yours is lost: choose, field by field, what to keep.`,
+    discarded: "The draft of changes you were editing has been published or discarded since. Nothing of yours is lost: choose, field by field, what to keep.",
+  }[change.kind];
 }
 
 /** Maps nested field paths (dateline.location) to the form's field names (datelineLocation). */
@@ -61,32 +71,50 @@ function formFieldErrors(fields: Record<string, string[]> | undefined) {
   return out;
 }
 
-const savedNotices = { live: "saved", draft: "draftSaved", publishChanges: "changesPublished" } as const;
+function savedStory(story: StoryJson): SavedStory {
+  return { id: story.id, version: story.version, draftSavedAt: story.draftSavedAt, status: story.status, slug: story.slug, savedAt: formatNewsroomTime(new Date()) };
+}
 
 /**
- * The story form's one action. `intent` says how to save an existing story: live (the default),
- * as a draft of changes to a live story, or by publishing the draft of changes the form holds.
+ * The story editor's one save, answering instead of redirecting so that the editor keeps typing
+ * while it saves. `intent` says how: "live" saves the story itself (a draft's save, or a live
+ * story's change put live at once), "draft" keeps a live story's change as its draft of changes
+ * (what autosave does for a live story: readers see nothing until someone publishes it), and
+ * "publishChanges" puts the draft of changes live as the form now reads. A save refused because
+ * someone else saved first answers with their copy, which the editor merges field by field.
  */
-export async function saveStoryAction(_previous: StoryFormState, form: FormData): Promise<StoryFormState> {
+export async function saveStoryAction(form: FormData): Promise<SaveResult> {
   const actor = await requireAdminActor();
   const id = typeof form.get("id") === "string" ? String(form.get("id")) : "";
   const intent = form.get("intent") === "draft" || form.get("intent") === "publishChanges" ? (form.get("intent") as "draft" | "publishChanges") : "live";
   const draftSavedAt = typeof form.get("draftSavedAt") === "string" && form.get("draftSavedAt") ? String(form.get("draftSavedAt")) : null;
   const input = storyInputFromForm(form);
-  let storyId: string;
   try {
-    if (!id) storyId = (await createStory({ actor, input })).id;
-    else if (intent === "draft") storyId = (await saveDraftChanges({ actor, id, input: { ...input, draftSavedAt } })).id;
-    else if (intent === "publishChanges") storyId = (await publishDraftChanges({ actor, id, input: { ...input, draftSavedAt } })).id;
-    else storyId = (await updateStory({ actor, id, input })).id;
+    if (!id) return { ok: true, saved: savedStory(await createStory({ actor, input })) };
+    if (intent === "draft") return { ok: true, saved: savedStory(await saveDraftChanges({ actor, id, input: { ...input, draftSavedAt } })) };
+    if (intent === "publishChanges") return { ok: true, saved: savedStory(await publishDraftChanges({ actor, id, input: { ...input, draftSavedAt } })) };
+    return { ok: true, saved: savedStory(await updateStory({ actor, id, input })) };
   } catch (error) {
     if (!isAppError(error)) throw error;
-    const refused = { message: error.message, fields: formFieldErrors(error.fields), values: typedValues(form) };
+    const refused = { ok: false as const, message: error.message, fields: formFieldErrors(error.fields) };
     if (error.code !== "conflict" || !id || typeof input.version !== "number") return refused;
     const change = await otherChangeSince({ actor, id, version: input.version, draftSavedAt });
-    return change ? { ...refused, ...staleState(id, change) } : refused;
+    if (!change) return refused;
+    const story = await getStory({ actor, id });
+    return {
+      ...refused,
+      message: staleMessage(change),
+      theirs: {
+        values: storyFormValues(story),
+        version: story.version,
+        draftSavedAt: story.draftSavedAt,
+        status: story.status,
+        by: change.by,
+        at: change.at ? formatNewsroomTime(change.at) : null,
+        href: theirCopyHref(id, change),
+      },
+    };
   }
-  redirect(`/admin/stories/${storyId}?${savedNotices[id ? intent : "live"]}=1`);
 }
 
 export async function discardDraftAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
@@ -98,21 +126,25 @@ export async function discardDraftAction(_previous: StoryCommandState, form: For
 
 export type StoryCommandState = { message?: string };
 
-async function runCommand(form: FormData, command: (id: string) => Promise<unknown>, done: string): Promise<StoryCommandState> {
+async function runCommand(form: FormData, command: (id: string) => Promise<unknown>, done: string | ((result: unknown) => string)): Promise<StoryCommandState> {
   const id = String(form.get("id") ?? "");
+  let result: unknown;
   try {
-    await command(id);
+    result = await command(id);
   } catch (error) {
     if (isAppError(error)) return { message: error.message };
     throw error;
   }
-  redirect(`/admin/stories/${id}?${done}=1`);
+  redirect(`/admin/stories/${id}?${typeof done === "string" ? done : done(result)}=1`);
 }
 
 export async function publishStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
   const actor = await requireAdminActor();
   const at = form.get("at");
-  return runCommand(form, (id) => publishStory({ actor, id, input: typeof at === "string" && at ? { at } : {} }), "published");
+  // Publishing an embargoed story schedules it for the embargo's end: the notice says so.
+  return runCommand(form, (id) => publishStory({ actor, id, input: typeof at === "string" && at ? { at } : {} }), (story) =>
+    (story as StoryJson).status === "scheduled" ? "scheduledForEmbargo" : "published",
+  );
 }
 
 export async function unpublishStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
@@ -123,6 +155,16 @@ export async function unpublishStoryAction(_previous: StoryCommandState, form: F
 export async function submitStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
   const actor = await requireAdminActor();
   return runCommand(form, (id) => submitStory({ actor, id }), "submitted");
+}
+
+export async function withdrawStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
+  const actor = await requireAdminActor();
+  return runCommand(form, (id) => withdrawFromReview({ actor, id }), "withdrawn");
+}
+
+export async function returnStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {
+  const actor = await requireAdminActor();
+  return runCommand(form, (id) => returnStory({ actor, id, input: { note: form.get("note") } }), "returned");
 }
 
 export async function killStoryAction(_previous: StoryCommandState, form: FormData): Promise<StoryCommandState> {

@@ -1,10 +1,8 @@
 import { notFound } from "next/navigation";
-import { StoryForm } from "@/components/admin/story-form";
-import { StoryCommands } from "@/components/admin/story-commands";
+import { StoryEditor } from "@/components/admin/story-editor";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { formatNewsroomTime, newsroomTimeZone, newsroomZoneName } from "@/lib/site/newsroom-time";
-import { StoryPresence } from "@/components/admin/story-presence";
 import { can } from "@/lib/auth/permissions";
 import { getStory } from "@/lib/stories/get-story";
 import { isAppError } from "@/lib/errors";
@@ -20,6 +18,9 @@ export const metadata = { title: "Edit story" };
 const notices: Record<string, string> = {
   saved: "Saved.",
   published: "Published.",
+  scheduledForEmbargo: "Scheduled: it goes live when its embargo lifts (see the time below).",
+  withdrawn: "Withdrawn from review: the story is a draft again.",
+  returned: "Sent back to the writer with your note.",
   unpublished: "Unpublished: the story is off the site.",
   kept: "Kept the live copy; the agency's update is set aside.",
   submitted: "Submitted for review: an editor will publish it.",
@@ -51,35 +52,33 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
   const notice = flags.wire && wireNotices[flags.wire] ? wireNotices[flags.wire] : notices[Object.keys(notices).find((key) => flags[key]) ?? ""];
   const wire = await getStoryWireCopy({ actor, storyId: story.id });
   const live = story.status === "published" || story.status === "scheduled";
+  const readOnly = story.status === "killed"
+    ? "This story was killed: it has left the site for good, and its copy is kept as it was, for the record. It can no longer be changed."
+    : live && !can(actor, "story.edit.live")
+      ? `This story is ${story.status}: only editors and admins change a live story. Ask the desk to make your change.`
+      : null;
   return (
-    <div className="mx-auto max-w-3xl">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="font-serif text-2xl font-bold">Edit story</h1>
-          <p className="mt-1 flex items-center gap-2 text-sm text-slate-600">
-            <StatusBadge status={story.status} />
-            <span>version {story.version} · last change by {story.updatedBy.name}, {formatNewsroomTime(new Date(story.updatedAt))}</span>
-          </p>
-          {story.status === "scheduled" && story.scheduledAt ? (
-            <p className="mt-1 text-sm text-sky-900">Goes live {formatNewsroomTime(new Date(story.scheduledAt))}</p>
-          ) : null}
-          <p className="mt-1 flex gap-4 text-sm">
-            {live ? <a href={storyPath(story.slug)} className="underline" data-testid="view-live">View on site</a> : null}
-            <a href={`/admin/stories/${story.id}/revisions`} className="underline">Revisions</a>
-          </p>
-        </div>
-        <StoryCommands
-          id={story.id}
-          status={story.status}
-          canPublish={can(actor, "story.publish")}
-          canUnpublish={can(actor, "story.unpublish")}
-          canSubmit={can(actor, "story.submit")}
-          canKill={can(actor, "story.kill")}
-          zone={{ id: newsroomTimeZone(), name: newsroomZoneName() }}
-        />
+    <div className="mx-auto max-w-6xl">
+      <div className="mb-4">
+        <h1 className="font-serif text-2xl font-bold">Edit story</h1>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <StatusBadge status={story.status} />
+          <span>version {story.version} · last change by {story.updatedBy.name}, {formatNewsroomTime(new Date(story.updatedAt))}</span>
+        </p>
+        {story.status === "scheduled" && story.scheduledAt ? (
+          <p className="mt-1 text-sm text-sky-900" data-testid="goes-live">Goes live {formatNewsroomTime(new Date(story.scheduledAt))}</p>
+        ) : null}
+        <p className="mt-1 flex gap-4 text-sm">
+          {story.status === "published" ? <a href={storyPath(story.slug)} className="underline" data-testid="view-live">View on site</a> : null}
+          <a href={`/admin/stories/${story.id}/revisions`} className="underline">Revisions</a>
+        </p>
       </div>
-      <StoryPresence storyId={story.id} />
-      {notice ? <p className="mb-4 rounded border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm text-emerald-900" role="status">{notice}</p> : null}
+      {story.reviewNote && story.status === "draft" ? (
+        <div className="mb-4 rounded border-2 border-sky-400 bg-sky-50 px-4 py-3 text-sky-950" data-testid="review-note">
+          <p className="font-semibold">Sent back by {story.reviewNote.by?.name ?? "the desk"}{story.reviewNote.at ? `, ${formatNewsroomTime(story.reviewNote.at)}` : ""}:</p>
+          <p className="mt-1 whitespace-pre-wrap">{story.reviewNote.note}</p>
+        </div>
+      ) : null}
       {story.embargoUntil && new Date(story.embargoUntil) > new Date() ? (
         <p className="mb-4 rounded border-2 border-amber-500 bg-amber-50 px-4 py-2 font-semibold text-amber-950" data-testid="embargo">
           Embargoed until {formatNewsroomTime(story.embargoUntil)}: it cannot go live before then.
@@ -89,7 +88,21 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       ) : null}
       <DraftChangesBanner actor={actor} story={story} />
       {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
-      <StoryForm key={`${story.version}-${story.draftSavedAt ?? ""}`} initial={storyFormValues(story)} />
+      <StoryEditor
+        initial={storyFormValues(story)}
+        status={story.status}
+        readOnly={readOnly}
+        notice={notice ?? null}
+        headlineProposed={story.headlineProposed}
+        lastChange={{ by: story.draftSavedAt && story.draftSavedBy ? story.draftSavedBy.name : story.updatedBy.name, at: formatNewsroomTime(new Date(story.draftSavedAt ?? story.updatedAt)) }}
+        commands={{
+          canPublish: can(actor, "story.publish"),
+          canUnpublish: can(actor, "story.unpublish"),
+          canSubmit: can(actor, "story.submit"),
+          canKill: can(actor, "story.kill"),
+          zone: { id: newsroomTimeZone(), name: newsroomZoneName() },
+        }}
+      />
       <CorrectionsPanel story={story} canCorrect={can(actor, "story.correct")} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { StoryForm } from "@/components/admin/story-form";
+import { StoryEditor } from "@/components/admin/story-editor";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { requirePermission } from "@/lib/auth/permissions";
 import { emptyStoryForm } from "@/lib/stories/story-form-values";
@@ -8,9 +8,9 @@ export const metadata = { title: "New story" };
 export default async function NewStoryPage() {
   requirePermission(await requireAdminActor(), "story.create");
   return (
-    <div className="mx-auto max-w-3xl">
+    <div className="mx-auto max-w-6xl">
       <h1 className="mb-4 font-serif text-2xl font-bold">New story</h1>
-      <StoryForm initial={emptyStoryForm} />
+      <StoryEditor initial={emptyStoryForm} status="draft" />
     </div>
   );
 }

@@ -1,0 +1,210 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useRouter } from "next/navigation";
+import { StoryDetails, StoryWriting, FieldErrorSummary } from "@/components/admin/story-form";
+import { StoryCommands, type StoryCommandsProps } from "@/components/admin/story-commands";
+import { StoryMerge } from "@/components/admin/story-merge";
+import { StoryPresence, type StoryOnServer } from "@/components/admin/story-presence";
+import { PreviewLinkButton } from "@/components/admin/preview-link-button";
+import { useStorySave } from "@/components/admin/use-story-save";
+import { tokenKey } from "@/components/admin/story-values";
+import type { StoryFormValues } from "@/lib/stories/story-form-values";
+
+const buttonClass = "rounded px-4 py-2 text-sm font-medium focus:outline-none focus:ring-2 focus:ring-slate-400 disabled:opacity-60";
+const primary = `${buttonClass} bg-slate-900 text-white hover:bg-slate-700`;
+const secondary = `${buttonClass} border border-slate-400 bg-white text-slate-900 hover:bg-slate-100`;
+
+export type StoryEditorProps = {
+  initial: StoryFormValues;
+  status: string;
+  /** Why the form is read-only, if it is (a killed story; a live story and a role that may not change it). */
+  readOnly?: string | null;
+  /** The headline was proposed from the wire copy and nobody has written one yet. */
+  headlineProposed?: boolean;
+  /** Who last saved, shown when their save reaches this page while it is open. */
+  lastChange?: { by: string; at: string };
+  commands?: Omit<StoryCommandsProps, "id" | "status" | "headline" | "beforeCommand">;
+  /** What the last command did ("Published."), from the address it came back to. */
+  notice?: string | null;
+  /** Extra sidebar panels (embargo, checklist …), below the commands. */
+  sidebar?: ReactNode;
+};
+
+/**
+ * The story editor: the writing area on the left, a sidebar with the save state, the commands
+ * and the story's details on the right (one column on a phone). It never loses what is typed:
+ * every change is saved within seconds (lib: use-story-save), every command saves first, Enter
+ * never submits anything, and a save someone else got in first to is merged field by field.
+ */
+export function StoryEditor(props: StoryEditorProps) {
+  const router = useRouter();
+  const { initial, status } = props;
+  const live = status === "published" || status === "scheduled";
+  const editable = !props.readOnly;
+  const [remountKey, setRemountKey] = useState(0);
+  const [remoteNotice, setRemoteNotice] = useState<string | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  const isNew = !initial.id;
+
+  const editor = useStorySave({
+    initial, live, editable,
+    onCreated: (id) => window.history.replaceState(null, "", `/admin/stories/${id}`),
+    // The page's own parts follow (status, the draft banner), and a notice from before goes.
+    onSavedVisibly: () => {
+      if (!isNew) router.refresh();
+    },
+  });
+  const { values, setValues, state, save, flush, dirty } = editor;
+
+  // What the server renders changed (a command's redirect, a refresh after someone else's save):
+  // take it as the form's copy if nothing is unsaved; otherwise try to save, which finds their
+  // change and offers the merge.
+  const propsToken = tokenKey({ version: initial.version, draftSavedAt: initial.draftSavedAt ?? null });
+  const lastProps = useRef(propsToken);
+  useEffect(() => {
+    if (propsToken === lastProps.current) return;
+    lastProps.current = propsToken;
+    if (editor.isOwn({ version: initial.version, draftSavedAt: initial.draftSavedAt ?? null })) return;
+    if (!dirty) {
+      editor.resetTo(initial, { version: initial.version, draftSavedAt: initial.draftSavedAt ?? null });
+      setRemountKey((key) => key + 1);
+      // After this editor's own command the page's notice says what happened; otherwise it was someone else.
+      if (commandRan.current) {
+        commandRan.current = false;
+        editor.clearMessage();
+      } else if (props.lastChange) setRemoteNotice(`The story changed while you had it open: ${props.lastChange.by} saved it at ${props.lastChange.at}. The form shows it now.`);
+    } else {
+      void save("auto");
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [propsToken]);
+
+  // Pushed from the server (presence check-ins): a newer copy than the one the form is based on.
+  const onServerStory = useCallback((story: StoryOnServer) => {
+    if (state.saving || editor.isOwn(story) || tokenKey(story) === tokenKey(editor.currentToken())) return;
+    router.refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.saving, router]);
+
+  // A command's notice is shown once: a reload of the page does not say "Published." again.
+  useEffect(() => {
+    if (props.notice && window.location.search) window.history.replaceState(null, "", window.location.pathname);
+  }, [props.notice]);
+
+  // Errors and refusals take the focus, wherever the editor was typing.
+  useEffect(() => {
+    if (state.message?.kind === "error" && state.message.explicit) messageRef.current?.focus();
+  }, [state.message]);
+
+  // Ctrl/Cmd+S saves (a live story's change as its draft of changes: never live by a keystroke).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        if (editable) void save(live ? "draft" : "explicit");
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [editable, live, save]);
+
+  const commandRan = useRef(false);
+  const beforeCommand = useCallback(async () => {
+    editor.clearMessage();
+    setRemoteNotice(null);
+    const saved = await flush();
+    if (saved) commandRan.current = true;
+    return saved;
+  }, [editor, flush]);
+
+  const explicitSave = async () => {
+    const ok = await save("explicit");
+    const id = editor.currentToken().id;
+    if (ok && isNew && id) router.replace(`/admin/stories/${id}?saved=1`);
+  };
+
+  const hasDraft = !!editor.currentToken().draftSavedAt;
+  const headlineProposed = props.headlineProposed && values.headline === initial.headline;
+  const message = state.message && !(isNew && state.message.kind === "saved" && state.message.explicit) ? state.message : null;
+
+  return (
+    // Not a <form>: nothing here is submitted, so Enter in a field can never save (nor put a live
+    // story's change live); saving is the autosave's or a button's, and the commands are forms of their own.
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-8" data-testid="story-editor">
+      <div className="min-w-0 space-y-4">
+        {state.theirs ? (
+          <StoryMerge
+            key={tokenKey(state.theirs)}
+            base={editor.saved} mine={values} theirs={state.theirs} message={state.message?.text ?? ""}
+            onMerge={(merged) => {
+              const theirs = state.theirs!;
+              editor.resetTo(theirs.values, { version: theirs.version, draftSavedAt: theirs.draftSavedAt }, merged);
+              setRemountKey((key) => key + 1);
+              void save(theirs.status === "published" || theirs.status === "scheduled" ? "draft" : "explicit");
+            }}
+            onTakeTheirs={() => {
+              const theirs = state.theirs!;
+              editor.resetTo(theirs.values, { version: theirs.version, draftSavedAt: theirs.draftSavedAt });
+              setRemountKey((key) => key + 1);
+              editor.clearMessage();
+            }}
+          />
+        ) : null}
+        {props.readOnly ? <p className="rounded border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800" data-testid="read-only">{props.readOnly}</p> : null}
+        <StoryWriting
+          values={values} onChange={setValues} onBodyRead={editor.acceptNormalisedBody} errors={state.fields} readOnly={!editable} remountKey={remountKey}
+          headlineNote={headlineProposed ? (
+            <p className="-mt-3 text-sm text-amber-900" data-testid="headline-proposed">
+              <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium">Headline needs writing</span> It was proposed from the agency copy&apos;s first sentence.
+            </p>
+          ) : null}
+        />
+      </div>
+
+      <aside className="mt-6 space-y-5 lg:mt-0" aria-label="Story settings">
+        <div className="space-y-3 rounded border border-slate-200 bg-slate-50 p-3 lg:sticky lg:top-4">
+          {initial.id ? <StoryPresence storyId={initial.id} onStory={onServerStory} /> : null}
+          <div ref={messageRef} tabIndex={-1} className="text-sm focus:outline-none" aria-live="polite" data-testid="save-state">
+            {message?.kind === "error" && !state.theirs ? (
+              <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
+                <p data-testid="form-error">{message.text}</p>
+                <FieldErrorSummary errors={state.fields} />
+              </div>
+            ) : message?.kind === "saved" && message.explicit ? (
+              <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">{message.text}</p>
+            ) : !message?.explicit && props.notice && !dirty ? (
+              <p role="status" className="rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-emerald-900">{props.notice}</p>
+            ) : (
+              <p className="text-slate-600" data-testid="autosave-state">
+                {state.saving ? "Saving…" : dirty ? (editable ? "Unsaved changes: saving in a moment." : "") : message?.text ?? (initial.id ? "All changes saved." : "Saved automatically once it has a headline.")}
+              </p>
+            )}
+            {remoteNotice && !state.theirs ? <p className="mt-2 rounded border border-violet-300 bg-violet-50 px-3 py-2 text-violet-950" data-testid="remote-change">{remoteNotice}</p> : null}
+          </div>
+          {editable ? (
+            <div className="flex flex-wrap gap-2">
+              {live ? (
+                <>
+                  <button type="button" className={primary} disabled={state.saving || (!dirty && !hasDraft)} onClick={() => void save("publishChanges")}>Publish changes</button>
+                  <button type="button" className={secondary} disabled={state.saving} onClick={() => void save("draft")}>Save as draft of changes</button>
+                </>
+              ) : (
+                <button type="button" className={primary} disabled={state.saving} onClick={() => void explicitSave()}>{isNew ? "Save draft" : "Save"}</button>
+              )}
+            </div>
+          ) : null}
+          {live && editable ? <p className="text-xs text-slate-600">Changes are saved as a draft of changes as you type; readers see them when you publish them.</p> : null}
+          {initial.id && props.commands ? (
+            <StoryCommands id={initial.id} status={status} headline={values.headline || initial.headline} beforeCommand={beforeCommand} {...props.commands} />
+          ) : null}
+          {initial.id && status !== "killed" ? <PreviewLinkButton id={initial.id} beforeCommand={flush} /> : null}
+        </div>
+        {props.sidebar}
+        <fieldset disabled={!editable} className="min-w-0">
+          <StoryDetails values={values} onChange={setValues} errors={state.fields} readOnly={!editable} remountKey={remountKey} />
+        </fieldset>
+      </aside>
+    </div>
+  );
+}
