@@ -30,6 +30,7 @@ test("an editor sets an embargo typed the newsroom's way, then moves it", async 
   await embargo.getByLabel("Date").fill(`${first.wall.day}/${first.wall.month}/${first.wall.year}`);
   await embargo.getByLabel(/^Time/).fill("1405");
   await expect(embargo.getByTestId("embargoUntil-said")).toHaveText(`Lifts ${formatZonedInstant(first.at, newsroomZone)}.`);
+  await embargo.screenshot({ path: "test-results/screenshots/embargo-form.png" });
   await embargo.getByRole("button", { name: "Set embargo" }).click();
 
   await expect(embargo.getByRole("status")).toHaveText(`Embargo set until ${formatNewsroomTimeFor(first.at)}: the story cannot go live before then.`);
@@ -96,6 +97,7 @@ test("lifting the embargo of a story waiting for it asks first, and then readers
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("lifting it puts the story on the site for readers now");
   await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.screenshot({ path: "test-results/screenshots/embargo-lift-confirm.png" });
   expect((await new AxeBuilder({ page }).include('[data-testid="confirm-dialog"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations.map((v) => v.id)).toEqual([]);
   // Escape cancels: nothing changes.
   await page.keyboard.press("Escape");

@@ -31,6 +31,8 @@ test("Link with nothing selected asks for the text and the address, and the link
   expect(await new AxeBuilder({ page }).include('[data-testid="link-form"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze().then((r) => r.violations.map((v) => v.id))).toEqual([]);
   await page.keyboard.type("the full report");
   await form.getByLabel("Address").fill("example.org/report");
+  await page.getByTestId("link-form").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screenshots/editor-link-form.png" });
   await form.getByLabel("Address").press("Enter");
 
   await expect(form).toBeHidden();
