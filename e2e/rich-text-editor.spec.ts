@@ -55,8 +55,10 @@ test("Link on selected words asks only for the address and refuses javascript: w
   const body = await newStory(page);
   await body.click();
   await page.keyboard.type("See the minutes");
+  await expect(body).toHaveText("See the minutes");
   // Select "minutes" as a user would, with the keyboard.
   for (let i = 0; i < "minutes".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe("minutes");
   await page.keyboard.press(`${mod}+k`);
 
   const form = page.getByRole("form", { name: "Add link" });
