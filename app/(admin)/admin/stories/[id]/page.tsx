@@ -14,6 +14,7 @@ import { getStoryWireCopy } from "@/lib/wire-ingest/story-wire-copy";
 import { StoryWirePanel } from "@/components/admin/story-wire-panel";
 import { DraftChangesBanner } from "@/components/admin/draft-changes-banner";
 import { CorrectionsPanel } from "@/components/admin/corrections-panel";
+import { EmbargoForm } from "@/components/admin/embargo-form";
 
 export const metadata = { title: "Edit story" };
 
@@ -87,6 +88,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
       ) : story.embargoUntil ? (
         <p className="mb-4 text-sm text-slate-600" data-testid="embargo">Embargo lifted {formatNewsroomTime(story.embargoUntil)}.</p>
       ) : null}
+      <EmbargoForm story={{ id: story.id, version: story.version, headline: story.headline, status: story.status, embargoUntil: story.embargoUntil, scheduledAt: story.scheduledAt }} timeZone={newsroomTimeZone()} />
       <DraftChangesBanner actor={actor} story={story} />
       {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
       <StoryForm key={`${story.version}-${story.draftSavedAt ?? ""}`} initial={storyFormValues(story)} />
