@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     projects: [
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"], environment: "node", sequence: { groupOrder: 0 } } },
       {
         extends: true,
         test: { name: "integration", include: ["e2e/api/**/*.test.ts"], exclude: ["e2e/api/**/*.isolated.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 60_000, sequence: { groupOrder: 0 } },

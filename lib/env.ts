@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checklistKeys, type ChecklistKey, type PublishRules } from "@/lib/stories/prepublish-checklist";
 
 // Validated once, on first use; a missing or malformed variable fails with a sentence naming it.
 const envSchema = z.object({
@@ -79,4 +80,29 @@ export function databasePoolSettings(source: Record<string, string | undefined> 
     throw new Error(`Configuration error: ${issue.path.join(".")}: ${issue.message}`);
   }
   return { readers: parsed.data.DATABASE_POOL_SIZE, writers: parsed.data.DATABASE_WRITE_POOL_SIZE };
+}
+
+const checklistNames = checklistKeys.join(", ");
+const publishSchema = z.object({
+  PUBLISH_REQUIRE: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(",").map((name) => name.trim()).filter(Boolean) : []),
+    z.array(z.enum(checklistKeys, { message: `PUBLISH_REQUIRE names checks from: ${checklistNames} (comma-separated)` })),
+  ),
+  HEADLINE_MAX_LENGTH: z.preprocess(
+    unsetIfEmpty,
+    z.coerce.number({ message: "HEADLINE_MAX_LENGTH must be a number of characters" }).int("HEADLINE_MAX_LENGTH must be a whole number of characters").min(20, "HEADLINE_MAX_LENGTH must be 20 or more").max(300, "HEADLINE_MAX_LENGTH must be 300 or less (the longest headline a story may have)").default(110),
+  ),
+});
+
+/**
+ * The pre-publish checklist's settings (lib/stories/prepublish-checklist.ts): which checks block
+ * publishing (PUBLISH_REQUIRE, none unless set) and the longest headline it accepts.
+ */
+export function publishSettings(source: Record<string, string | undefined> = process.env): PublishRules {
+  const parsed = publishSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Configuration error: ${String(issue.path[0])}: ${issue.message}`);
+  }
+  return { require: [...new Set<ChecklistKey>(parsed.data.PUBLISH_REQUIRE)], headlineMaxLength: parsed.data.HEADLINE_MAX_LENGTH };
 }

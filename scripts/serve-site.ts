@@ -6,7 +6,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "./embedded-database";
-import { frontSettings } from "../lib/env";
+import { frontSettings, publishSettings } from "../lib/env";
 
 // One app instance: `next start` on a loopback port, and the front server (lib/serving) on the
 // public port before it, one per core (WEB_CONCURRENCY) sharing the port through node:cluster.
@@ -86,6 +86,8 @@ export async function serveSite(options: {
     DATELINE_FRONT_TOKEN: randomBytes(24).toString("base64url"),
   };
   const settings = frontSettings(env);
+  // Checked here too, so that a typo in the publishing rules stops the start, not a publish later.
+  publishSettings(env);
   const upstreamPort = await freePort();
   // Next keeps the front's idle connections for long (its default is 5 s): a request sent on one
   // it has just closed fails, and a write cannot simply be sent again.

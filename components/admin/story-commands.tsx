@@ -7,7 +7,7 @@ import {
 } from "@/app/(admin)/admin/stories/actions";
 import { scheduleStoryAction, type ScheduleState } from "@/app/(admin)/admin/stories/schedule-actions";
 import { useConfirm, type ConfirmRequest } from "@/components/admin/confirm-dialog";
-import { formatZonedTime, parseWallTime, zonedWallTimeToUtc } from "@/lib/site/zoned-time";
+import { ZonedDateTimeInput } from "@/components/admin/zoned-date-time-input";
 
 type Action = (previous: StoryCommandState, form: FormData) => Promise<StoryCommandState>;
 /** Saves what the editor holds; false when it could not (the editor says why). */
@@ -95,47 +95,35 @@ function ReturnForm({ id }: { id: string }) {
 }
 
 /**
- * "Publish at", in the newsroom's time zone whatever the browser's: the server reads the typed
- * wall-clock time in that zone, and the line under the field shows the instant it will be (a
- * time the clocks skip in spring shows as the hour after).
+ * "Publish at", typed the newsroom's way in its zone whatever the browser's: the server reads the
+ * wall-clock time in that zone, and the line under the fields says the instant it will be (a time
+ * the clocks skip in spring is the hour after).
  */
 function ScheduleForm(props: { id: string; status: string; zone: { id: string; name: string }; beforeCommand?: BeforeCommand }) {
   const [state, action, pending] = useActionState<ScheduleState, FormData>(scheduleStoryAction, {});
-  const [value, setValue] = useState("");
   const [preparing, setPreparing] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const wall = parseWallTime(value);
-  const goesLive = wall ? formatZonedTime(zonedWallTimeToUtc(wall, props.zone.id), props.zone.id) : null;
   const message = refusal ?? state.message ?? null;
   return (
     <form
-      className="flex flex-wrap items-end gap-2"
+      className="w-full space-y-2"
+      data-testid="schedule-form"
       onSubmit={async (event) => {
         event.preventDefault();
-        const form = event.currentTarget;
+        const data = new FormData(event.currentTarget);
         setRefusal(null);
         setPreparing(true);
         const saved = props.beforeCommand ? await props.beforeCommand() : true;
         setPreparing(false);
         if (!saved) return setRefusal(notSaved("scheduled"));
-        const data = new FormData(form);
         startTransition(() => action(data));
       }}
     >
       <input type="hidden" name="id" value={props.id} />
-      <div>
-        <label htmlFor="publishAt" className="block text-xs font-medium text-slate-600">Publish at ({props.zone.name})</label>
-        <input
-          id="publishAt" name="publishAt" type="datetime-local" required value={value} onChange={(event) => setValue(event.target.value)}
-          aria-describedby="publish-at-preview" className="mt-1 rounded border border-slate-300 px-2 py-1.5 text-sm"
-        />
-      </div>
+      <ZonedDateTimeInput name="publishAt" label={`Publish at (${props.zone.name})`} timeZone={props.zone.id} describe="Goes live" required />
       <button type="submit" disabled={pending || preparing} className={`${buttonClass} ${styles.dark}`}>
         {pending || preparing ? "Scheduling…" : props.status === "scheduled" ? "Reschedule" : "Schedule"}
       </button>
-      <p id="publish-at-preview" className="w-full text-xs text-slate-600" aria-live="polite" data-testid="publish-at-preview">
-        {goesLive ? `Goes live ${goesLive}.` : null}
-      </p>
       {message ? <p className="w-full max-w-xs text-sm text-red-800" role="alert" data-testid="command-error">{message}</p> : null}
     </form>
   );

@@ -9,6 +9,10 @@ import { StoryPresence, type StoryOnServer } from "@/components/admin/story-pres
 import { PreviewLinkButton } from "@/components/admin/preview-link-button";
 import { useStorySave } from "@/components/admin/use-story-save";
 import { tokenKey } from "@/components/admin/story-values";
+import { EmbargoForm, type EmbargoFormStory } from "@/components/admin/embargo-form";
+import { PrepublishChecklist } from "@/components/admin/prepublish-checklist";
+import { WordCount } from "@/components/admin/word-count";
+import type { PublishRules } from "@/lib/stories/prepublish-checklist";
 import type { StoryFormValues } from "@/lib/stories/story-form-values";
 
 const buttonClass = "rounded px-4 py-2 text-sm font-medium focus:outline-none focus:ring-2 focus:ring-slate-400 disabled:opacity-60";
@@ -27,7 +31,13 @@ export type StoryEditorProps = {
   commands?: Omit<StoryCommandsProps, "id" | "status" | "headline" | "beforeCommand">;
   /** What the last command did ("Published."), from the address it came back to. */
   notice?: string | null;
-  /** Extra sidebar panels (embargo, checklist …), below the commands. */
+  /** The newsroom's zone (IANA id), for the embargo and the checklist. */
+  timeZone: string;
+  /** What the newsroom requires before publishing (publishSettings()). */
+  publishRules: PublishRules;
+  /** The story's embargo as stored, for the embargo panel (absent for a new story). */
+  embargo?: Omit<EmbargoFormStory, "headline" | "version">;
+  /** Extra sidebar panels, below the details. */
   sidebar?: ReactNode;
 };
 
@@ -160,6 +170,7 @@ export function StoryEditor(props: StoryEditorProps) {
             </p>
           ) : null}
         />
+        <WordCount headline={values.headline} standfirst={values.standfirst} body={values.body} />
       </div>
 
       <aside className="mt-6 space-y-5 lg:mt-0" aria-label="Story settings">
@@ -200,10 +211,26 @@ export function StoryEditor(props: StoryEditorProps) {
           ) : null}
           {initial.id && status !== "killed" ? <PreviewLinkButton id={initial.id} beforeCommand={flush} /> : null}
         </div>
-        {props.sidebar}
+        {status !== "killed" && status !== "published" ? (
+          <div className="rounded border border-slate-200 p-3">
+            <PrepublishChecklist
+              story={{ headline: values.headline, standfirst: values.standfirst, tags: values.tags, slug: values.slug, headlineProposed: !!headlineProposed, embargoUntil: props.embargo?.embargoUntil ?? null }}
+              rules={props.publishRules} timeZone={props.timeZone}
+            />
+          </div>
+        ) : null}
+        {initial.id && props.embargo && editable ? (
+          <div className="rounded border border-slate-200 p-3">
+            <EmbargoForm
+              story={{ ...props.embargo, id: initial.id, version: initial.version ?? 1, headline: values.headline || initial.headline }}
+              timeZone={props.timeZone} beforeSubmit={beforeCommand} currentVersion={() => editor.currentToken().version}
+            />
+          </div>
+        ) : null}
         <fieldset disabled={!editable} className="min-w-0">
           <StoryDetails values={values} onChange={setValues} errors={state.fields} readOnly={!editable} remountKey={remountKey} />
         </fieldset>
+        {props.sidebar}
       </aside>
     </div>
   );

@@ -5,6 +5,7 @@ import { suggestTagsAction } from "@/app/(admin)/admin/stories/actions";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { TagInput } from "@/components/editor/tag-input";
 import { Field, inputClass } from "@/components/admin/field";
+import { ZonedDateInput } from "@/components/admin/zoned-date-time-input";
 import { fieldLabels, type EditableField } from "@/components/admin/story-values";
 import type { StoryFormValues } from "@/lib/stories/story-form-values";
 
@@ -84,7 +85,10 @@ export function StoryDetails({ values, onChange, errors, readOnly, remountKey }:
         <div className="grid gap-3">
           <Field id="datelineLocation" label="Location" errors={errors.datelineLocation}>{text("datelineLocation", { placeholder: "Moscow" })}</Field>
           <Field id="datelineCountry" label="Country" errors={errors.datelineCountry}>{text("datelineCountry", { placeholder: "Russia" })}</Field>
-          <Field id="datelineDate" label="Date" errors={errors.datelineDate}>{text("datelineDate", { type: "date" })}</Field>
+          <ZonedDateInput
+            key={remountKey} id="datelineDate" name="datelineDate" label="Date" defaultValue={values.datelineDate || null}
+            disabled={readOnly} error={errors.datelineDate?.join(" ")} onChange={(day) => onChange({ datelineDate: day ?? "" })}
+          />
         </div>
       </fieldset>
       <Field id="byline" label="Byline" errors={errors.byline}>{text("byline")}</Field>

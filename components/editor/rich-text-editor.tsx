@@ -9,6 +9,7 @@ import {
   type Editor,
 } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
+import { LinkForm, type LinkFormValues } from "@/components/editor/link-form";
 
 /* -------------------------------------------------------------------------- */
 /*  Configuration                                                             */
@@ -38,7 +39,7 @@ function isAllowedHref(raw: string): boolean {
   return BARE_HOST.test(url) || BARE_EMAIL.test(url);
 }
 
-/** Turns what an editor typed into the link prompt into an absolute href. */
+/** Turns what an editor typed into the link form into an absolute href. */
 function normaliseHref(input: string): string {
   const url = input.trim();
   const scheme = SCHEME.exec(url);
@@ -46,6 +47,14 @@ function normaliseHref(input: string): string {
   if (BARE_EMAIL.test(url)) return `mailto:${url}`;
   if (url.startsWith("//")) return `https:${url}`;
   return `https://${url}`;
+}
+
+/** Null when the link form's address may become a link, else what to tell the editor. */
+function linkProblem(input: string): string | null {
+  const href = normaliseHref(input);
+  return /^(https?|mailto):/i.test(href) && isAllowedHref(href)
+    ? null
+    : "Only web addresses (http:// or https://) and email addresses (mailto:) can be links.";
 }
 
 // Created once at module level so `useEditor` does not see a new extensions
@@ -123,16 +132,23 @@ type ToolbarButtonProps = {
   onClick: () => void;
   children: ReactNode;
   className?: string;
+  /** Whether this button is the toolbar's one Tab stop (roving tabindex). */
+  tabStop: boolean;
+  onFocus: () => void;
+  shortcut?: string;
 };
 
-function ToolbarButton({ label, pressed, disabled, onClick, children, className }: ToolbarButtonProps): JSX.Element {
+function ToolbarButton({ label, pressed, disabled, onClick, children, className, tabStop, onFocus, shortcut }: ToolbarButtonProps): JSX.Element {
   return (
     <button
       type="button"
       aria-label={label}
-      title={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      aria-keyshortcuts={shortcut ? shortcut.replace("Ctrl", "Control") : undefined}
       aria-pressed={pressed}
       disabled={disabled}
+      tabIndex={tabStop ? 0 : -1}
+      onFocus={onFocus}
       // Keep focus (and the selection) in the editor when clicked with a mouse.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
@@ -155,6 +171,11 @@ function Separator(): JSX.Element {
   return <span aria-hidden="true" className="mx-1 h-6 w-px bg-slate-300" />;
 }
 
+type ToolKey = "paragraph" | "h2" | "h3" | "bold" | "italic" | "link" | "blockquote" | "bulletList" | "orderedList";
+
+/** The link form's state: the range it applies to, and whether a link there is being edited. */
+type LinkEdit = { from: number; to: number; href: string; askText: boolean };
+
 /* -------------------------------------------------------------------------- */
 /*  RichTextEditor                                                            */
 /* -------------------------------------------------------------------------- */
@@ -166,17 +187,22 @@ export function RichTextEditor(props: {
   label?: string;
   invalid?: boolean;
   describedBy?: string;
-  /** Every change of the body's HTML; `first` is the editor's own reading of `defaultValue`. */
+  /** Every change of the body's HTML (word counts, the checklist, autosave); `first` is the editor's own reading of `defaultValue`. */
   onChange?: (html: string, first: boolean) => void;
   readOnly?: boolean;
 }): JSX.Element {
-  const { name, defaultValue, id, label, invalid, describedBy } = props;
-  const onChangeRef = useRef(props.onChange);
-  onChangeRef.current = props.onChange;
+  const { name, defaultValue, id, label, invalid, describedBy, onChange } = props;
   const accessibleName = label ?? "Body";
 
   const initialContent = useMemo(() => normaliseDefault(defaultValue), [defaultValue]);
   const [html, setHtml] = useState<string>(initialContent);
+  const [linkEdit, setLinkEdit] = useState<LinkEdit | null>(null);
+  // The toolbar's one Tab stop: the button last focused (WAI-ARIA toolbar pattern).
+  const [tabStop, setTabStop] = useState<ToolKey>("paragraph");
+  // Keyboard shortcuts run from ProseMirror's handler, made once: it reaches the current function here.
+  const openLinkFormRef = useRef<() => void>(() => {});
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
 
   const editorProps = useMemo(() => {
     const attributes: Record<string, string> = {
@@ -193,8 +219,22 @@ export function RichTextEditor(props: {
     if (id) attributes.id = id;
     if (invalid) attributes["aria-invalid"] = "true";
     if (describedBy) attributes["aria-describedby"] = describedBy;
-    return { attributes };
+    return {
+      attributes,
+      handleKeyDown: (_view: unknown, event: globalThis.KeyboardEvent) => {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "k") {
+          openLinkFormRef.current();
+          return true;
+        }
+        return false;
+      },
+    };
   }, [accessibleName, invalid, describedBy, id]);
+
+  function changed(next: string, first: boolean): void {
+    setHtml(next);
+    onChangeRef.current?.(next, first);
+  }
 
   const editor = useEditor({
     immediatelyRender: false,
@@ -203,16 +243,8 @@ export function RichTextEditor(props: {
     content: initialContent,
     editorProps,
     editable: !props.readOnly,
-    onCreate: ({ editor: created }) => {
-      const first = serialise(created);
-      setHtml(first);
-      onChangeRef.current?.(first, true);
-    },
-    onUpdate: ({ editor: updated }) => {
-      const next = serialise(updated);
-      setHtml(next);
-      onChangeRef.current?.(next, false);
-    },
+    onCreate: ({ editor: created }) => changed(serialise(created), true),
+    onUpdate: ({ editor: updated }) => changed(serialise(updated), false),
   });
 
   const active =
@@ -243,40 +275,48 @@ export function RichTextEditor(props: {
     return editor.chain().focus();
   }
 
-  function editLink(): void {
+  /** Opens the link form for the selection, the link the cursor is in, or a new link at the cursor. */
+  function openLinkForm(): void {
     if (!editor) return;
+    const inLink = editor.isActive("link");
+    if (inLink) editor.chain().extendMarkRange("link").run();
+    const { from, to, empty } = editor.state.selection;
     const current = editor.getAttributes("link").href;
-    const previous = typeof current === "string" ? current : "";
-    const answer = window.prompt("Link URL (leave empty to remove the link)", previous || "https://");
-    if (answer === null) {
-      chain()?.run();
-      return;
-    }
-    const trimmed = answer.trim();
-    if (trimmed === "" || trimmed === "https://" || trimmed === "http://") {
-      chain()?.extendMarkRange("link").unsetLink().run();
-      return;
-    }
-    const href = normaliseHref(trimmed);
-    if (!/^(https?|mailto):/i.test(href) || !isAllowedHref(href)) {
-      window.alert("Only http, https and mailto links are allowed.");
-      chain()?.run();
-      return;
-    }
-    const { empty } = editor.state.selection;
-    if (empty && !editor.isActive("link")) {
-      // Nothing selected: insert the URL itself as linked text.
-      const text = href.replace(/^mailto:/i, "");
+    setLinkEdit({ from, to, href: inLink && typeof current === "string" ? current : "", askText: empty && !inLink });
+  }
+  openLinkFormRef.current = openLinkForm;
+
+  function closeLinkForm(): void {
+    const edit = linkEdit;
+    setLinkEdit(null);
+    if (edit) chain()?.setTextSelection({ from: edit.from, to: edit.to }).run();
+  }
+
+  function applyLink({ text, href: typed }: LinkFormValues): void {
+    const edit = linkEdit;
+    if (!editor || !edit) return;
+    const href = normaliseHref(typed);
+    setLinkEdit(null);
+    if (edit.askText) {
+      // Nothing was selected: insert the words given (the address itself if none) as the link.
+      const words = text || href.replace(/^mailto:/i, "");
       chain()
-        ?.insertContent({ type: "text", text, marks: [{ type: "link", attrs: { href } }] })
+        ?.setTextSelection(edit.from)
+        .insertContent({ type: "text", text: words, marks: [{ type: "link", attrs: { href } }] })
         .unsetMark("link")
         .run();
       return;
     }
-    chain()?.extendMarkRange("link").setLink({ href }).run();
+    chain()?.setTextSelection({ from: edit.from, to: edit.to }).setLink({ href }).run();
   }
 
-  /** Arrow keys / Home / End move between toolbar buttons (Tab works too). */
+  function removeLink(): void {
+    const edit = linkEdit;
+    setLinkEdit(null);
+    if (edit) chain()?.setTextSelection({ from: edit.from, to: edit.to }).unsetLink().run();
+  }
+
+  /** Arrow keys, Home and End move between the toolbar's buttons; Tab leaves the toolbar. */
   function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     const keys = ["ArrowLeft", "ArrowRight", "Home", "End"];
     if (!keys.includes(event.key)) return;
@@ -292,89 +332,62 @@ export function RichTextEditor(props: {
     buttons[next].focus();
   }
 
+  const tool = (key: ToolKey) => ({ tabStop: tabStop === key, onFocus: () => setTabStop(key), pressed: active[key], disabled: !ready });
+
   return (
     <div className="w-full">
       <div
         role="toolbar"
         aria-label={`${accessibleName} formatting`}
+        aria-controls={id}
         onKeyDown={onToolbarKeyDown}
         className={[
           "flex flex-wrap items-center gap-1 rounded-t border border-b-0 bg-slate-50 p-1",
           invalid ? "border-red-600" : "border-slate-300",
         ].join(" ")}
       >
-        <ToolbarButton
-          label="Paragraph"
-          pressed={active.paragraph}
-          disabled={!ready}
-          onClick={() => chain()?.setParagraph().run()}
-        >
+        <ToolbarButton label="Paragraph" {...tool("paragraph")} onClick={() => chain()?.setParagraph().run()}>
           P
         </ToolbarButton>
-        <ToolbarButton
-          label="Heading 2"
-          pressed={active.h2}
-          disabled={!ready}
-          onClick={() => chain()?.toggleHeading({ level: 2 }).run()}
-        >
+        <ToolbarButton label="Heading 2" {...tool("h2")} onClick={() => chain()?.toggleHeading({ level: 2 }).run()}>
           H2
         </ToolbarButton>
-        <ToolbarButton
-          label="Heading 3"
-          pressed={active.h3}
-          disabled={!ready}
-          onClick={() => chain()?.toggleHeading({ level: 3 }).run()}
-        >
+        <ToolbarButton label="Heading 3" {...tool("h3")} onClick={() => chain()?.toggleHeading({ level: 3 }).run()}>
           H3
         </ToolbarButton>
         <Separator />
-        <ToolbarButton
-          label="Bold"
-          pressed={active.bold}
-          disabled={!ready}
-          onClick={() => chain()?.toggleBold().run()}
-          className="font-bold"
-        >
+        <ToolbarButton label="Bold" {...tool("bold")} onClick={() => chain()?.toggleBold().run()} className="font-bold" shortcut="Ctrl+B">
           B
         </ToolbarButton>
-        <ToolbarButton
-          label="Italic"
-          pressed={active.italic}
-          disabled={!ready}
-          onClick={() => chain()?.toggleItalic().run()}
-          className="italic"
-        >
+        <ToolbarButton label="Italic" {...tool("italic")} onClick={() => chain()?.toggleItalic().run()} className="italic" shortcut="Ctrl+I">
           I
         </ToolbarButton>
-        <ToolbarButton label="Link" pressed={active.link} disabled={!ready} onClick={editLink} className="underline">
+        <ToolbarButton label="Link" {...tool("link")} pressed={active.link || linkEdit !== null} onClick={openLinkForm} className="underline" shortcut="Ctrl+K">
           Link
         </ToolbarButton>
         <Separator />
-        <ToolbarButton
-          label="Quote"
-          pressed={active.blockquote}
-          disabled={!ready}
-          onClick={() => chain()?.toggleBlockquote().run()}
-        >
+        <ToolbarButton label="Quote" {...tool("blockquote")} onClick={() => chain()?.toggleBlockquote().run()}>
           “ ”
         </ToolbarButton>
-        <ToolbarButton
-          label="Bulleted list"
-          pressed={active.bulletList}
-          disabled={!ready}
-          onClick={() => chain()?.toggleBulletList().run()}
-        >
+        <ToolbarButton label="Bulleted list" {...tool("bulletList")} onClick={() => chain()?.toggleBulletList().run()}>
           • List
         </ToolbarButton>
-        <ToolbarButton
-          label="Numbered list"
-          pressed={active.orderedList}
-          disabled={!ready}
-          onClick={() => chain()?.toggleOrderedList().run()}
-        >
+        <ToolbarButton label="Numbered list" {...tool("orderedList")} onClick={() => chain()?.toggleOrderedList().run()}>
           1. List
         </ToolbarButton>
       </div>
+
+      {linkEdit ? (
+        <LinkForm
+          key={`${linkEdit.from}-${linkEdit.to}`}
+          askText={linkEdit.askText}
+          initialHref={linkEdit.href}
+          check={linkProblem}
+          onApply={applyLink}
+          onRemove={linkEdit.href ? removeLink : undefined}
+          onCancel={closeLinkForm}
+        />
+      ) : null}
 
       {ready ? (
         <EditorContent editor={editor} />

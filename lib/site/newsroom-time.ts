@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { formatZonedTime, parseWallTime, zoneAbbreviation, zonedDayRange, zonedWallTimeToUtc } from "@/lib/site/zoned-time";
+import { formatZonedTime, parseWallTime, zoneAbbreviation, zonedDayRange, zonedFieldToUtc, zonedWallTimeToUtc } from "@/lib/site/zoned-time";
 
 /** The newsroom's IANA time zone (`NEWSROOM_TIME_ZONE`): times are stored in UTC and shown in it. */
 export function newsroomTimeZone(): string {
@@ -20,6 +20,14 @@ export function newsroomZoneName(at: Date = new Date()): string {
 export function newsroomWallTimeToUtc(text: string): Date | null {
   const wall = parseWallTime(text);
   return wall ? zonedWallTimeToUtc(wall, newsroomTimeZone()) : null;
+}
+
+/**
+ * A date-and-time field of the newsroom's (components/admin/zoned-date-time-input: "27 Dec 2023
+ * 14:05", "2023-12-27T14:05", "27/12/2023 2:05 pm") as the instant it names; null if it names none.
+ */
+export function newsroomFieldToUtc(text: string): Date | null {
+  return zonedFieldToUtc(text, newsroomTimeZone());
 }
 
 /** Whole newsroom days, "2024-03-31" to "2024-04-02", as UTC instants (see `zonedDayRange`). */

@@ -12,6 +12,7 @@ import { getStoryWireCopy } from "@/lib/wire-ingest/story-wire-copy";
 import { StoryWirePanel } from "@/components/admin/story-wire-panel";
 import { DraftChangesBanner } from "@/components/admin/draft-changes-banner";
 import { CorrectionsPanel } from "@/components/admin/corrections-panel";
+import { publishSettings } from "@/lib/env";
 
 export const metadata = { title: "Edit story" };
 
@@ -79,13 +80,6 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           <p className="mt-1 whitespace-pre-wrap">{story.reviewNote.note}</p>
         </div>
       ) : null}
-      {story.embargoUntil && new Date(story.embargoUntil) > new Date() ? (
-        <p className="mb-4 rounded border-2 border-amber-500 bg-amber-50 px-4 py-2 font-semibold text-amber-950" data-testid="embargo">
-          Embargoed until {formatNewsroomTime(story.embargoUntil)}: it cannot go live before then.
-        </p>
-      ) : story.embargoUntil ? (
-        <p className="mb-4 text-sm text-slate-600" data-testid="embargo">Embargo lifted {formatNewsroomTime(story.embargoUntil)}.</p>
-      ) : null}
       <DraftChangesBanner actor={actor} story={story} />
       {wire ? <StoryWirePanel actor={actor} story={story} wire={wire} /> : null}
       <StoryEditor
@@ -93,6 +87,9 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         status={story.status}
         readOnly={readOnly}
         notice={notice ?? null}
+        timeZone={newsroomTimeZone()}
+        publishRules={publishSettings()}
+        embargo={{ id: story.id, status: story.status, embargoUntil: story.embargoUntil, scheduledAt: story.scheduledAt }}
         headlineProposed={story.headlineProposed}
         lastChange={{ by: story.draftSavedAt && story.draftSavedBy ? story.draftSavedBy.name : story.updatedBy.name, at: formatNewsroomTime(new Date(story.draftSavedAt ?? story.updatedAt)) }}
         commands={{

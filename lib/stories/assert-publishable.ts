@@ -1,0 +1,35 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { publishSettings } from "@/lib/env";
+import { newsroomTimeZone } from "@/lib/site/newsroom-time";
+import { blockingItems, prepublishChecklist, type ChecklistStory, type PublishRules } from "@/lib/stories/prepublish-checklist";
+
+// The form field each blocking check points at, for the 422's fields (the story form shows them).
+const fieldOf = { headline: "headline", headlineWritten: "headline", standfirst: "standfirst", tags: "tags", slug: "slug" } as const;
+
+/**
+ * Refuses to put a story live while a check the newsroom requires (PUBLISH_REQUIRE) fails: a 422
+ * naming each field, as a bad save is refused. The same checklist the editor sees warns of the rest.
+ */
+export function assertPublishable(story: ChecklistStory, rules: PublishRules = publishSettings()): void {
+  const blocking = blockingItems(prepublishChecklist(story, rules, { timeZone: newsroomTimeZone() }));
+  if (blocking.length === 0) return;
+  const fields: FieldErrors = {};
+  for (const item of blocking) if (item.key !== "embargo") (fields[fieldOf[item.key]] ??= []).push(item.message);
+  throw new AppError("validation_failed", `Not ready to publish. ${blocking.map((item) => item.message).join(" ")}`, fields);
+}
+
+/**
+ * The same for a stored story, inside the publishing transaction (after the story's lock, so the
+ * copy checked is the copy that goes live). A story with a draft of changes is checked as the draft
+ * reads only when the draft is what is published: pass that copy to assertPublishable instead.
+ */
+export async function assertStoryPublishable(tx: Tx, id: string, rules: PublishRules = publishSettings()): Promise<void> {
+  const story = await tx.story.findUnique({
+    where: { id },
+    select: { headline: true, standfirst: true, slug: true, headlineProposed: true, embargoUntil: true, _count: { select: { tags: true } } },
+  });
+  if (!story) throw new AppError("not_found", "No story with that id");
+  assertPublishable({ ...story, tags: story._count.tags }, rules);
+}
