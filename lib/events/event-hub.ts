@@ -24,8 +24,13 @@ class EventHub {
   private retryTimer: NodeJS.Timeout | null = null;
   private heardBefore = false;
 
-  subscribe(subscriber: Subscriber): () => void {
+  private waitingForListen: (() => void)[] = [];
+
+  /** Adds a subscriber; `onListening` is called once changes are being heard (at once if they are). */
+  subscribe(subscriber: Subscriber, onListening: () => void = () => {}): () => void {
     this.subscribers.add(subscriber);
+    if (this.client) onListening();
+    else this.waitingForListen.push(onListening);
     if (!this.client && !this.connecting && !this.retryTimer) void this.connect();
     return () => {
       this.subscribers.delete(subscriber);
@@ -70,6 +75,7 @@ class EventHub {
     }
     this.client = client;
     this.retryMs = FIRST_RETRY_MS;
+    for (const listening of this.waitingForListen.splice(0)) listening();
     if (this.heardBefore) this.send({ type: "resync" });
     this.heardBefore = true;
   }
@@ -92,6 +98,7 @@ class EventHub {
   }
 
   private stop() {
+    this.waitingForListen = [];
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const client = this.client;
@@ -104,8 +111,11 @@ class EventHub {
 // Kept on globalThis so that a development server's module reloads share one connection.
 const shared = globalThis as typeof globalThis & { datelineEventHub?: EventHub };
 
-/** Hears every story and presence change from now on; returns the function that stops it. */
-export function subscribeToStoryEvents(subscriber: Subscriber): () => void {
+/**
+ * Hears every story and presence change from now on; `onListening` once they are being heard
+ * (the database connection is up). Returns the function that stops it.
+ */
+export function subscribeToStoryEvents(subscriber: Subscriber, onListening?: () => void): () => void {
   shared.datelineEventHub ??= new EventHub();
-  return shared.datelineEventHub.subscribe(subscriber);
+  return shared.datelineEventHub.subscribe(subscriber, onListening);
 }

@@ -41,10 +41,14 @@ export function openStoryEventStream(options: { actor: Actor; signal: AbortSigna
           stop();
         }
       };
-      const unsubscribe = subscribeToStoryEvents((event) => {
-        const about = eventStoryId(event);
-        if (!storyId || !about || about === storyId) write(frame(event));
-      });
+      // Said once changes are being heard, so a client that waits for it misses none made after.
+      const unsubscribe = subscribeToStoryEvents(
+        (event) => {
+          const about = eventStoryId(event);
+          if (!storyId || !about || about === storyId) write(frame(event));
+        },
+        () => write(": listening\n\n"),
+      );
       const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
       stop = () => {
         if (!open) return;

@@ -119,16 +119,16 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </div>
-        <fieldset className="flex items-end gap-2">
+        <fieldset className="flex min-w-0 flex-wrap items-end gap-2">
           <legend className={labelClass}>Last changed (days in {newsroomZoneName()})</legend>
           <div>
             <label htmlFor="updatedFrom" className="sr-only">Changed from</label>
-            <input id="updatedFrom" name="updatedFrom" type="date" defaultValue={filters.updatedFrom} className={inputClass} />
+            <input id="updatedFrom" name="updatedFrom" type="date" defaultValue={filters.updatedFrom} className={`${inputClass} w-40`} />
           </div>
           <span className="pb-2 text-sm text-slate-500" aria-hidden="true">to</span>
           <div>
             <label htmlFor="updatedTo" className="sr-only">Changed to</label>
-            <input id="updatedTo" name="updatedTo" type="date" defaultValue={filters.updatedTo} className={inputClass} />
+            <input id="updatedTo" name="updatedTo" type="date" defaultValue={filters.updatedTo} className={`${inputClass} w-40`} />
           </div>
         </fieldset>
         <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
