@@ -10,6 +10,8 @@ export type { StoryEvent, StoryChange, PresenceChange } from "@/lib/events/story
  * (GET /api/v1/events, fed by Postgres NOTIFY): `{ type: "story", id, version, status, updatedAt, op }`,
  * `{ type: "presence", storyId, user, present }`, and `{ type: "resync" }` when changes may have
  * been missed (the stream dropped and came back), after which a page refreshes what it shows.
+ * Presence events come for arrivals and leaves; someone who drops out without leaving (a closed
+ * laptop, unseen for 45 s) sends none, so the editor's 15 s check-in still answers who is there.
  * With `storyId`, only that story's events (and resyncs) arrive. The browser's EventSource
  * reconnects by itself; the latest `onEvent` is always the one called.
  */
