@@ -98,9 +98,15 @@ test("the open list shows a change made elsewhere within a second, without a rel
   // Nothing may reload the page: a marker set now would be lost.
   await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 
+  // A second tab of the same browser shares the first one's stream (one connection per browser).
+  const second = await page.context().newPage();
+  await second.goto(page.url());
+  await expect(row(second, shown).getByTestId("status")).toHaveText("draft");
+
   // Another editor publishes one of the stories on the page, through the API.
   await api("POST", `/api/v1/stories/${shown.id}/publish`, { key: editor.apiKey });
   await expect(row(page, shown).getByTestId("status")).toHaveText("published", { timeout: 1500 });
+  await expect(row(second, shown).getByTestId("status")).toHaveText("published", { timeout: 1500 });
   await expect(row(page, ticked).getByRole("checkbox")).toBeChecked();
 
   // A story added meanwhile is announced (with any other tests' stories), and shown when the editor asks.
