@@ -191,3 +191,25 @@ test("on a 390 px phone the list fits the screen: no sideways scrolling", async 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: "test-results/screenshots/story-list-phone.png", fullPage: true });
 });
+
+test("a live story with a newer agency version waiting is marked in the list", async ({ page }) => {
+  const word = `Quillet${Math.random().toString(36).slice(2, 8)}`;
+  const uri = `urn:test:desk:${word}`;
+  const ninjs = (version: number) =>
+    JSON.stringify({
+      uri, version: String(version), headline: `Ministers ${word} meet again`, located: "Brussels", pubstatus: "usable",
+      body_html: `<p>BRUSSELS, March 3 - Ministers met for round ${version}.</p><p>Talks go on.</p>`,
+    });
+  const send = (version: number) => api<ApiStory>("POST", "/api/v1/wire", { key: editor.apiKey, rawBody: ninjs(version), headers: { "Content-Type": "application/json" } });
+  const first = await send(1);
+  await api("POST", `/api/v1/stories/${first.body.id}/publish`, { key: editor.apiKey });
+  await signInViaApi(page, editor);
+  await page.goto(`/admin?q=${word}`);
+  const story = row(page, first.body);
+  await expect(story.getByTestId("live-time")).toContainText("Published");
+  await expect(story.getByTestId("pending-agency-update")).toHaveCount(0);
+
+  expect((await send(2)).status).toBe(200);
+  await page.reload();
+  await expect(story.getByTestId("pending-agency-update")).toHaveText("Agency update waiting");
+});
