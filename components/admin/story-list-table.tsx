@@ -198,7 +198,8 @@ export function StoryListTable(props: { stories: StoryListRow[]; allowed: Action
   );
 }
 
-const cell = "block px-4 py-1 md:table-cell md:py-2";
+// Empty cells (no live time, no agency) take no room on a phone card.
+const cell = "block px-4 py-1 empty:hidden md:table-cell md:py-2 md:empty:table-cell";
 
 /** The rows: a table on a wide screen, a card per story on a phone (the same cells, stacked). */
 function StoryRows(props: { stories: StoryListRow[]; ticked: Set<string>; toggle: (id: string, on: boolean) => void; empty: string }) {
