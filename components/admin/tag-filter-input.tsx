@@ -6,7 +6,7 @@ import { suggestTagsAction } from "@/app/(admin)/admin/stories/actions";
 type Suggestion = { name: string; slug: string; type: string };
 
 /**
- * The story list's tag filter: a plain text field submitted as `tag` (a tag's slug), with the
+ * The story list's tag filter: a plain text field submitted as `tag` (a tag's name as typed, or its slug), with the
  * browser's own suggestion list (a datalist, which screen readers announce) filled from the tag
  * search as the editor types a name. Without JavaScript it is still a field that takes a slug.
  */
@@ -41,7 +41,7 @@ export function TagFilterInput(props: { defaultValue?: string; className: string
         id="tag" name="tag" type="search" list={listId} value={text} onChange={(event) => setText(event.target.value)}
         autoComplete="off" placeholder="Type a tag's name" aria-describedby={hintId} className={props.className}
       />
-      <span id={hintId} className="sr-only">Suggestions appear as you type; choosing one fills in the tag&apos;s slug.</span>
+      <span id={hintId} className="sr-only">Type a tagSuggestions appear as you type; choosing one fills in the tag&apos;s slug.apos;s name, in any case, or choose a suggestion (it fills in the tagSuggestions appear as you type; choosing one fills in the tag&apos;s slug.apos;s slug).</span>
       <datalist id={listId} data-testid="tag-filter-suggestions">
         {suggestions.map((tag) => (
           <option key={tag.slug} value={tag.slug} label={`${tag.name} (${tag.type})`} />

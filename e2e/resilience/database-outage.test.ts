@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppProcess } from "@/e2e/fixtures/app-process";
 import { ensureDatabase, startEmbeddedServer, type EmbeddedServer } from "@/scripts/embedded-database";
+import { openEventStream } from "@/e2e/fixtures/event-stream";
 
 // PostgreSQL restarted under a reader load, on a server this test starts on a port of its own.
 // Cached pages and feeds keep being served throughout (stale-if-error); a page never kept gets the
@@ -168,4 +169,28 @@ describe("PostgreSQL restarted under load", () => {
         `writable ${writtenAt - restartedAt} ms after it started; change seen ${seenAt - writtenAt} ms after the write; ${outageLines} log lines`,
     );
   });
+
+  it("keeps a newsroom page's event stream: it is told to resync once the database is back, then hears changes again", async () => {
+    const controller = new AbortController();
+    const stream = await openEventStream({ key, signal: controller.signal, url: app.url });
+    try {
+      await database.stop();
+      database = await startEmbeddedServer({ dir, port: database.port });
+      await stream.next((event) => event.event === "resync", 0, 30_000);
+      // The app's own pools may take a moment longer to find the database again (503 meanwhile).
+      let current: typeof story | undefined;
+      while (!current) {
+        const response = await api("GET", `/api/v1/stories/${story.id}`);
+        if (response.status === 200) current = (await response.json()) as typeof story;
+        else await response.arrayBuffer();
+      }
+      const since = stream.events.length;
+      const saved = await api("PATCH", `/api/v1/stories/${story.id}`, { version: current.version, headline: "Heard after the restart" });
+      expect(saved.status).toBe(200);
+      const heard = await stream.next((event) => event.event === "story" && event.data.id === story.id, since);
+      expect(heard.data.version).toBe(current.version + 1);
+    } finally {
+      controller.abort();
+    }
+  }, 60_000);
 });

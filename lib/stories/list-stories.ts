@@ -7,6 +7,25 @@ import { decodeCursor, encodeCursor, prefixTsQuery } from "@/lib/pagination";
 import { listStoriesQuerySchema, type ListStoriesQuery } from "@/lib/stories/schemas";
 import { storySelect, toStoryJson } from "@/lib/stories/story-shape";
 import { newsroomDayRange } from "@/lib/site/newsroom-time";
+import { makeSlug } from "@/lib/stories/make-slug";
+
+/**
+ * The tag a filter names, as an editor types it: its slug, a former slug (the tag was renamed or
+ * merged), or its name in any case ("Russia", "russia"), else the slug its name makes.
+ */
+async function findFilterTag(text: string): Promise<{ id: string } | null> {
+  const bySlug = async (slug: string) =>
+    (await db.tag.findUnique({ where: { slug }, select: { id: true } })) ??
+    (await db.tagRedirect.findUnique({ where: { slug }, select: { tagId: true } }).then((redirect) => redirect && { id: redirect.tagId }));
+  const found = await bySlug(text);
+  if (found) return found;
+  // lower() = lower(), as tags are matched by name everywhere (lib/tags/resolve-tags.ts); the oldest first.
+  const [byName] = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Tag" WHERE lower("name") = lower(${text}) ORDER BY "createdAt", "id" LIMIT 1`;
+  if (byName) return byName;
+  const slug = makeSlug(text);
+  return slug && slug !== text ? bySlug(slug) : null;
+}
 
 /**
  * The newsroom's story list: any state, most recently changed first, keyset-paginated so page
@@ -27,8 +46,7 @@ export async function listStories(options: { actor: Actor; query: ListStoriesQue
     // and probe StoryTag's primary key). Through the join it guessed, and read 150,000 rows for a
     // common tag.
     // A former slug (the tag was renamed or merged) still names it.
-    const tag = (await db.tag.findUnique({ where: { slug: query.tag }, select: { id: true } })) ??
-      (await db.tagRedirect.findUnique({ where: { slug: query.tag }, select: { tagId: true } }).then((redirect) => redirect && { id: redirect.tagId }));
+    const tag = await findFilterTag(query.tag);
     if (!tag) return { items: [], nextCursor: null };
     conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."storyId" = s."id" AND st."tagId" = ${tag.id}::uuid)`);
   }
@@ -64,3 +82,27 @@ export async function listStories(options: { actor: Actor; query: ListStoriesQue
   const last = page.length > query.limit ? keys[keys.length - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor(last.updatedAt, last.id) : null };
 }
+
+/** Words in a story's body, as the list shows them. */
+export function countWords(html: string): number {
+  const text = html.replace(/<[^>]*>/g, " ").replace(/&[a-z0-9#]+;/gi, " ");
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/**
+ * The newsroom's story list as the desk reads it: each story with its word count and whether a
+ * newer agency version waits for an editor's answer (lib/wire-ingest/resolve-pending-update.ts).
+ */
+export async function listDeskStories(options: Parameters<typeof listStories>[0]) {
+  const { items, nextCursor } = await listStories(options);
+  const pending = items.length
+    ? await db.wireItem.findMany({ where: { storyId: { in: items.map((story) => story.id) }, state: "pending" }, select: { storyId: true }, distinct: ["storyId"] })
+    : [];
+  const waiting = new Set(pending.map((item) => item.storyId));
+  return {
+    items: items.map((story) => ({ ...story, words: countWords(story.body), pendingAgencyUpdate: waiting.has(story.id) })),
+    nextCursor,
+  };
+}
+
+export type DeskStory = Awaited<ReturnType<typeof listDeskStories>>["items"][number];

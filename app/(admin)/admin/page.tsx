@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { can, type Actor } from "@/lib/auth/permissions";
 import { formatNewsroomTime, newsroomZoneName } from "@/lib/site/newsroom-time";
-import { listStories } from "@/lib/stories/list-stories";
+import { listDeskStories, type DeskStory } from "@/lib/stories/list-stories";
+import { countStoriesInReview } from "@/lib/stories/review-stories";
 import { listNewsroomUsers } from "@/lib/users/list-newsroom-users";
 import { storyStatuses } from "@/lib/stories/schemas";
 import { isAppError, type FieldErrors } from "@/lib/errors";
-import { StatusBadge } from "@/components/admin/status-badge";
-import { AdminTable } from "@/components/admin/admin-table";
 import { TagFilterInput } from "@/components/admin/tag-filter-input";
+import { StoryListTable, type StoryListRow } from "@/components/admin/story-list-table";
 
 export const metadata = { title: "Stories" };
 
@@ -23,6 +25,36 @@ function errorText(message: string, fields: FieldErrors | undefined): string {
   return details.length ? `${message}: ${details.join("; ")}.` : message;
 }
 
+const time = (at: string) => ({ iso: at, text: formatNewsroomTime(at) });
+
+function listRow(story: DeskStory, now: Date): StoryListRow {
+  const live =
+    story.status === "scheduled" && story.scheduledAt ? { label: "Scheduled" as const, ...time(story.scheduledAt) }
+    : story.status === "published" && story.publishedAt ? { label: "Published" as const, ...time(story.publishedAt) }
+    : null;
+  return {
+    id: story.id,
+    headline: story.headline,
+    status: story.status,
+    createdBy: story.createdBy.name,
+    updatedBy: story.updatedBy.name,
+    updatedAt: time(story.updatedAt),
+    live,
+    embargo: story.embargoUntil ? { ...time(story.embargoUntil), lifted: new Date(story.embargoUntil) <= now } : null,
+    agency: story.agency,
+    words: story.words,
+    pendingAgencyUpdate: story.pendingAgencyUpdate,
+    tags: story.tags.map((tag) => tag.name),
+  };
+}
+
+/** The bulk actions this actor's role may take (the server checks each story again). */
+function allowedActions(actor: Actor) {
+  return (
+    [["publish", "story.publish"], ["unpublish", "story.unpublish"], ["add_tag", "story.edit"], ["kill", "story.kill"]] as const
+  ).flatMap(([action, permission]) => (can(actor, permission) ? [action] : []));
+}
+
 const inputClass = "mt-1 rounded border border-slate-300 px-3 py-1.5 focus:outline-none focus:ring-2 focus:ring-slate-400";
 const labelClass = "block text-xs font-medium text-slate-600";
 
@@ -35,20 +67,30 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     if (typeof value === "string" && value.trim()) filters[name] = value.trim();
   }
   const cursor = typeof search.cursor === "string" && search.cursor ? search.cursor : undefined;
-  const [result, users] = await Promise.all([
-    listStories({ actor, query: { ...filters, cursor, limit: 25 } }).catch((error: unknown) => {
+  // An empty field of the filter form means no filter, and is kept out of the address.
+  const cleaned = new URLSearchParams({ ...filters, ...(cursor ? { cursor } : {}) });
+  if (Object.keys(search).some((name) => !cleaned.has(name))) redirect(cleaned.size ? `/admin?${cleaned}` : "/admin");
+  const [result, users, inReview] = await Promise.all([
+    listDeskStories({ actor, query: { ...filters, cursor, limit: 25 } }).catch((error: unknown) => {
       if (isAppError(error)) return { items: [], nextCursor: null, error: errorText(error.message, error.fields) };
       throw error;
     }),
     listNewsroomUsers({ actor }),
+    countStoriesInReview({ actor }),
   ]);
+  const now = new Date();
   const nextHref = result.nextCursor ? `/admin?${new URLSearchParams({ ...filters, cursor: result.nextCursor })}` : null;
   const filtered = Object.keys(filters).length > 0;
 
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <h1 className="font-serif text-2xl font-bold">Stories</h1>
+        <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h1 className="font-serif text-2xl font-bold">Stories</h1>
+          <Link href="/admin?status=in_review" className="text-sm font-medium text-amber-900 underline" data-testid="review-count">
+            {inReview === 1 ? "1 story waits" : `${inReview.toLocaleString("en")} stories wait`} for review
+          </Link>
+        </div>
         <Link href="/admin/stories/new" className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
           New story
         </Link>
@@ -77,43 +119,28 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </div>
-        <fieldset className="flex items-end gap-2">
+        <fieldset className="flex min-w-0 flex-wrap items-end gap-2">
           <legend className={labelClass}>Last changed (days in {newsroomZoneName()})</legend>
           <div>
             <label htmlFor="updatedFrom" className="sr-only">Changed from</label>
-            <input id="updatedFrom" name="updatedFrom" type="date" defaultValue={filters.updatedFrom} className={inputClass} />
+            <input id="updatedFrom" name="updatedFrom" type="date" defaultValue={filters.updatedFrom} className={`${inputClass} w-40`} />
           </div>
           <span className="pb-2 text-sm text-slate-500" aria-hidden="true">to</span>
           <div>
             <label htmlFor="updatedTo" className="sr-only">Changed to</label>
-            <input id="updatedTo" name="updatedTo" type="date" defaultValue={filters.updatedTo} className={inputClass} />
+            <input id="updatedTo" name="updatedTo" type="date" defaultValue={filters.updatedTo} className={`${inputClass} w-40`} />
           </div>
         </fieldset>
         <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
         {filtered ? <Link href="/admin" className="pb-1.5 text-sm underline">Clear filters</Link> : null}
       </form>
-      <AdminTable
-        columns={["Headline", "Status", "Last change", "Tags"]}
-        testId="admin-story-list"
-        error={"error" in result ? result.error : undefined}
+      <StoryListTable
+        stories={result.items.map((story) => listRow(story, now))}
+        allowed={allowedActions(actor)}
+        firstPage={!cursor}
         empty="No stories match."
-        rowCount={result.items.length}
-      >
-        {result.items.map((story) => (
-          <tr key={story.id}>
-            <td className="px-4 py-2">
-              <Link href={`/admin/stories/${story.id}`} className="font-medium text-slate-900 hover:underline">{story.headline}</Link>
-              <span className="block text-xs text-slate-500">created by {story.createdBy.name}</span>
-            </td>
-            <td className="px-4 py-2"><StatusBadge status={story.status} /></td>
-            <td className="px-4 py-2 text-slate-600" data-testid="last-change">
-              <span className="block">{story.updatedBy.name}</span>
-              <time dateTime={story.updatedAt} className="block text-xs">{formatNewsroomTime(story.updatedAt)}</time>
-            </td>
-            <td className="px-4 py-2 text-slate-600">{story.tags.map((tag) => tag.name).join(", ")}</td>
-          </tr>
-        ))}
-      </AdminTable>
+        error={"error" in result ? result.error : undefined}
+      />
       {nextHref ? (
         <nav aria-label="Pagination" className="mt-4">
           <Link href={nextHref} rel="next" className="text-sm font-medium underline">Older stories →</Link>
