@@ -51,7 +51,8 @@ export function SuggestedTagsForm({ id, version, suggestions }: { id: string; ve
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={currentVersion} />
+      {/* Versions only grow: the page's (after a save re-renders it) or the newest this form has heard of. */}
+      <input type="hidden" name="version" value={Math.max(version, currentVersion)} />
       <p className="text-xs text-slate-500">Ticked only where the copy names an existing tag exactly. Those you leave unticked when adding, or dismiss, are not suggested for this story again.</p>
       <TagSuggestionList suggestions={shown} testId="story-tag-suggestions" dismissible />
       {state.error ? <p className="text-sm text-red-700" role="alert">{state.error}</p> : null}

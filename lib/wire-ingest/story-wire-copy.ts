@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseWireItem, suggestTags, type WireParse, type WireTag } from "@/lib/wire";
-import { tagVocabulary, tagVocabularyEntries } from "@/lib/wire-ingest/vocabulary";
+import { tagVocabulary, tagsNamed } from "@/lib/wire-ingest/vocabulary";
 import { judgeSuggestions, suggestionCopy, suggestionKey, type SuggestedTag } from "@/lib/wire-ingest/suggestion-confidence";
 import { rejectedSuggestionKeys } from "@/lib/wire-ingest/reject-suggestions";
 import type { WireSenderView } from "@/lib/wire-ingest/wire-sender";
@@ -46,6 +46,7 @@ export async function getStoryWireCopy(options: { actor: Actor; storyId: string 
     suggestions = suggestTags(item, { vocabulary: await tagVocabulary(), nlp: true });
     await db.wireItem.update({ where: { id: source.id }, data: { suggestions: suggestions as unknown as Prisma.InputJsonValue } });
   }
+  const offered = suggestions.filter((tag) => !rejected.has(suggestionKey(tag)));
   return {
     items: rows.map(({ sender, channel, apiKey, suggestions: _suggestions, ...row }) => ({
       ...row,
@@ -54,10 +55,6 @@ export async function getStoryWireCopy(options: { actor: Actor; storyId: string 
       sender: { user: sender, channel, apiKeyPrefix: apiKey?.prefix ?? null },
     })),
     owner: story?.wireGuid ? { user: story.wireOwner, channel: story.wireOwnerChannel, apiKeyPrefix: story.wireOwnerApiKey?.prefix ?? null } : null,
-    suggestions: judgeSuggestions(
-      suggestions.filter((tag) => !rejected.has(suggestionKey(tag))),
-      suggestionCopy(source.parsed as unknown as WireParse),
-      await tagVocabularyEntries(),
-    ),
+    suggestions: judgeSuggestions(offered, suggestionCopy(source.parsed as unknown as WireParse), await tagsNamed(offered)),
   };
 }

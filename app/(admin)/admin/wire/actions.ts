@@ -8,7 +8,7 @@ import { formatDateline } from "@/lib/stories/format-dateline";
 import { parseOrReject, ingestWireItem } from "@/lib/wire-ingest/ingest-wire-item";
 import { notWireCopy } from "@/lib/wire-ingest/not-wire-copy";
 import { resolvePendingUpdate } from "@/lib/wire-ingest/resolve-pending-update";
-import { tagVocabulary, tagVocabularyEntries } from "@/lib/wire-ingest/vocabulary";
+import { tagVocabulary, tagsNamed } from "@/lib/wire-ingest/vocabulary";
 import { judgeSuggestions, suggestionCopy, suggestionKey, type SuggestedTag } from "@/lib/wire-ingest/suggestion-confidence";
 import { rejectTagSuggestions } from "@/lib/wire-ingest/reject-suggestions";
 import { suggestTags, type WireParse, type WireTag } from "@/lib/wire";
@@ -36,16 +36,13 @@ export async function previewWireAction(_previous: WirePreview, form: FormData):
     const item = parseOrReject(raw, new Date());
     const suggestions = suggestTags(item, { vocabulary: await tagVocabulary(), nlp: true });
     const own = new Set(item.parse.tags.map((tag) => `${tag.type}:${tag.name}`));
+    const offered = suggestions.filter((tag) => !own.has(`${tag.type}:${tag.name}`));
     return {
       raw,
       parse: item.parse,
       dateline: formatDateline({ location: item.parse.location, date: item.parse.date }, item.parse.agency),
       itemTags: item.parse.tags,
-      suggestions: judgeSuggestions(
-        suggestions.filter((tag) => !own.has(`${tag.type}:${tag.name}`)),
-        suggestionCopy(item.parse),
-        await tagVocabularyEntries(),
-      ),
+      suggestions: judgeSuggestions(offered, suggestionCopy(item.parse), await tagsNamed(offered)),
     };
   } catch (error) {
     if (isAppError(error)) return { raw, error: error.message };
