@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { api, makeStory, makeUser, type TestUser } from "@/e2e/fixtures/factories";
 import { signInViaApi } from "@/e2e/fixtures/auth";
@@ -9,6 +10,12 @@ import { readSample } from "@/e2e/fixtures/wire-samples";
 
 /** The ANI sample made a new item (its own text, so its own story), still naming everyone it names. */
 const aniCopy = () => readSample("ani-moscow-2023-12-27.txt").replace("Earlier in the day,", `Earlier in the day (ref ${randomBytes(4).toString("hex")}),`);
+
+// WCAG 2.1 A and AA, as e2e/accessibility.spec.ts scans.
+async function violationsOn(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.map((node) => node.target.join(" ")) }));
+}
 
 /** Makes sure a tag exists (a story carrying it), so the copy naming it counts as naming an existing tag. */
 async function tagExists(user: TestUser, name: string, type: string) {
@@ -45,6 +52,7 @@ test("New from wire: suggestions start unticked unless the copy names an existin
   for (const state of states) expect(state.checked, state.reason).toBe(state.reason.startsWith("ticked:"));
   expect(states.filter((state) => !state.checked).length).toBeGreaterThan(0);
   await page.screenshot({ path: "test-results/screenshots/wire-suggestions-preview.png", fullPage: true });
+  expect(await violationsOn(page)).toEqual([]);
 
   await suggestion(page, "tag-suggestions", "Vladimir Putin (person)").getByRole("checkbox").check();
   await page.getByRole("button", { name: "Create draft" }).click();
@@ -72,6 +80,7 @@ test("a wire draft's suggestions: dismissed or left unticked, they never come ba
   const states = await suggestionStates(page, list);
   for (const state of states) expect(state.checked, state.reason).toBe(state.reason.startsWith("ticked:"));
   await expect(suggestion(page, list, "Pavan Kapoor (person)").getByRole("checkbox")).not.toBeChecked();
+  expect(await violationsOn(page)).toEqual([]);
 
   // Dismissed: gone at once, without reloading the editor (typing in the headline survives).
   const headline = page.getByLabel("Headline", { exact: true });
