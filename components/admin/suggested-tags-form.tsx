@@ -1,19 +1,62 @@
 "use client";
 
-import { TagSuggestionList } from "@/components/admin/tag-suggestion-list";
-import { useActionState } from "react";
-import { addSuggestedTagsAction, type WireIngestState } from "@/app/(admin)/admin/wire/actions";
-import type { WireTag } from "@/lib/wire";
+import { TagSuggestionList, type OfferedTag } from "@/components/admin/tag-suggestion-list";
+import { useActionState, useEffect, useState } from "react";
+import { addSuggestedTagsAction, type SuggestedTagsState } from "@/app/(admin)/admin/wire/actions";
 
-/** Tag suggestions for a wire story: tick and add, as one version-checked save. */
-export function SuggestedTagsForm({ id, version, suggestions }: { id: string; version: number; suggestions: WireTag[] }) {
-  const [state, action, pending] = useActionState<WireIngestState, FormData>(addSuggestedTagsAction, {});
+/**
+ * The events between this form and the story form beside it (components/admin/story-form.tsx), so
+ * adding tags never reloads the editor over unsaved typing:
+ * - after tags are added (saved with the story), this form sends STORY_TAGS_ADDED on `window`,
+ *   cancelable, detail `{ storyId, added, tags, version }`: `tags` are the story's tags now and
+ *   `version` its version. A story form that takes them (puts `tags` into its tag input, adopts
+ *   `version`) calls preventDefault(); if none does, the page is reloaded as before.
+ * - a story form that saves sends STORY_SAVED, detail `{ storyId, version }`, so the next add is
+ *   based on the version it saved.
+ */
+export const STORY_TAGS_ADDED = "dateline:story-tags-added";
+export const STORY_SAVED = "dateline:story-saved";
+export type StoryTagsAddedDetail = { storyId: string; added: NonNullable<SuggestedTagsState["added"]>; tags: NonNullable<SuggestedTagsState["tags"]>; version: number };
+
+const keyOf = (tag: OfferedTag) => `${tag.type}:${tag.name.toLocaleLowerCase("en")}`;
+
+/** Tag suggestions for a wire story: tick and add (one version-checked save), or dismiss; either way settled for this story. */
+export function SuggestedTagsForm({ id, version, suggestions }: { id: string; version: number; suggestions: OfferedTag[] }) {
+  const [state, action, pending] = useActionState<SuggestedTagsState, FormData>(addSuggestedTagsAction, {});
+  const [currentVersion, setCurrentVersion] = useState(version);
+  const [settled, setSettled] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => {
+    const onSaved = (event: Event) => {
+      const detail = (event as CustomEvent<{ storyId: string; version: number }>).detail;
+      if (detail?.storyId === id && Number.isInteger(detail.version)) setCurrentVersion(detail.version);
+    };
+    window.addEventListener(STORY_SAVED, onSaved);
+    return () => window.removeEventListener(STORY_SAVED, onSaved);
+  }, [id]);
+
+  useEffect(() => {
+    if (!state.answer || state.error) return;
+    setSettled((previous) => new Set([...previous, ...(state.settled ?? [])]));
+    if (state.version !== undefined) setCurrentVersion(state.version);
+    if (!state.added?.length || !state.tags || state.version === undefined) return;
+    const detail: StoryTagsAddedDetail = { storyId: id, added: state.added, tags: state.tags, version: state.version };
+    const taken = !window.dispatchEvent(new CustomEvent(STORY_TAGS_ADDED, { detail, cancelable: true }));
+    // No story form took the tags: it still holds the old tags and version, so reload it (as before).
+    if (!taken) window.location.assign(`/admin/stories/${id}?saved=1`);
+  }, [state, id]);
+
+  const shown = suggestions.filter((tag) => !settled.has(keyOf(tag)));
+  if (shown.length === 0) return state.message ? <p role="status" className="text-sm text-slate-700">{state.message}</p> : null;
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      <TagSuggestionList suggestions={suggestions} testId="story-tag-suggestions" />
-      {state.error ? <p className="text-sm text-red-700">{state.error}</p> : null}
+      {/* Versions only grow: the page's (after a save re-renders it) or the newest this form has heard of. */}
+      <input type="hidden" name="version" value={Math.max(version, currentVersion)} />
+      <p className="text-xs text-slate-500">Ticked only where the copy names an existing tag exactly. Those you leave unticked when adding, or dismiss, are not suggested for this story again.</p>
+      <TagSuggestionList suggestions={shown} testId="story-tag-suggestions" dismissible />
+      {state.error ? <p className="text-sm text-red-700" role="alert">{state.error}</p> : null}
+      {state.message ? <p className="text-sm text-slate-700" role="status">{state.message}</p> : null}
       <button type="submit" disabled={pending} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60">
         {pending ? "Adding…" : "Add ticked tags"}
       </button>

@@ -98,7 +98,7 @@ export function WireIntake() {
             {preview.itemTags?.length ? (
               <p className="mt-1 text-sm text-slate-600">From the item itself: {preview.itemTags.map((t) => `${t.name} (${t.type})`).join(", ")}</p>
             ) : null}
-            <p className="mt-1 text-xs text-slate-500">Suggested: untick any you reject.</p>
+            <p className="mt-1 text-xs text-slate-500">Suggested: ticked only where the copy names an existing tag exactly. Tick the ones to add; those left unticked are not suggested for this story again.</p>
             <div className="mt-2"><TagSuggestionList suggestions={preview.suggestions ?? []} testId="tag-suggestions" /></div>
           </fieldset>
           {ingest.error ? <p className="text-sm text-red-700" data-testid="ingest-error">{ingest.error}</p> : null}

@@ -32,7 +32,8 @@ export function WireParsePreview({ parse, dateline }: { parse: WireParse; dateli
           </div>
         ))}
       </dl>
-      <div className="max-h-96 overflow-y-auto rounded border border-slate-100 bg-slate-50 p-3 text-sm leading-relaxed" data-testid="preview-body">
+      {/* Scrolls, so it takes focus: keyboard users can scroll it too. */}
+      <div tabIndex={0} role="region" aria-label="Body as parsed" className="max-h-96 overflow-y-auto rounded border border-slate-100 bg-slate-50 p-3 text-sm leading-relaxed focus:outline-none focus:ring-2 focus:ring-slate-400" data-testid="preview-body">
         {parse.paragraphs.map((paragraph, index) => <p key={index} className="mb-2">{paragraph}</p>)}
       </div>
       <p className="text-xs text-slate-500">{parse.paragraphs.length} paragraphs · {parse.format === "ninjs" ? "NINJS" : "plain text"}</p>

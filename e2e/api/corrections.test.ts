@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, baseUrl, getPage, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 
 type Correction = { id: string; kind: string; note: string; createdAt: string; author: { id: string; name: string } };
-type StoryWithCorrections = ApiStory & { updatedAt: string; corrections: Correction[] };
+type StoryWithCorrections = ApiStory & { updatedAt: string; lastUpdatedAt: string | null; corrections: Correction[] };
 type Item = { link: string; guid: string; pubDate: string; "content:encoded": string };
 const parser = new Parser<Record<string, unknown>, Item>({ customFields: { item: ["content:encoded"] } });
 
@@ -52,11 +52,13 @@ describe("corrections and updates", () => {
     expect(foot).toContain(note);
     expect(foot).toMatch(new RegExp(`<time datetime="${added.body.createdAt}"`, "i"));
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page.text)![1]);
-    expect(jsonLd.dateModified).toBe(after.body.updatedAt);
+    // The note is the story's last meaningful update: its modified time, and the article says so.
+    expect(after.body.lastUpdatedAt).toBe(added.body.createdAt);
+    expect(jsonLd.dateModified).toBe(added.body.createdAt);
     expect(jsonLd.datePublished).toBe(story.publishedAt);
     // Link previews (crawlers get the metadata in the document head).
     const preview = await (await fetch(`${baseUrl}/stories/${story.slug}`, { headers: { "User-Agent": "facebookexternalhit/1.1" } })).text();
-    expect(preview).toContain(`<meta property="article:modified_time" content="${after.body.updatedAt}"/>`);
+    expect(preview).toContain(`<meta property="article:modified_time" content="${added.body.createdAt}"/>`);
 
     const log = await listAuditEntries({ actor: { id: admin.id, email: admin.email, name: admin.email, role: "admin" }, query: { story: story.id } });
     expect(log.items[0]).toMatchObject({ action: "story.correct", actor: { email: editor.email } });

@@ -11,6 +11,7 @@ export const auditActions = {
   "story.return": "sent back to its writer",
   "story.restore": "restored an earlier version of",
   "story.correct": "added a correction or update to",
+  "story.mark_update": "marked an update to",
   "story.publish_changes": "published a draft of changes to",
   "story.discard_changes": "discarded a draft of changes to",
   "tag.rename": "renamed a tag",

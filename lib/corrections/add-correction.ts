@@ -13,7 +13,7 @@ import { lockStory } from "@/lib/stories/lock-story";
 /**
  * Adds a dated correction or update note to a story readers have seen (published now, or once
  * and since unpublished): it shows at the foot of the article and in its feed item, and the
- * story's modified time moves. A story never yet live has nothing to correct (edit it instead);
+ * story's "Updated" time moves (not its place in the lists). A story never yet live has nothing to correct (edit it instead);
  * a killed one is closed for the record.
  */
 export async function addCorrection(options: {
@@ -34,7 +34,7 @@ export async function addCorrection(options: {
     await lockStory(tx, storyId);
     const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { status: true, firstPublishedAt: true } });
     if (current.status === "killed") throw new AppError("conflict", "A killed story cannot be corrected: it is kept only for the record");
-    // Scheduling sets firstPublishedAt ahead of time; until that instant readers have seen nothing.
+    // Set when readers first could see it (never ahead of time); until then there is nothing to correct.
     if (!current.firstPublishedAt || current.firstPublishedAt > new Date()) {
       throw new AppError("conflict", "Nothing to correct yet: this story has not been published. Edit it instead.");
     }
@@ -43,8 +43,9 @@ export async function addCorrection(options: {
       select: { id: true, kind: true, note: true, createdAt: true, author: { select: { id: true, name: true } } },
     });
     // A new version, so a save based on the copy before the note is refused rather than silently
-    // racing it; updatedAt moves with it, and that is the story's modified time readers see.
-    await tx.story.update({ where: { id: storyId }, data: { version: { increment: 1 }, updatedById: actor.id } });
+    // racing it; and a meaningful update: the article says "Updated" at the note's time, and its
+    // modified time (dateModified, the feed item's) moves to it.
+    await tx.story.update({ where: { id: storyId }, data: { version: { increment: 1 }, updatedById: actor.id, lastUpdatedAt: correction.createdAt } });
     await tx.auditEntry.create({
       data: { action: "story.correct", actorId: actor.id, storyId, detail: { correctionId: correction.id, kind: correction.kind } },
     });

@@ -16,6 +16,7 @@ const story = (slug: string, overrides: Partial<ReaderStory> = {}): ReaderStory 
   credits: null,
   dateline: { location: null, country: null, date: null },
   publishedAt: "2026-03-03T10:00:00.000Z",
+  lastUpdatedAt: "2026-03-04T11:00:00.000Z",
   updatedAt: "2026-03-04T11:00:00.000Z",
   tags: [],
   corrections: [],

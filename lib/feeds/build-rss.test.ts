@@ -16,6 +16,7 @@ const story = (headline: string): ReaderStory => ({
   credits: null,
   dateline: { location: null, country: null, date: null },
   publishedAt: "2026-03-03T10:00:00.000Z",
+  lastUpdatedAt: null,
   updatedAt: "2026-03-03T10:00:00.000Z",
   tags: [{ name: "T]]>ag", slug: "tag", type: "topic" }],
   corrections: [],
@@ -58,6 +59,7 @@ describe("buildRss", () => {
   it("appends corrections to the item as text, keeps the guid and pubDate, and moves lastBuildDate", async () => {
     const corrected: ReaderStory = {
       ...story("Corrected"),
+      lastUpdatedAt: "2026-03-05T09:00:00.000Z",
       updatedAt: "2026-03-05T09:00:00.000Z",
       corrections: [
         { id: "c1", kind: "correction", note: "An earlier version gave the wrong <b>date</b> ]]> for the vote.", createdAt: "2026-03-04T08:00:00.000Z" },

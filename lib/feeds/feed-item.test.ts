@@ -15,6 +15,7 @@ const story: ReaderStory = {
   credits: "Additional reporting by <Someone>",
   dateline: { location: "Moscow", country: null, date: "2026-03-03" },
   publishedAt: "2026-03-03T10:00:00.000Z",
+  lastUpdatedAt: "2026-03-05T09:00:00.000Z",
   updatedAt: "2026-03-05T09:00:00.000Z",
   tags: [
     { name: "Politics", slug: "politics", type: "topic" },
@@ -51,9 +52,17 @@ describe("toFeedItem", () => {
   });
 });
 
+describe("updated", () => {
+  it("moves with a meaningful update only: a silent fix leaves it at the publication time", () => {
+    const silent = toFeedItem({ ...story, lastUpdatedAt: null, updatedAt: "2026-03-07T00:00:00.000Z" });
+    expect(silent.updated.toISOString()).toBe(story.publishedAt);
+    expect(silent.published.toISOString()).toBe(story.publishedAt);
+  });
+});
+
 describe("lastChange", () => {
   it("is the newest change among the items, so a correction to an older one moves the feed's date", () => {
-    const older = toFeedItem({ ...story, slug: "older", updatedAt: "2026-03-06T00:00:00.000Z" });
+    const older = toFeedItem({ ...story, slug: "older", lastUpdatedAt: "2026-03-06T00:00:00.000Z", updatedAt: "2026-03-06T00:00:00.000Z" });
     expect(lastChange([toFeedItem(story), older]).toISOString()).toBe("2026-03-06T00:00:00.000Z");
     expect(lastChange([]).getTime()).toBe(0);
   });

@@ -3,7 +3,7 @@ import { absoluteUrl, storyPath, tagPath } from "@/lib/site/urls";
 import { formatDateline } from "@/lib/stories/format-dateline";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
-import type { ReaderStory } from "@/lib/reader/reader-story";
+import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
 
 /**
  * A story as every feed format carries it. RSS, Atom and JSON Feed are built from this one mapping,
@@ -18,8 +18,9 @@ export type FeedItem = {
   summary: string | null;
   /** The full text as the article shows it: dateline lead, body, credits, then corrections. */
   contentHtml: string;
+  /** The first publication: a story published again keeps it, so it is not a new item at the top. */
   published: Date;
-  /** The last change (a correction moves it); RSS has no place for it, Atom and JSON Feed do. */
+  /** The last meaningful update (a correction or update note, "mark as update"; a silent fix does not move it); RSS has no place for it, Atom and JSON Feed do. */
   updated: Date;
   authors: string[];
   tags: { name: string; url: string }[];
@@ -48,7 +49,7 @@ export function toFeedItem(story: ReaderStory): FeedItem {
       (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : "") +
       correctionsHtml(story.corrections),
     published: new Date(story.publishedAt),
-    updated: new Date(story.updatedAt),
+    updated: new Date(modifiedAt(story)),
     authors: story.byline ? [story.byline] : [],
     tags: story.tags.map((tag) => ({ name: tag.name, url: absoluteUrl(tagPath(tag.slug)) })),
   };

@@ -21,6 +21,7 @@ const ninjsStorySelect = {
   datelineCountry: true,
   embargoUntil: true,
   publishedAt: true,
+  scheduledAt: true,
   createdAt: true,
   updatedAt: true,
   wireGuid: true,

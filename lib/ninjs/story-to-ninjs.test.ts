@@ -23,6 +23,7 @@ const base: NinjsSourceStory = {
   datelineCountry: null,
   embargoUntil: null,
   publishedAt: null,
+  scheduledAt: null,
   createdAt: hoursFromNow(-5),
   updatedAt: hoursFromNow(-4),
   wireGuid: null,
@@ -50,7 +51,7 @@ const live: NinjsSourceStory = {
   ],
 };
 
-const embargoed: NinjsSourceStory = { ...base, status: "scheduled", embargoUntil: hoursFromNow(2), publishedAt: hoursFromNow(2) };
+const embargoed: NinjsSourceStory = { ...base, status: "scheduled", embargoUntil: hoursFromNow(2), publishedAt: hoursFromNow(2), scheduledAt: hoursFromNow(2) };
 const killed: NinjsSourceStory = { ...live, status: "killed", version: 5 };
 
 /** What a consumer receives: the JSON text, parsed. */
@@ -110,9 +111,12 @@ describe("storyToNinjs", () => {
     expect(ninjs).not.toHaveProperty("renditions");
     expect(asSent(base).pubstatus).toBe("withheld");
     expect(asSent({ ...live, status: "unpublished" }).pubstatus).toBe("withheld");
-    expect(asSent({ ...live, status: "scheduled", publishedAt: hoursFromNow(1) }).pubstatus).toBe("withheld");
+    expect(asSent({ ...live, status: "scheduled", publishedAt: hoursFromNow(1), scheduledAt: hoursFromNow(1) }).pubstatus).toBe("withheld");
+    // Published once and scheduled to come back: its first publication is past, its return is not.
+    const returning = asSent({ ...live, status: "scheduled", scheduledAt: hoursFromNow(1) });
+    expect(returning).toMatchObject({ pubstatus: "withheld", ednote: expect.stringContaining(hoursFromNow(1).toISOString().slice(0, 13)) });
     // Once the embargo has lifted the story is usable, and still says when the embargo was.
-    const lifted = { ...embargoed, embargoUntil: hoursFromNow(-1), publishedAt: hoursFromNow(-1) };
+    const lifted = { ...embargoed, embargoUntil: hoursFromNow(-1), publishedAt: hoursFromNow(-1), scheduledAt: hoursFromNow(-1) };
     expect(asSent(lifted)).toMatchObject({ pubstatus: "usable", embargoed: lifted.embargoUntil.toISOString() });
   });
 

@@ -24,6 +24,7 @@ export type NinjsSourceStory = {
   datelineCountry: string | null;
   embargoUntil: Date | null;
   publishedAt: Date | null;
+  scheduledAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   wireGuid: string | null;
@@ -82,8 +83,9 @@ function publicationStatus(story: NinjsSourceStory, now: Date): Pick<Ninjs, "pub
   if (story.embargoUntil && story.embargoUntil > now) {
     return { pubstatus: "withheld", ednote: `Embargoed until ${story.embargoUntil.toISOString()}: not for publication before then.` };
   }
-  if (story.publishedAt && story.publishedAt > now) {
-    return { pubstatus: "withheld", ednote: `Scheduled for ${story.publishedAt.toISOString()}: not for publication before then.` };
+  const goesLive = story.status === "scheduled" ? (story.scheduledAt ?? story.publishedAt) : story.publishedAt;
+  if (goesLive && goesLive > now) {
+    return { pubstatus: "withheld", ednote: `Scheduled for ${goesLive.toISOString()}: not for publication before then.` };
   }
   return { pubstatus: "withheld", ednote: story.status === "unpublished" ? "Unpublished: not for publication." : "Not yet published: not for publication." };
 }

@@ -3,7 +3,7 @@ import { html, rawHtml, type SafeHtml } from "@/lib/html/template";
 import { feedAlternates, tagFeedPrefix } from "@/lib/feeds/feed-paths";
 import { newsArticleJsonLd, jsonLdText } from "@/lib/reader/news-article-json-ld";
 import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
-import type { ReaderStory } from "@/lib/reader/reader-story";
+import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { absoluteUrl, storyPath, tagPath } from "@/lib/site/urls";
 import { formatDateline } from "@/lib/stories/format-dateline";
@@ -41,7 +41,7 @@ export function articleHead(story: ReaderStory): SafeHtml {
     "property",
     "og:site_name",
     SITE_NAME,
-  )}${meta("property", "og:type", "article")}${meta("property", "article:published_time", story.publishedAt)}${meta("property", "article:modified_time", story.updatedAt)}${story.tags.map(
+  )}${meta("property", "og:type", "article")}${meta("property", "article:published_time", story.publishedAt)}${meta("property", "article:modified_time", modifiedAt(story))}${story.tags.map(
     (tag) => meta("property", "article:tag", tag.name),
   )}${meta("name", "twitter:card", "summary")}${meta("name", "twitter:title", story.headline)}${meta("name", "twitter:description", description)}<script type="application/ld+json">${rawHtml(
     jsonLdText(newsArticleJsonLd(story)),
@@ -60,7 +60,8 @@ export function articleBody(story: ReaderStory): SafeHtml {
 <header>
 <h1 class="font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">${story.headline}</h1>
 ${story.standfirst ? html`<p class="mt-3 text-lg leading-relaxed text-slate-700 sm:text-xl">${story.standfirst}</p>` : null}
-<p class="mt-4 text-sm text-slate-600">${credit}${credit ? html`<span aria-hidden="true"> · </span>` : null}${timeHtml(story.publishedAt)}</p>
+<p class="mt-4 text-sm text-slate-600">${credit}${credit ? html`<span aria-hidden="true"> · </span>` : null}<span data-testid="published-time">${timeHtml(story.publishedAt)}</span></p>
+${updatedLine(story)}
 </header>
 <div class="prose prose-slate mt-6 max-w-none prose-a:text-sky-800 sm:prose-lg [&_.dateline]:font-semibold [&_.dateline]:text-slate-900"><div>${
     // The body was sanitised when it was saved (lib/stories/sanitize-body.ts); the dateline is escaped.
@@ -70,6 +71,16 @@ ${story.credits ? html`<p class="mt-6 text-sm italic text-slate-600">${story.cre
 ${corrections(story.corrections)}
 ${story.tags.length ? tags(story.tags) : null}
 </article>`;
+}
+
+/**
+ * "Updated 27 Dec 2023, 16:10 IST" under the publication time, after a meaningful update (a
+ * correction or update note, an editor's "mark as update"); a silent fix says nothing.
+ */
+function updatedLine(story: ReaderStory): SafeHtml | null {
+  const at = modifiedAt(story);
+  if (at === story.publishedAt) return null;
+  return html`<p class="mt-1 text-sm text-slate-600" data-testid="updated-time">Updated ${timeHtml(at)}</p>`;
 }
 
 /** The foot of an article: its dated corrections and updates, oldest first, each note as plain text. */

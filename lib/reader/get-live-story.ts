@@ -11,7 +11,7 @@ export type Queryable = { query: (text: string, values: unknown[]) => Promise<{ 
 // The story's columns as Prisma types them, except what the query reads its own way.
 type Row = Pick<
   Story,
-  "id" | "slug" | "headline" | "standfirst" | "body" | "byline" | "agency" | "credits" | "datelineLocation" | "datelineCountry" | "status" | "publishedAt" | "embargoUntil" | "updatedAt"
+  "id" | "slug" | "headline" | "standfirst" | "body" | "byline" | "agency" | "credits" | "datelineLocation" | "datelineCountry" | "status" | "publishedAt" | "scheduledAt" | "embargoUntil" | "lastUpdatedAt" | "updatedAt"
 > & {
   datelineDate: string | null;
   tags: ReaderStory["tags"];
@@ -28,6 +28,7 @@ const ARTICLE_SQL = `
 SELECT s.id, s.slug, s.headline, s.standfirst, s.body, s.byline, s.agency, s.credits,
        s."datelineLocation", s."datelineCountry", to_char(s."datelineDate", 'YYYY-MM-DD') AS "datelineDate", s.status::text AS status,
        s."publishedAt" AT TIME ZONE 'UTC' AS "publishedAt", s."embargoUntil" AT TIME ZONE 'UTC' AS "embargoUntil",
+       s."scheduledAt" AT TIME ZONE 'UTC' AS "scheduledAt", s."lastUpdatedAt" AT TIME ZONE 'UTC' AS "lastUpdatedAt",
        s."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
        COALESCE((SELECT json_agg(json_build_object('name', t.name, 'slug', t.slug, 'type', t.type) ORDER BY st.position)
                  FROM "StoryTag" st JOIN "Tag" t ON t.id = st."tagId" WHERE st."storyId" = s.id), '[]') AS tags,
@@ -51,7 +52,7 @@ export async function getLiveStory(database: Queryable, slug: string, now = new 
   if (!isLive(row, now)) return null;
   if (row.slug !== slug) return { redirectTo: row.slug };
   // Into the shape Prisma gives the feeds and lists, so one function makes every ReaderStory.
-  const { status: _status, embargoUntil: _embargoUntil, ...fields } = row;
+  const { status: _status, scheduledAt: _scheduledAt, embargoUntil: _embargoUntil, ...fields } = row;
   return {
     story: toReaderStory({
       ...fields,

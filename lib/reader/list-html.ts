@@ -2,7 +2,7 @@ import { env } from "@/lib/env";
 import { html, type SafeHtml } from "@/lib/html/template";
 import { feedAlternates, tagFeedPrefix } from "@/lib/feeds/feed-paths";
 import { timeHtml } from "@/lib/reader/article-html";
-import type { ReaderStory } from "@/lib/reader/reader-story";
+import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
 import { absoluteUrl, storyPath, tagFeedPath, tagPath } from "@/lib/site/urls";
 import { formatDateline } from "@/lib/stories/format-dateline";
 
@@ -25,7 +25,7 @@ export function storyListHtml(stories: ReaderStory[], links: PageLinks): SafeHtm
       story.standfirst ? html`<p class="mt-1 text-slate-700">${story.standfirst}</p>` : null
     }<p class="mt-2 text-sm text-slate-500">${dateline ? html`<span class="mr-2 font-medium uppercase tracking-wide">${dateline.replace(/ –$/, "")}</span>` : null}${timeHtml(
       story.publishedAt,
-    )}</p></article></li>`;
+    )}${story.lastUpdatedAt && modifiedAt(story) !== story.publishedAt ? html`<span aria-hidden="true"> · </span><span data-testid="list-updated">Updated ${timeHtml(story.lastUpdatedAt)}</span>` : null}</p></article></li>`;
   })}</ol>${paginationHtml(links)}`;
 }
 

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { absoluteUrl, storyPath } from "@/lib/site/urls";
-import type { ReaderStory } from "@/lib/reader/reader-story";
+import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
 
 /** schema.org NewsArticle for one story. */
 export function newsArticleJsonLd(story: ReaderStory) {
@@ -10,8 +10,9 @@ export function newsArticleJsonLd(story: ReaderStory) {
     "@type": "NewsArticle",
     headline: story.headline.slice(0, 110),
     description: story.standfirst || undefined,
+    // First publication, and the last meaningful update (a silent fix is no modification to report).
     datePublished: story.publishedAt,
-    dateModified: story.updatedAt,
+    dateModified: modifiedAt(story),
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     author: story.byline ? [{ "@type": "Person", name: story.byline }] : [{ "@type": "Organization", name: story.agency ?? env().SITE_NAME }],

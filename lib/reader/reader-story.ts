@@ -14,6 +14,7 @@ export const readerStorySelect = {
   datelineCountry: true,
   datelineDate: true,
   publishedAt: true,
+  lastUpdatedAt: true,
   updatedAt: true,
   tags: { select: { tag: { select: { name: true, slug: true, type: true } } }, orderBy: { position: "asc" } },
   // Joined into the same query: an article page stays one query, and feed items carry them too.
@@ -38,7 +39,11 @@ export function toReaderStory(row: Row) {
       country: row.datelineCountry,
       date: row.datelineDate ? row.datelineDate.toISOString().slice(0, 10) : null,
     },
+    /** First publication: a story taken down and published again keeps it. */
     publishedAt: (row.publishedAt ?? row.updatedAt).toISOString(),
+    /** The last meaningful update (a correction or update note, an editor's "mark as update"); null for none. */
+    lastUpdatedAt: row.lastUpdatedAt?.toISOString() ?? null,
+    /** Any change at all (a typo fixed too): when cached copies of it go stale, never shown as "Updated". */
     updatedAt: row.updatedAt.toISOString(),
     tags: row.tags.map(({ tag }) => tag),
     corrections: row.corrections.map((correction) => ({ ...correction, createdAt: correction.createdAt.toISOString() })),
@@ -46,6 +51,11 @@ export function toReaderStory(row: Row) {
 }
 
 export type ReaderStory = ReturnType<typeof toReaderStory>;
+
+/** What readers are told is the story's modified time: its last meaningful update, else its publication. */
+export function modifiedAt(story: Pick<ReaderStory, "publishedAt" | "lastUpdatedAt">): string {
+  return story.lastUpdatedAt && story.lastUpdatedAt > story.publishedAt ? story.lastUpdatedAt : story.publishedAt;
+}
 
 /** The newest change among these stories (ISO), or null for none: when a list of them last changed. */
 export function newestChange(stories: Pick<ReaderStory, "updatedAt">[]): string | null {

@@ -2,20 +2,22 @@ import type { Prisma } from "@/generated/prisma/client";
 
 /**
  * The one definition of "readers may see this story": published, or scheduled and due, and out
- * of embargo. Publishing an embargoed story sets publishedAt to the embargo's end, so a due
- * check on publishedAt covers both; the embargo test stays as a second lock.
+ * of embargo. A scheduled story is due at scheduledAt (the embargo's end, if that is later: see
+ * publishStory); its publishedAt may be long past, for a story published once before and scheduled
+ * to come back, which keeps its first publication time. The embargo test stays as a second lock.
  */
 export function liveStoryWhere(now: Date): Prisma.StoryWhereInput {
   return {
-    status: { in: ["published", "scheduled"] },
-    publishedAt: { lte: now },
-    OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }],
+    AND: [
+      { OR: liveStoryRanges(now).map(({ OR: _embargo, ...range }) => range) },
+      { OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }] },
+    ],
   };
 }
 
-export function isLive(story: { status: string; publishedAt: Date | null; embargoUntil: Date | null }, now: Date): boolean {
+export function isLive(story: { status: string; publishedAt: Date | null; scheduledAt: Date | null; embargoUntil: Date | null }, now: Date): boolean {
   return (
-    (story.status === "published" || story.status === "scheduled") &&
+    (story.status === "published" || (story.status === "scheduled" && !!story.scheduledAt && story.scheduledAt <= now)) &&
     !!story.publishedAt &&
     story.publishedAt <= now &&
     (!story.embargoUntil || story.embargoUntil <= now)

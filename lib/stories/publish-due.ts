@@ -27,7 +27,17 @@ export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
       FOR NO KEY UPDATE SKIP LOCKED`;
     if (!rows.length) return [];
     const ids = rows.map((row) => row.id);
-    await tx.story.updateMany({ where: { id: { in: ids } }, data: { status: "published", scheduledAt: null } });
+    // Readers can see it from now: its first publication is recorded, and a story published
+    // before comes back under its first publication time (one moved off the site by a later
+    // embargo included), in lists as in the story's tags.
+    await tx.$executeRaw`
+      UPDATE "Story" SET status = 'published', "scheduledAt" = NULL,
+        "publishedAt" = COALESCE("firstPublishedAt", "publishedAt"), "firstPublishedAt" = COALESCE("firstPublishedAt", "publishedAt"),
+        "updatedAt" = ${new Date()}
+      WHERE id = ANY(${ids}::uuid[])`;
+    await tx.$executeRaw`
+      UPDATE "StoryTag" st SET "livePublishedAt" = s."publishedAt" FROM "Story" s
+      WHERE s.id = st."storyId" AND st."storyId" = ANY(${ids}::uuid[]) AND st."livePublishedAt" IS DISTINCT FROM s."publishedAt"`;
     await tx.auditEntry.createMany({
       data: rows.map((row) => ({ action: "story.publish", actorId: null, storyId: row.id, detail: { from: "scheduled", by: "scheduler", at: now.toISOString() } })),
     });

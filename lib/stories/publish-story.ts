@@ -15,7 +15,8 @@ import { lockStory } from "@/lib/stories/lock-story";
 
 /**
  * Puts a story live now, or schedules it for `at`. A story under embargo never goes live before
- * the embargo lifts: publishing it schedules it for that instant.
+ * the embargo lifts: publishing it schedules it for that instant. A story readers have seen
+ * before keeps its first publication time (publishedAt) whenever it comes back.
  *
  * Publishing a story that is already as asked (live, or scheduled for that instant) changes
  * nothing and answers it as it is, 200: no new version, audit entry or revision. So of publishes
@@ -42,11 +43,15 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
     const requested = input.at ? new Date(input.at) : now;
     const goLive = current.embargoUntil && current.embargoUntil > requested ? current.embargoUntil : requested;
     const scheduled = goLive > now;
-    // Publishing a story that is already live (published, or scheduled and due) keeps its
-    // original time, so it does not jump to the top of the lists. A published story counts as
-    // live whatever this process's clock says of its time (another instance's may run ahead).
+    // A story keeps its first publication time for good: published again after it was taken
+    // down (now or scheduled), it goes back to its place in every list and feed, not to the top.
+    // Newer news about it is an update (lib/stories/mark-updated.ts, lib/corrections), not a new date.
+    // A story live without a recorded first publication (scheduled and due before the scheduler
+    // ran) keeps its time too. A published story counts as live whatever this process's clock
+    // says of its time (another instance's may run ahead).
+    const seenAt = current.firstPublishedAt && current.firstPublishedAt <= now ? current.firstPublishedAt : null;
     const alreadyLive = current.status === "published" || isLive(current, now);
-    const publishedAt = alreadyLive && !scheduled && current.publishedAt ? current.publishedAt : goLive;
+    const publishedAt = seenAt ?? (alreadyLive && !scheduled && current.publishedAt ? current.publishedAt : goLive);
     const status = scheduled ? "scheduled" : "published";
     const scheduledAt = scheduled ? goLive : null;
 
@@ -60,7 +65,8 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
         status,
         publishedAt,
         scheduledAt,
-        firstPublishedAt: current.firstPublishedAt ?? publishedAt,
+        // Set when readers first can see it: by the scheduler for a story scheduled (lib/stories/publish-due.ts).
+        firstPublishedAt: current.firstPublishedAt ?? (scheduled ? null : publishedAt),
         version: { increment: 1 },
         updatedById: actor.id,
       },
@@ -73,7 +79,8 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
         storyId: id,
         detail: {
           from: current.status,
-          at: publishedAt.toISOString(),
+          at: (scheduledAt ?? (seenAt ? now : publishedAt)).toISOString(),
+          ...(seenAt ? { firstPublishedAt: seenAt.toISOString() } : {}),
           embargoUntil: current.embargoUntil?.toISOString() ?? null,
           ...(draft ? { draftChangesApplied: draft.row.version } : {}),
         },

@@ -25,6 +25,7 @@ export const storySelect = {
   scheduledAt: true,
   publishedAt: true,
   firstPublishedAt: true,
+  lastUpdatedAt: true,
   createdAt: true,
   updatedAt: true,
   createdBy: { select: { id: true, name: true, email: true } },
@@ -75,6 +76,8 @@ export function toStoryJson(row: StoryRow) {
     scheduledAt: iso(row.scheduledAt),
     publishedAt: iso(row.publishedAt),
     firstPublishedAt: iso(row.firstPublishedAt),
+    // The last meaningful update readers are told of ("Updated …"): a correction, or a save marked as an update.
+    lastUpdatedAt: iso(row.lastUpdatedAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     createdBy: row.createdBy,

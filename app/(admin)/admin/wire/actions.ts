@@ -8,7 +8,9 @@ import { formatDateline } from "@/lib/stories/format-dateline";
 import { parseOrReject, ingestWireItem } from "@/lib/wire-ingest/ingest-wire-item";
 import { notWireCopy } from "@/lib/wire-ingest/not-wire-copy";
 import { resolvePendingUpdate } from "@/lib/wire-ingest/resolve-pending-update";
-import { tagVocabulary } from "@/lib/wire-ingest/vocabulary";
+import { tagVocabulary, tagsNamed } from "@/lib/wire-ingest/vocabulary";
+import { judgeSuggestions, suggestionCopy, suggestionKey, type SuggestedTag } from "@/lib/wire-ingest/suggestion-confidence";
+import { rejectTagSuggestions } from "@/lib/wire-ingest/reject-suggestions";
 import { suggestTags, type WireParse, type WireTag } from "@/lib/wire";
 import { tagTypes, type TagType } from "@/lib/stories/schemas";
 import { updateStory } from "@/lib/stories/update-story";
@@ -22,7 +24,7 @@ export type WirePreview = {
   parse?: WireParse;
   dateline?: string | null;
   itemTags?: WireTag[];
-  suggestions?: WireTag[];
+  suggestions?: SuggestedTag[];
   error?: string;
 };
 
@@ -34,12 +36,13 @@ export async function previewWireAction(_previous: WirePreview, form: FormData):
     const item = parseOrReject(raw, new Date());
     const suggestions = suggestTags(item, { vocabulary: await tagVocabulary(), nlp: true });
     const own = new Set(item.parse.tags.map((tag) => `${tag.type}:${tag.name}`));
+    const offered = suggestions.filter((tag) => !own.has(`${tag.type}:${tag.name}`));
     return {
       raw,
       parse: item.parse,
       dateline: formatDateline({ location: item.parse.location, date: item.parse.date }, item.parse.agency),
       itemTags: item.parse.tags,
-      suggestions: suggestions.filter((tag) => !own.has(`${tag.type}:${tag.name}`)),
+      suggestions: judgeSuggestions(offered, suggestionCopy(item.parse), await tagsNamed(offered)),
     };
   } catch (error) {
     if (isAppError(error)) return { raw, error: error.message };
@@ -47,11 +50,20 @@ export async function previewWireAction(_previous: WirePreview, form: FormData):
   }
 }
 
-function acceptedTags(form: FormData): WireTag[] {
-  return form.getAll("tag").flatMap((value) => {
+/** Tags named in a form field as "type:name" (a checkbox per suggestion, a hidden field per suggestion shown). */
+function formTags(form: FormData, field: string): WireTag[] {
+  return form.getAll(field).flatMap((value) => {
     const [type, ...name] = String(value).split(":");
     return tagTypes.includes(type as TagType) && name.length ? [{ type: type as TagType, name: name.join(":") }] : [];
   });
+}
+
+const acceptedTags = (form: FormData) => formTags(form, "tag");
+
+/** The suggestions shown (field `suggested`) that the editor left unticked: turned down. */
+function rejectedTags(form: FormData): WireTag[] {
+  const accepted = new Set(acceptedTags(form).map(suggestionKey));
+  return formTags(form, "suggested").filter((tag) => !accepted.has(suggestionKey(tag)));
 }
 
 export type WireIngestState = { error?: string };
@@ -62,6 +74,8 @@ export async function createFromWireAction(_previous: WireIngestState, form: For
   let target: string;
   try {
     const result = await ingestWireItem({ actor, via: NEWSROOM, raw: String(form.get("raw") ?? ""), tags: acceptedTags(form) });
+    // What the editor left unticked is turned down for the story: never suggested on it again.
+    await rejectTagSuggestions({ actor, storyId: result.story.id, tags: rejectedTags(form) });
     target = `/admin/stories/${result.story.id}?wire=${result.outcome}`;
   } catch (error) {
     if (isAppError(error)) return { error: error.message };
@@ -70,20 +84,55 @@ export async function createFromWireAction(_previous: WireIngestState, form: For
   redirect(target);
 }
 
-/** Adds the ticked suggestions to a story's tags (a normal, version-checked save). */
-export async function addSuggestedTagsAction(_previous: WireIngestState, form: FormData): Promise<WireIngestState> {
+/**
+ * What "Add ticked tags" answers, instead of reloading the editor over unsaved typing: the tags
+ * added, the story's tags and version after the save, and the suggestions now settled (added or
+ * turned down), which the list stops showing. The story form takes `tags` and `version` from the
+ * "dateline:story-tags-added" event (components/admin/suggested-tags-form.tsx).
+ */
+export type SuggestedTagsState = {
+  error?: string;
+  message?: string;
+  added?: WireTag[];
+  tags?: { name: string; slug: string; type: TagType }[];
+  version?: number;
+  settled?: string[];
+  /** Counts answers, so the same answer twice is still two events. */
+  answer?: number;
+};
+
+/**
+ * Adds the ticked suggestions to a story's tags (a normal, version-checked save) and turns down the
+ * ones shown but left unticked; or, with `dismiss`, only turns that one down.
+ */
+export async function addSuggestedTagsAction(previous: SuggestedTagsState, form: FormData): Promise<SuggestedTagsState> {
   const actor = await requireAdminActor();
   const id = String(form.get("id") ?? "");
+  const answer = (previous.answer ?? 0) + 1;
   try {
-    const story = await getStory({ actor, id });
+    const dismissed = formTags(form, "dismiss");
+    if (dismissed.length) {
+      await rejectTagSuggestions({ actor, storyId: id, tags: dismissed });
+      return { answer, message: `Dismissed ${dismissed.map((tag) => tag.name).join(", ")}: not suggested for this story again.`, settled: dismissed.map(suggestionKey), added: [] };
+    }
     const add = acceptedTags(form);
-    await updateStory({ actor, id, input: { version: Number(form.get("version")), tags: [...story.tags.map(({ name, type }) => ({ name, type })), ...add] } });
+    if (add.length === 0) return { answer, error: "Tick the suggestions to add, or dismiss the ones that do not fit." };
+    const story = await getStory({ actor, id });
+    const saved = await updateStory({ actor, id, input: { version: Number(form.get("version")), tags: [...story.tags.map(({ name, type }) => ({ name, type })), ...add] } });
+    const rejected = rejectedTags(form);
+    await rejectTagSuggestions({ actor, storyId: id, tags: rejected });
+    return {
+      answer,
+      message: `Added ${add.map((tag) => tag.name).join(", ")}.${rejected.length ? ` The ${rejected.length === 1 ? "one" : rejected.length} left unticked will not be suggested again.` : ""}`,
+      added: add,
+      tags: saved.tags,
+      version: saved.version,
+      settled: [...add, ...rejected].map(suggestionKey),
+    };
   } catch (error) {
-    if (isAppError(error)) return { error: error.message };
+    if (isAppError(error)) return { answer, error: error.message };
     throw error;
   }
-  revalidatePath(`/admin/stories/${id}`);
-  redirect(`/admin/stories/${id}?saved=1`);
 }
 
 /** One dropped file's result: what it became (with its story, to open), or why it was not taken. */
