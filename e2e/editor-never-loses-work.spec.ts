@@ -214,3 +214,27 @@ test("review both ways in the editor: a writer withdraws, the desk sends back wi
   await w.reload();
   await expect(w.getByTestId("review-note")).toContainText("Add the minister's quote and the cost.");
 });
+
+test("an editor marks a change to a live story as an update: the article then says Updated; a plain fix does not", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const story = await makeStory(editor, { headline: unique("Toll on the expressway rises") });
+  await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey, body: {} });
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+
+  await page.getByLabel("Standfirst").fill("The rise takes effect on Monday.");
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published the changes." })).toBeVisible();
+  let article = await getPage(`/stories/${story.slug}`);
+  expect(article.text).toContain("The rise takes effect on Monday.");
+  expect(article.text).not.toContain('data-testid="updated-time"');
+
+  await page.getByLabel("Standfirst").fill("The rise takes effect on Tuesday, not Monday.");
+  await page.getByLabel(/Mark as an update/).check();
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published the changes." })).toBeVisible();
+  await expect(page.getByLabel(/Mark as an update/)).not.toBeChecked();
+  article = await getPage(`/stories/${story.slug}`);
+  expect(article.text).toContain("The rise takes effect on Tuesday, not Monday.");
+  expect(article.text).toMatch(/data-testid="updated-time">Updated /);
+});

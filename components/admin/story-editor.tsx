@@ -8,6 +8,8 @@ import { StoryMerge } from "@/components/admin/story-merge";
 import { StoryPresence, type StoryOnServer } from "@/components/admin/story-presence";
 import { PreviewLinkButton } from "@/components/admin/preview-link-button";
 import { useStorySave } from "@/components/admin/use-story-save";
+import { useStoryEvents } from "@/components/admin/use-story-events";
+import { STORY_TAGS_ADDED, type StoryTagsAddedDetail } from "@/components/admin/suggested-tags-form";
 import { tokenKey } from "@/components/admin/story-values";
 import { EmbargoForm, type EmbargoFormStory } from "@/components/admin/embargo-form";
 import { PrepublishChecklist } from "@/components/admin/prepublish-checklist";
@@ -54,6 +56,7 @@ export function StoryEditor(props: StoryEditorProps) {
   const editable = !props.readOnly;
   const [remountKey, setRemountKey] = useState(0);
   const [remoteNotice, setRemoteNotice] = useState<string | null>(null);
+  const [markAsUpdate, setMarkAsUpdate] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
   const isNew = !initial.id;
 
@@ -101,6 +104,29 @@ export function StoryEditor(props: StoryEditorProps) {
   useEffect(() => {
     if (props.notice && window.location.search) window.history.replaceState(null, "", window.location.pathname);
   }, [props.notice]);
+
+  // Pushed as it happens (Postgres NOTIFY → server-sent events): a new version of this story. A
+  // draft of changes saved by someone else moves no version; the presence check-in finds that.
+  useStoryEvents((event) => {
+    if (!initial.id) return;
+    if (event.type === "story" && event.id === initial.id) onServerStory({ version: event.version, draftSavedAt: editor.currentToken().draftSavedAt ?? null });
+    if (event.type === "resync") router.refresh();
+  }, { storyId: initial.id });
+
+  // "Add ticked tags" (the wire suggestions) saved tags to the story: the form takes them and
+  // their version, keeping whatever else is being typed, instead of the page reloading over it.
+  useEffect(() => {
+    const onTagsAdded = (event: Event) => {
+      const detail = (event as CustomEvent<StoryTagsAddedDetail>).detail;
+      if (!initial.id || detail.storyId !== initial.id) return;
+      event.preventDefault();
+      const tags = detail.tags as StoryFormValues["tags"];
+      editor.resetTo({ ...editor.saved, tags }, { version: detail.version }, { ...editor.values, tags });
+      setRemountKey((key) => key + 1);
+    };
+    window.addEventListener(STORY_TAGS_ADDED, onTagsAdded);
+    return () => window.removeEventListener(STORY_TAGS_ADDED, onTagsAdded);
+  }, [initial.id, editor]);
 
   // Errors and refusals take the focus, wherever the editor was typing.
   useEffect(() => {
@@ -197,7 +223,12 @@ export function StoryEditor(props: StoryEditorProps) {
             <div className="flex flex-wrap gap-2">
               {live ? (
                 <>
-                  <button type="button" className={primary} disabled={state.saving || (!dirty && !hasDraft)} onClick={() => void save("publishChanges")}>Publish changes</button>
+                  <button
+                    type="button" className={primary} disabled={state.saving || (!dirty && !hasDraft)}
+                    onClick={() => void save("publishChanges", { markAsUpdate }).then((ok) => ok && setMarkAsUpdate(false))}
+                  >
+                    Publish changes
+                  </button>
                   <button type="button" className={secondary} disabled={state.saving} onClick={() => void save("draft")}>Save as draft of changes</button>
                 </>
               ) : (
@@ -205,7 +236,17 @@ export function StoryEditor(props: StoryEditorProps) {
               )}
             </div>
           ) : null}
-          {live && editable ? <p className="text-xs text-slate-600">Changes are saved as a draft of changes as you type; readers see them when you publish them.</p> : null}
+          {live && editable ? (
+            <>
+              {status === "published" ? (
+                <label className="flex items-start gap-2 text-sm text-slate-800">
+                  <input type="checkbox" className="mt-1" checked={markAsUpdate} onChange={(event) => setMarkAsUpdate(event.target.checked)} />
+                  <span>Mark as an update: the article says &ldquo;Updated&rdquo; with the time (not for a typo)</span>
+                </label>
+              ) : null}
+              <p className="text-xs text-slate-600">Changes are saved as a draft of changes as you type; readers see them when you publish them.</p>
+            </>
+          ) : null}
           {initial.id && props.commands ? (
             <StoryCommands id={initial.id} status={status} headline={values.headline || initial.headline} beforeCommand={beforeCommand} {...props.commands} />
           ) : null}

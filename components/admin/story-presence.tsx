@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useStoryEvents } from "@/components/admin/use-story-events";
 
 type Other = { id: string; name: string; role: string };
 /** The story's stored copy as the server has it now: its version and the draft of changes it holds. */
@@ -17,6 +18,11 @@ export function StoryPresence({ storyId, onStory }: { storyId: string; onStory?:
   const [others, setOthers] = useState<Other[]>([]);
   const onStoryRef = useRef(onStory);
   onStoryRef.current = onStory;
+  const touchRef = useRef<() => Promise<void>>(async () => {});
+  // Someone arrives or leaves: check in now rather than at the next 15 s.
+  useStoryEvents((event) => {
+    if (event.type === "presence" && event.storyId === storyId) void touchRef.current();
+  }, { storyId });
 
   useEffect(() => {
     const url = `/api/v1/stories/${storyId}/presence`;
@@ -42,6 +48,7 @@ export function StoryPresence({ storyId, onStory }: { storyId: string; onStory?:
       if (event.persisted) void touch();
     };
 
+    touchRef.current = touch;
     void touch();
     const timer = window.setInterval(() => void touch(), EVERY_MS);
     document.addEventListener("visibilitychange", onVisibility);

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { saveStoryAction, type SaveResult, type TheirCopy } from "@/app/(admin)/admin/stories/actions";
 import type { StoryFormValues } from "@/lib/stories/story-form-values";
 import { changedFields, storyFormData, tokenKey, type StoryToken } from "@/components/admin/story-values";
+import { STORY_SAVED } from "@/components/admin/suggested-tags-form";
 
 /** How long typing pauses before autosave keeps it on the server. */
 export const AUTOSAVE_AFTER_MS = 2000;
@@ -12,6 +13,8 @@ const AUTOSAVE_AT_LEAST_EVERY_MS = 15_000;
 const RETRY_AFTER_MS = [2000, 5000, 10_000, 30_000];
 
 export type SaveHow = "auto" | "explicit" | "draft" | "publishChanges";
+/** "Mark as update": the article says "Updated …" once this save is live (lib/stories/mark-updated.ts). */
+type SaveExtra = { markAsUpdate?: boolean };
 
 export type SaveState = {
   /** What the last save (or failure) said, in the newsroom's words. */
@@ -77,7 +80,7 @@ export function useStorySave(options: {
     setState((current) => ({ ...current, theirs: null, fields: {} }));
   }, []);
 
-  const saveOnce = useCallback(async (how: SaveHow): Promise<boolean> => {
+  const saveOnce = useCallback(async (how: SaveHow, extra: SaveExtra = {}): Promise<boolean> => {
     const sent = valuesRef.current;
     const unsaved = changedFields(sent, savedRef.current).length > 0;
     const base = token.current;
@@ -96,7 +99,9 @@ export function useStorySave(options: {
     setState((current) => ({ ...current, saving: true }));
     let result: SaveResult;
     try {
-      result = await saveStoryAction(storyFormData(sent, base, intent));
+      const form = storyFormData(sent, base, intent);
+      if (extra.markAsUpdate && intent !== "draft") form.set("markAsUpdate", "1");
+      result = await saveStoryAction(form);
     } catch {
       // The server or the connection failed: nothing is lost, the next try sends the same again.
       failures.current += 1;
@@ -130,15 +135,17 @@ export function useStorySave(options: {
         : intent === "publishChanges" || (how === "publishChanges") ? "Published the changes." : "Saved.";
     setState((current) => ({ ...current, saving: false, fields: {}, theirs: null, savedAt: story.savedAt, message: { kind: "saved", explicit: how !== "auto", text } }));
     if (createdNow) optionsRef.current.onCreated?.(story.id);
+    // Other parts of the page that save (the wire suggestions' "Add ticked tags") base theirs on this version.
+    window.dispatchEvent(new CustomEvent(STORY_SAVED, { detail: { storyId: story.id, version: story.version } }));
     if (how !== "auto" || draftStarted) optionsRef.current.onSavedVisibly?.();
     return true;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const save = useCallback(async (how: SaveHow): Promise<boolean> => {
+  const save = useCallback(async (how: SaveHow, extra: SaveExtra = {}): Promise<boolean> => {
     if (!optionsRef.current.editable) return false;
     while (inFlight.current) await inFlight.current;
-    const run = saveOnce(how);
+    const run = saveOnce(how, extra);
     inFlight.current = run;
     try {
       return await run;

@@ -71,7 +71,8 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
 
       const story = toStoryJson(current);
       const copy = story.draftChanges ?? revisionSnapshot(story);
-      const { version: _version, draftSavedAt: _draftSavedAt, tags, slug, dateline, embargoUntil, ...text } = input;
+      // Marking an update belongs to publishing the changes, not to the draft.
+      const { version: _version, draftSavedAt: _draftSavedAt, tags, slug, dateline, embargoUntil, markAsUpdate: _markAsUpdate, ...text } = input;
       const headline = text.headline ?? copy.headline;
       const draft: RevisionSnapshot = {
         ...copy,

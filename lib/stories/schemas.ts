@@ -84,7 +84,11 @@ export const updateStorySchema = z
     Object.fromEntries(Object.entries(storyFields).map(([key, schema]) => [key, schema.optional()])) as {
       [K in keyof typeof storyFields]: z.ZodOptional<(typeof storyFields)[K]>;
     },
-  );
+  )
+  .extend({
+    // A meaningful update of a story readers have seen: the article says "Updated …" (lib/stories/mark-updated.ts).
+    markAsUpdate: z.boolean({ message: "markAsUpdate is true or false" }).optional(),
+  });
 export type UpdateStoryInput = z.input<typeof updateStorySchema>;
 
 /**
@@ -159,5 +163,6 @@ export function storyInputFromForm(form: FormData): Record<string, unknown> {
     slug: text("slug"),
     dateline: { location: text("datelineLocation"), country: text("datelineCountry"), date: text("datelineDate") || null },
     tags,
+    ...(form.get("markAsUpdate") === "1" ? { markAsUpdate: true } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { toStoryJson } from "@/lib/stories/story-shape";
 import { storyColumns } from "@/lib/stories/story-data";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { lockStory } from "@/lib/stories/lock-story";
+import { markStoryUpdatedInTx } from "@/lib/stories/mark-updated";
 
 const LIVE_STATUSES = new Set(["published", "scheduled"]);
 
@@ -96,10 +97,11 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
     await tx.storyTag.createMany({ data: tags.map((tag, position) => ({ storyId: id, tagId: tag.id, position, livePublishedAt })) });
   }
 
-  const { version: _version, slug: _slug, tags: _tags, ...fields } = input;
+  const { version: _version, slug: _slug, tags: _tags, markAsUpdate, ...fields } = input;
   // A proposed headline (lib/wire-ingest/propose-headline.ts) stops needing writing once someone changes it.
   const headlineWritten = input.headline !== undefined && input.headline !== current.headline ? { headlineProposed: false } : {};
   await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...headlineWritten, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });
+  if (markAsUpdate) await markStoryUpdatedInTx(tx, { actor, storyId: id });
   return { row: await recordRevision(tx, id, actor.id), before: current };
 }
 
