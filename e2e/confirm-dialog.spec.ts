@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { api, makeUser } from "@/e2e/fixtures/factories";
+import { signInViaApi } from "@/e2e/fixtures/auth";
+import { axeViolations } from "@/e2e/fixtures/axe";
+
+test("deactivating a user asks first: Escape and Cancel change nothing, confirming does it", async ({ page }) => {
+  const admin = await makeUser("admin");
+  const target = await makeUser("editor");
+  await signInViaApi(page, admin);
+  await page.goto("/admin/users");
+  const card = page.getByTestId("user-list").getByRole("listitem").filter({ hasText: target.email });
+  const trigger = card.getByRole("button", { name: "Deactivate" });
+
+  await trigger.click();
+  const dialog = page.getByRole("dialog", { name: `Deactivate ${target.email}?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("signed out everywhere");
+  // Modal: focus is inside the dialog, and Tab does not leave it.
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Deactivate" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/confirm-dialog.png" });
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(trigger).toBeFocused();
+  await expect(card.getByTestId("access-saved")).toHaveCount(0);
+  expect((await api("GET", "/api/v1/stories", { key: target.apiKey })).status).toBe(200);
+
+  await trigger.click();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  await page.reload();
+  await expect(card.getByRole("button", { name: "Deactivate" })).toBeVisible();
+  expect((await api("GET", "/api/v1/stories", { key: target.apiKey })).status).toBe(200);
+
+  await card.getByRole("button", { name: "Deactivate" }).click();
+  await dialog.getByRole("button", { name: "Deactivate" }).click();
+  await expect(card.getByTestId("access-saved")).toHaveText(`${target.email} is deactivated; their sessions and API keys no longer work.`);
+  await expect(card.getByRole("button", { name: "Reactivate" })).toBeVisible();
+  expect((await api("GET", "/api/v1/stories", { key: target.apiKey })).status).toBe(401);
+});
+
+test("a role change names the new role before it is made; one's own row offers neither", async ({ page }) => {
+  const admin = await makeUser("admin");
+  const target = await makeUser("writer");
+  await signInViaApi(page, admin);
+  await page.goto("/admin/users");
+  const mine = page.getByTestId("user-list").getByRole("listitem").filter({ hasText: admin.email });
+  await expect(mine.getByTestId("own-account")).toContainText("another admin changes your role or access");
+  await expect(mine.getByRole("button", { name: "Deactivate" })).toHaveCount(0);
+  await expect(mine.getByRole("button", { name: "Change role" })).toHaveCount(0);
+
+  const card = page.getByTestId("user-list").getByRole("listitem").filter({ hasText: target.email });
+  await card.getByLabel(`Role of ${target.email}`).selectOption("editor");
+  await card.getByRole("button", { name: "Change role" }).click();
+  const dialog = page.getByRole("dialog", { name: `Make ${target.email} an editor?` });
+  await expect(dialog).toContainText("They are a writer now");
+  await dialog.getByRole("button", { name: "Change role" }).click();
+  await expect(card.getByTestId("access-saved")).toHaveText(`Saved: ${target.email} is an editor.`);
+});
