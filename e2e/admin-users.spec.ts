@@ -13,14 +13,17 @@ test("an admin adds a user, gives them an API key that works, then revokes it", 
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("editor");
   await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByLabel("Confirm password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("error-new-password")).toHaveText("Password must be at least 10 characters");
   await expect(page.getByLabel("Email", { exact: true })).toHaveValue(email);
   // Long enough is not enough: the reason comes from zxcvbn's feedback.
   await page.getByLabel("Password", { exact: true }).fill("aaaaaaaaaa");
+  await page.getByLabel("Confirm password", { exact: true }).fill("aaaaaaaaaa");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("error-new-password")).toContainText('Too easy to guess: repeated characters like "aaa" are easy to guess.');
   await page.getByLabel("Password", { exact: true }).fill("x".repeat(100_000));
+  await page.getByLabel("Confirm password", { exact: true }).fill("x".repeat(100_000));
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByTestId("error-new-password")).toHaveText("Password must be at most 200 characters");
 

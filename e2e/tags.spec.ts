@@ -61,7 +61,7 @@ test("an editor changes a tag's type and deletes an unused tag; a used one is re
   await row.getByRole("button", { name: "Change type" }).click();
   await expect(row.getByRole("status")).toHaveText(`“${token} Georgia” is now a place.`);
   await page.reload();
-  await expect(row.getByText("place", { exact: true })).toBeVisible();
+  await expect(row.getByLabel(`Type of ${token} Georgia`)).toHaveValue("place");
 
   // The story lets go of the tag: it can be deleted now, and the button is offered.
   const untagged = await api("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { tags: [], version: story.version } });

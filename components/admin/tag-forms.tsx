@@ -29,16 +29,17 @@ export function TagNotices({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** Hands a removed row's success to the notice above the list, once. */
-function useRowGoneNotice(done: string | undefined) {
+/**
+ * An action whose success removes its own row: the success goes to the notice above the list as
+ * the action answers, in the same update that takes the row (and this form) away.
+ */
+function useRowRemovingAction(action: (previous: TagFormState, form: FormData) => Promise<TagFormState>) {
   const say = useContext(TagNotice);
-  const said = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (done && done !== said.current) {
-      said.current = done;
-      say?.(done);
-    }
-  }, [done, say]);
+  return useActionState<TagFormState, FormData>(async (previous, form) => {
+    const result = await action(previous, form);
+    if (result.done) say?.(result.done);
+    return result;
+  }, {});
 }
 
 function Outcome({ state }: { state: TagFormState }) {
@@ -103,13 +104,12 @@ const suggestionText = (tag: Suggestion) => `${tag.name} (${tag.type})`;
  * keep is picked by name from suggestions, and the confirmation names both.
  */
 export function MergeTagForm({ id, name, slug }: { id: string; name: string; slug: string }) {
-  const [state, action, pending] = useActionState<TagFormState, FormData>(mergeTagsAction, {});
+  const [state, action, pending] = useRowRemovingAction(mergeTagsAction);
   const [text, setText] = useState("");
   const [unpicked, setUnpicked] = useState(false);
   const suggestions = useTagSuggestions(text, slug);
   const listId = useId();
   const hintId = useId();
-  useRowGoneNotice(state.done);
   // A suggestion's own text ("Russia (place)"), or a name only one suggestion has.
   const typed = text.trim().toLocaleLowerCase("en");
   const byName = suggestions.filter((tag) => tag.name.toLocaleLowerCase("en") === typed);
@@ -152,8 +152,7 @@ export function MergeTagForm({ id, name, slug }: { id: string; name: string; slu
 
 /** Deletes a tag no story carries; one in use is refused by the server with a sentence. */
 export function DeleteTagForm({ id, name }: { id: string; name: string }) {
-  const [state, action, pending] = useActionState<TagFormState, FormData>(deleteTagAction, {});
-  useRowGoneNotice(state.done);
+  const [state, action, pending] = useRowRemovingAction(deleteTagAction);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="id" value={id} />
