@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, makeUser } from "@/e2e/fixtures/factories";
+import { api, makeStory, makeUser } from "@/e2e/fixtures/factories";
 import { signInViaApi } from "@/e2e/fixtures/auth";
 import { axeViolations } from "@/e2e/fixtures/axe";
 
@@ -64,4 +64,28 @@ test("a role change names the new role before it is made; one's own row offers n
   await expect(dialog).toContainText("They are a writer now");
   await dialog.getByRole("button", { name: "Change role" }).click();
   await expect(card.getByTestId("access-saved")).toHaveText(`Saved: ${target.email} is an editor.`);
+});
+
+test("restoring a version of a published story asks first, naming the story; Escape leaves readers' copy alone", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const original = `Harbour budget approved ${Date.now()}`;
+  const story = await makeStory(editor, { headline: original });
+  expect((await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey })).status).toBe(200);
+  const live = await api<{ version: number; headline: string }>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey });
+  const changed = `Harbour budget delayed ${Date.now()}`;
+  const edited = await api<{ version: number }>("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { version: live.body.version, headline: changed } });
+  expect(edited.status).toBe(200);
+  await signInViaApi(page, editor);
+
+  await page.goto(`/admin/stories/${story.id}/revisions?from=1&to=${edited.body.version}`);
+  await page.getByRole("button", { name: "Restore version 1" }).click();
+  const dialog = page.getByRole("dialog", { name: `Restore version 1 of “${changed}”?` });
+  await expect(dialog).toContainText("Readers get the restored version");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  expect((await api<{ headline: string }>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body.headline).toBe(changed);
+
+  await page.getByRole("button", { name: "Restore version 1" }).click();
+  await dialog.getByRole("button", { name: "Restore version 1" }).click();
+  await expect(page.getByLabel("Headline", { exact: true })).toHaveValue(original);
 });
