@@ -89,3 +89,65 @@ test("restoring a version of a published story asks first, naming the story; Esc
   await dialog.getByRole("button", { name: "Restore version 1" }).click();
   await expect(page.getByLabel("Headline", { exact: true })).toHaveValue(original);
 });
+
+test("applying an agency update and discarding a draft of changes each ask first; cancelling keeps the live copy", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const uri = `urn:test:dialog:${Date.now()}:${Math.random().toString(36).slice(2)}`;
+  const ninjs = (version: number) =>
+    JSON.stringify({
+      uri, version: String(version), headline: `Ministers meet ${uri.slice(-6)}, version ${version}`, located: "Brussels", pubstatus: "usable",
+      body_html: `<p>BRUSSELS, March 3 - Ministers met for round ${version}.</p><p>Talks go on.</p>`,
+    });
+  const send = (body: string) => api<{ id: string; slug: string; headline: string; ingest: { outcome: string } }>("POST", "/api/v1/wire", { key: editor.apiKey, rawBody: body, headers: { "Content-Type": "application/json" } });
+  const first = await send(ninjs(1));
+  expect(first.status).toBe(201);
+  expect((await api("POST", `/api/v1/stories/${first.body.id}/publish`, { key: editor.apiKey })).status).toBe(200);
+  expect((await send(ninjs(2))).body.ingest.outcome).toBe("pending");
+  await signInViaApi(page, editor);
+
+  await page.goto(`/admin/stories/${first.body.id}`);
+  const apply = page.getByTestId("pending-update").getByRole("button", { name: "Apply to the live story" });
+  await apply.click();
+  const dialog = page.getByRole("dialog", { name: `Apply the agency's update to “${first.body.headline}”?` });
+  await expect(dialog).toContainText("version 2");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId("pending-update")).toHaveCount(1);
+  expect((await api<{ body: string }>("GET", `/api/v1/stories/${first.body.id}`, { key: editor.apiKey })).body.body).toContain("round 1");
+
+  await apply.click();
+  await dialog.getByRole("button", { name: "Apply the update" }).click();
+  await expect(page.getByTestId("pending-update")).toHaveCount(0);
+  const applied = await api<{ body: string; version: number; headline: string }>("GET", `/api/v1/stories/${first.body.id}`, { key: editor.apiKey });
+  expect(applied.body.body).toContain("round 2");
+
+  // A draft of changes, then Discard draft: Escape keeps it, confirming throws it away.
+  const drafted = await api("PATCH", `/api/v1/stories/${first.body.id}`, { key: editor.apiKey, body: { asDraft: true, version: applied.body.version, headline: "A draft headline nobody should see" } });
+  expect(drafted.status).toBe(200);
+  await page.goto(`/admin/stories/${first.body.id}`);
+  const discard = page.getByTestId("draft-banner").getByRole("button", { name: "Discard draft" });
+  await discard.click();
+  const discardDialog = page.getByRole("dialog", { name: `Discard the unpublished changes to “${applied.body.headline}”?` });
+  await expect(discardDialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(discardDialog).toHaveCount(0);
+  await expect(page.getByTestId("draft-banner")).toBeVisible();
+  await discard.click();
+  await discardDialog.getByRole("button", { name: "Discard draft" }).click();
+  await expect(page.getByTestId("draft-banner")).toHaveCount(0);
+});
+
+test("the server refuses an admin's own deactivation with a sentence, even from a doctored form", async ({ page }) => {
+  const admin = await makeUser("admin");
+  const other = await makeUser("writer");
+  await signInViaApi(page, admin);
+  await page.goto("/admin/users");
+  const card = page.getByTestId("user-list").getByRole("listitem").filter({ hasText: other.email });
+  // The form on another user's row, pointed at the admin's own account.
+  await card.locator('input[name="id"]').first().evaluate((input, id) => ((input as HTMLInputElement).value = id), admin.id);
+  await card.getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(card.getByTestId("access-error")).toHaveText("You cannot deactivate or demote your own account; ask another admin");
+  await page.goto("/admin");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+});
