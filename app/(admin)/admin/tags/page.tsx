@@ -51,7 +51,7 @@ export default async function TagsPage({ searchParams }: { searchParams: Promise
               <p className="font-mono text-xs"><a className="underline" href={tagPath(tag.slug)}>{tag.slug}</a></p>
               {tag.aliases.length ? <p className="text-xs text-slate-600">also: {tag.aliases.join(", ")}</p> : null}
             </td>
-            <td className="px-4 py-2 tabular-nums" data-label="Stories">
+            <td className="px-4 py-2 tabular-nums max-sm:before:content-['Stories:_']">
               {tag.storiesCapped ? `${COUNT_CAP.toLocaleString("en")}+` : tag.stories.toLocaleString("en")}
             </td>
             {manage ? (
