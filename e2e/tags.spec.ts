@@ -29,6 +29,10 @@ test("an editor renames a tag and merges it into another; the old tag address le
   const merge = renamed.getByLabel(`Merge ${token} New name into`);
   await merge.fill(`${token} Tar`);
   await expect(renamed.getByTestId("merge-suggestions").locator("option")).toHaveCount(1);
+  // Half a name is no tag: nothing is asked, the form says what to do.
+  await renamed.getByRole("button", { name: "Merge into" }).click();
+  await expect(renamed.getByTestId("tag-form-error")).toHaveText("Pick the tag to keep from the suggestions as you type its name.");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
   await merge.fill(`${token} Target (topic)`);
   await renamed.getByRole("button", { name: "Merge into" }).click();
   const dialog = page.getByRole("dialog", { name: `Merge “${token} New name” into “${token} Target”?` });

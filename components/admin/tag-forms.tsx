@@ -144,7 +144,7 @@ export function MergeTagForm({ id, name, slug }: { id: string; name: string; slu
       >
         {pending ? "Merging…" : "Merge into"}
       </ConfirmButton>
-      {unpicked ? <p id={`${hintId}-error`} className="w-full text-sm text-red-700" data-testid="tag-form-error">Pick the tag to keep from the suggestions as you type its name.</p> : null}
+      {unpicked ? <p id={`${hintId}-error`} className="w-full text-sm text-red-700" data-testid="tag-form-error" role="alert">Pick the tag to keep from the suggestions as you type its name.</p> : null}
       {state.message ? <p className="w-full text-sm text-red-700" data-testid="tag-form-error" role="alert">{state.message}</p> : null}
     </form>
   );
