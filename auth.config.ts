@@ -27,9 +27,10 @@ declare module "next-auth/jwt" {
 }
 
 // The part of the Auth.js set-up that needs no database (auth.ts adds the session checks).
-// There is deliberately no proxy (middleware): the admin layout sends signed-out visitors to /login
-// on the server, and a proxy running Auth.js on /admin would re-issue the session cookie on the very
-// request that signs out (a server action posts to the page's own URL), racing the deletion.
+// The proxy (proxy.ts) deliberately runs no Auth.js: the admin layout sends signed-out visitors to
+// /login on the server, and a proxy running Auth.js on /admin would re-issue the session cookie on
+// the very request that signs out (a server action posts to the page's own URL), racing the
+// deletion. The proxy only passes the address asked for, so sign-in can return there.
 export const authConfig = {
   pages: { signIn: "/login" },
   // maxAge is how long a cookie lasts from its last renewal; a session's absolute lifetime (the

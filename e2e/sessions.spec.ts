@@ -49,19 +49,28 @@ test("changing one's own password signs out everywhere; a weak new one is refuse
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 
   await page.getByLabel("Current password").fill(writer.password);
-  await page.getByLabel("New password").fill("aaaaaaaaaa");
+  await page.getByLabel("New password", { exact: true }).fill("a-fresh-and-long-phrase");
+  await page.getByLabel("Confirm new password").fill("a-fresh-and-long-phrasf");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("error-new-password-confirm")).toHaveText("The two passwords differ: type the same one twice");
+  expect(await opensNewsroom(elsewhere)).toBe(true);
+
+  await page.getByLabel("New password", { exact: true }).fill("aaaaaaaaaa");
+  await page.getByLabel("Confirm new password").fill("aaaaaaaaaa");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByTestId("error-new-password")).toContainText('Too easy to guess: repeated characters like "aaa" are easy to guess.');
-  await expect(page.getByLabel("New password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Current password").fill("not-my-password");
-  await page.getByLabel("New password").fill("a-fresh-and-long-phrase");
+  await page.getByLabel("New password", { exact: true }).fill("a-fresh-and-long-phrase");
+  await page.getByLabel("Confirm new password").fill("a-fresh-and-long-phrase");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByTestId("error-current-password")).toHaveText("That is not your current password");
   expect(await opensNewsroom(elsewhere)).toBe(true);
 
   await page.getByLabel("Current password").fill(writer.password);
-  await page.getByLabel("New password").fill("a-fresh-and-long-phrase");
+  await page.getByLabel("New password", { exact: true }).fill("a-fresh-and-long-phrase");
+  await page.getByLabel("Confirm new password").fill("a-fresh-and-long-phrase");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status")).toContainText("Your password is changed and you are signed out everywhere.");
   expect(new URL(page.url()).pathname).toBe("/login");
@@ -82,12 +91,14 @@ test("an admin's new password, deactivation and reactivation each leave the user
   await page.goto("/admin/users");
   const card = page.getByTestId("user-list").getByRole("listitem").filter({ hasText: editor.email });
 
-  await card.getByLabel(`New password for ${editor.email}`).fill("password123");
+  await card.getByLabel(`New password for ${editor.email}`, { exact: true }).fill("password123");
+  await card.getByLabel(`Confirm new password for ${editor.email}`).fill("password123");
   await card.getByRole("button", { name: "Set password" }).click();
   await expect(card.getByTestId("set-password-error")).toContainText("Too easy to guess: this is a commonly used password.");
   expect(await opensNewsroom(editorBrowser)).toBe(true);
 
-  await card.getByLabel(`New password for ${editor.email}`).fill("the-desk-gave-me-this-one");
+  await card.getByLabel(`New password for ${editor.email}`, { exact: true }).fill("the-desk-gave-me-this-one");
+  await card.getByLabel(`Confirm new password for ${editor.email}`).fill("the-desk-gave-me-this-one");
   await card.getByRole("button", { name: "Set password" }).click();
   await expect(card.getByTestId("set-password-saved")).toHaveText(`New password set for ${editor.email}; their sessions have ended.`);
   expect(await opensNewsroom(editorBrowser)).toBe(false);
@@ -96,6 +107,7 @@ test("an admin's new password, deactivation and reactivation each leave the user
   editorBrowser = await signedInBrowser(browser, { ...editor, password: "the-desk-gave-me-this-one" });
   expect(await opensNewsroom(editorBrowser)).toBe(true);
   await card.getByRole("button", { name: "Deactivate" }).click();
+  await page.getByRole("dialog", { name: `Deactivate ${editor.email}?` }).getByRole("button", { name: "Deactivate" }).click();
   await expect(card.getByTestId("access-saved")).toContainText("is deactivated");
   expect(await opensNewsroom(editorBrowser)).toBe(false);
   await card.getByRole("button", { name: "Reactivate" }).click();

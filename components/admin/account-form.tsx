@@ -17,6 +17,10 @@ export function ChangeOwnPasswordForm() {
         <input id="new-password" name="password" type="password" autoComplete="new-password" className={inputClass}
           aria-invalid={!!errors.password} aria-describedby={errors.password ? "new-password-hint new-password-error" : "new-password-hint"} />
       </Field>
+      <Field id="new-password-confirm" label="Confirm new password" errors={errors.passwordConfirm}>
+        <input id="new-password-confirm" name="passwordConfirm" type="password" autoComplete="new-password" className={inputClass}
+          aria-invalid={!!errors.passwordConfirm} aria-describedby={errors.passwordConfirm ? "new-password-confirm-error" : undefined} />
+      </Field>
       {state.message ? <p className="text-sm text-red-700" data-testid="form-error">{state.message}</p> : null}
       <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
         {pending ? "Changing…" : "Change password"}

@@ -95,9 +95,11 @@ export function useConfirm() {
  * button's would be (e.g. apply=1), through a hidden submitter.
  */
 export function ConfirmButton({
-  confirm: request, children, className, disabled, name, value, testId,
+  confirm: request, children, className, disabled, name, value, testId, ready,
 }: {
   confirm: ConfirmRequest;
+  /** Checked before asking: false when the form is not ready (it says why itself), so nothing opens. */
+  ready?: () => boolean;
   children: ReactNode;
   className?: string;
   disabled?: boolean;
@@ -117,6 +119,7 @@ export function ConfirmButton({
         className={className}
         data-testid={testId}
         onClick={async () => {
+          if (ready && !ready()) return;
           if (!(await confirm(request))) return;
           trigger.current?.form?.requestSubmit(submitter.current ?? undefined);
         }}

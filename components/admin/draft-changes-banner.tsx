@@ -19,7 +19,7 @@ export async function DraftChangesBanner({ actor, story }: { actor: Actor; story
       ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
         <Link href={`/admin/stories/${story.id}/revisions?from=${story.version}&to=draft`} className="underline">Compare with the live version</Link>
-        {can(actor, "story.edit.live") ? <DiscardDraftForm id={story.id} version={story.version} draftSavedAt={story.draftSavedAt} /> : null}
+        {can(actor, "story.edit.live") ? <DiscardDraftForm id={story.id} version={story.version} draftSavedAt={story.draftSavedAt} headline={story.headline} /> : null}
       </div>
     </div>
   );

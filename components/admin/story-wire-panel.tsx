@@ -7,6 +7,7 @@ import { resolveWireUpdateAction } from "@/app/(admin)/admin/wire/actions";
 import { WireParsePreview } from "@/components/admin/wire-parse-preview";
 import { SuggestedTagsForm } from "@/components/admin/suggested-tags-form";
 import { describeWireSender } from "@/lib/wire-ingest/wire-sender";
+import { ConfirmButton } from "@/components/admin/confirm-dialog";
 
 const stateWords: Record<string, string> = { applied: "in the story", pending: "waiting for an editor", superseded: "set aside", withdrawn: "withdrew the story" };
 
@@ -39,7 +40,19 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
               <input type="hidden" name="storyId" value={story.id} />
               <input type="hidden" name="wireItemId" value={item.id} />
               <input type="hidden" name="storyVersion" value={story.version} />
-              <button type="submit" name="apply" value="1" className="rounded bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800">Apply to the live story</button>
+              <ConfirmButton
+                name="apply"
+                value="1"
+                className="rounded bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800"
+                confirm={{
+                  title: `Apply the agency's update to “${story.headline}”?`,
+                  body: `The story takes ${item.version !== null ? `version ${item.version}` : "the newer version"} sent by ${describeWireSender(item.sender)}; if it is live, readers see it at once. The story as it is now stays in its revisions.`,
+                  confirmLabel: "Apply the update",
+                  tone: "caution",
+                }}
+              >
+                Apply to the live story
+              </ConfirmButton>
               <button type="submit" name="apply" value="0" className="rounded border border-amber-400 bg-white px-3 py-1 text-sm">Keep the live copy</button>
             </form>
           ) : null}

@@ -16,6 +16,8 @@ export const auditActions = {
   "story.discard_changes": "discarded a draft of changes to",
   "tag.rename": "renamed a tag",
   "tag.merge": "merged two tags",
+  "tag.retype": "changed a tag's type",
+  "tag.delete": "deleted a tag",
   "user.create": "added a user",
   "user.role_change": "changed a user's role",
   "user.deactivate": "deactivated a user",

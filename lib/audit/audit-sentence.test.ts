@@ -10,6 +10,8 @@ describe("audit entries as sentences", () => {
     expect(auditSentence({ action: "story.publish", at, actor, story, detail: { from: "in_review", at: at.toISOString() } })).toEqual({ who: "Priya Sharma", did: "published", story, rest: "from in review" });
     expect(auditSentence({ action: "story.kill", at, actor, story, detail: { from: "published", reason: "legal" } }).rest).toBe("from published (legal)");
     expect(auditSentence({ action: "tag.merge", at, actor, story: null, detail: { from: { name: "Jaishankar" }, into: { name: "S Jaishankar" }, stories: 12 } }).rest).toBe("“Jaishankar” into “S Jaishankar”, 12 stories");
+    expect(auditSentence({ action: "tag.retype", at, actor, story: null, detail: { name: "Georgia", from: "person", to: "place" } }).rest).toBe("“Georgia” from person to place");
+    expect(auditSentence({ action: "tag.delete", at, actor, story: null, detail: { name: "Tset", type: "topic" } })).toMatchObject({ did: "deleted a tag", rest: "“Tset” (topic)" });
     expect(auditSentence({ action: "user.role_change", at, actor, story: null, detail: { email: "a@b.example", from: "writer", to: "editor" } }).rest).toBe("a@b.example from writer to editor");
   });
 

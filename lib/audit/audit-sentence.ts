@@ -47,6 +47,12 @@ export function auditSentence(entry: AuditEntryView): { who: string; did: string
     case "tag.merge":
       if (name(detail.from) && name(detail.into)) extra.push(`“${name(detail.from)}” into “${name(detail.into)}”${typeof detail.stories === "number" ? `, ${detail.stories} stories` : ""}`);
       break;
+    case "tag.retype":
+      if (typeof detail.name === "string" && typeof detail.from === "string" && typeof detail.to === "string") extra.push(`“${detail.name}” from ${detail.from} to ${detail.to}`);
+      break;
+    case "tag.delete":
+      if (typeof detail.name === "string") extra.push(`“${detail.name}”${typeof detail.type === "string" ? ` (${detail.type})` : ""}`);
+      break;
     case "user.role_change":
       if (typeof detail.email === "string") extra.push(`${detail.email}`);
       if (typeof detail.from === "string" && typeof detail.to === "string") extra.push(`from ${detail.from} to ${detail.to}`);

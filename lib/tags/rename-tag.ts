@@ -21,7 +21,7 @@ function isSlugOf(slug: string, name: string): boolean {
 }
 
 /** Another tag of this type with this name but for case: names are unique per type (an index holds it too). */
-async function assertNameFree(tx: Tx, options: { name: string; type: string; exceptId: string }) {
+export async function assertNameFree(tx: Tx, options: { name: string; type: string; exceptId: string }) {
   const [clash] = await tx.$queryRaw<{ name: string }[]>`
     SELECT "name" FROM "Tag"
     WHERE "type" = ${options.type}::"TagType" AND lower("name") = ${lowerName(options.name)} AND "id" <> ${options.exceptId}::uuid`;

@@ -19,3 +19,8 @@ export const listTagsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListTagsQuery = z.input<typeof listTagsQuerySchema>;
+
+export const changeTagTypeSchema = z.object({
+  type: z.enum(tagTypes, { message: "Type must be person, place, organisation or topic" }),
+});
+export type ChangeTagTypeInput = z.input<typeof changeTagTypeSchema>;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createUserSchema, newPasswordSchema } from "@/lib/users/schemas";
+import { createUserSchema, newPasswordSchema, passwordConfirmationErrors } from "@/lib/users/schemas";
 
 const messages = async (password: unknown) => {
   const result = await newPasswordSchema().safeParseAsync(password);
@@ -55,5 +55,13 @@ describe("a password judged against its owner", () => {
     const parsed = await createUserSchema.safeParseAsync({ email: "writer@dateline.local", role: "writer", password: "writer@dateline.local" });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => issue.path.join("."))).toEqual(["password"]);
+  });
+});
+
+describe("a new password typed twice", () => {
+  it("passes when both agree, and names the second field when they do not", () => {
+    expect(passwordConfirmationErrors("a-long-enough-password", "a-long-enough-password")).toBeNull();
+    expect(passwordConfirmationErrors("a-long-enough-password", "a-long-enough-passwort")).toEqual({ passwordConfirm: ["The two passwords differ: type the same one twice"] });
+    expect(passwordConfirmationErrors("a-long-enough-password", "")).toEqual({ passwordConfirm: ["Type the password again to confirm it"] });
   });
 });

@@ -60,3 +60,12 @@ export const signInSchema = z.object({
 });
 
 export const createApiKeySchema = z.object({ email: emailSchema });
+
+/**
+ * Where a person types a new password in a form, they type it twice: a typo in a password no one
+ * can see would lock its owner out. The field error for the second field, or null when they agree.
+ */
+export function passwordConfirmationErrors(password: string, confirmation: string): { passwordConfirm: string[] } | null {
+  if (password === confirmation) return null;
+  return { passwordConfirm: [confirmation ? "The two passwords differ: type the same one twice" : "Type the password again to confirm it"] };
+}

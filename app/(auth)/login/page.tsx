@@ -7,8 +7,9 @@ import { newsroomPath } from "@/lib/auth/site-redirect";
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
-  if (await currentActor()) redirect("/admin");
   const { callbackUrl, notice } = await searchParams;
+  const next = newsroomPath(callbackUrl);
+  if (await currentActor()) redirect(next ?? "/admin");
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
       <h1 className="mb-6 font-serif text-3xl font-bold">Dateline newsroom</h1>
@@ -17,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Your password is changed and you are signed out everywhere. Sign in with the new password.
         </p>
       ) : null}
-      <LoginForm next={newsroomPath(callbackUrl)} />
+      <LoginForm next={next} />
     </main>
   );
 }

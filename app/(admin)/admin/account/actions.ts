@@ -6,6 +6,7 @@ import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { clientAddress } from "@/lib/auth/verify-credentials";
 import { isAppError } from "@/lib/errors";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { passwordConfirmationErrors } from "@/lib/users/schemas";
 
 export type ChangePasswordState = { message?: string; fields?: Record<string, string[]> };
 
@@ -17,6 +18,8 @@ const text = (form: FormData, name: string) => {
 /** Changes the signed-in user's password, then signs them out (every session of theirs has ended). */
 export async function changeOwnPasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const actor = await requireAdminActor();
+  const mismatch = passwordConfirmationErrors(text(form, "password"), text(form, "passwordConfirm"));
+  if (mismatch) return { fields: mismatch };
   try {
     await changeOwnPassword({
       actor,

@@ -82,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {result.items.map((entry) => {
           const sentence = auditSentence(entry);
           return (
-            <li key={entry.id} className="px-4 py-2 text-sm" data-action={entry.action}>
+            <li key={entry.id} className="px-4 py-2 text-sm [overflow-wrap:anywhere]" data-action={entry.action}>
               {entry.actor ? (
                 <Link className="font-medium underline" href={auditHref({ ...query, user: entry.actor.email, cursor: undefined })}>
                   {sentence.who}

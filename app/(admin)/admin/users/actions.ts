@@ -9,6 +9,7 @@ import { liftSignInLock } from "@/lib/users/lift-sign-in-lock";
 import { revokeApiKey } from "@/lib/users/revoke-api-key";
 import { setUserPassword } from "@/lib/users/set-user-password";
 import { updateUser } from "@/lib/users/update-user";
+import { passwordConfirmationErrors } from "@/lib/users/schemas";
 
 // Every action here is for admins; the lib functions check the permission (user.manage,
 // apikey.manage) and their refusal comes back as the form's message, never as an error page.
@@ -23,6 +24,8 @@ export type UserFormState = { message?: string; fields?: Record<string, string[]
 export async function createUserAction(_previous: UserFormState, form: FormData): Promise<UserFormState> {
   const actor = await requireAdminActor();
   const values = { email: text(form, "email").slice(0, 320), name: text(form, "name").slice(0, 200), role: text(form, "role").slice(0, 20) };
+  const mismatch = passwordConfirmationErrors(text(form, "password"), text(form, "passwordConfirm"));
+  if (mismatch) return { message: "Check the highlighted fields", fields: mismatch, values };
   try {
     const user = await createUser({ actor, input: { ...values, name: values.name || undefined, role: values.role as never, password: text(form, "password") } });
     revalidatePath("/admin/users");
@@ -69,6 +72,8 @@ export type SetPasswordState = { message?: string; fields?: Record<string, strin
 /** Gives a user a new password; they are signed out everywhere. */
 export async function setPasswordAction(_previous: SetPasswordState, form: FormData): Promise<SetPasswordState> {
   const actor = await requireAdminActor();
+  const mismatch = passwordConfirmationErrors(text(form, "password"), text(form, "passwordConfirm"));
+  if (mismatch) return { message: "Check the highlighted fields", fields: mismatch };
   try {
     const user = await setUserPassword({ actor, user: { id: text(form, "id") }, input: { password: text(form, "password") } });
     revalidatePath("/admin/users");

@@ -2,7 +2,7 @@ import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { can } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/users/list-users";
-import { CreateApiKeyButton, CreateUserForm, LiftSignInLockButton, RevokeApiKeyButton, SetPasswordForm, UserAccessForm } from "@/components/admin/user-forms";
+import { CreateApiKeyButton, CreateUserForm, LiftSignInLockButton, RevokeApiKeyButton, SetPasswordForm, UserAccessForm, UserActionMessages } from "@/components/admin/user-forms";
 import type { SignInLock } from "@/lib/auth/sign-in-throttle";
 
 export const metadata = { title: "Users and API keys" };
@@ -20,7 +20,7 @@ export default async function UsersPage() {
   }
   const users = await listUsers({ actor });
   return (
-    <>
+    <UserActionMessages>
       <h1 className="mb-4 font-serif text-2xl font-bold">Users and API keys</h1>
       <section className="mb-6 rounded border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-medium">Add a user</h2>
@@ -36,14 +36,20 @@ export default async function UsersPage() {
                   <span className="uppercase tracking-wide">{user.role}</span>
                   {user.active ? "" : " · deactivated"} · since {formatNewsroomTime(user.createdAt)}
                 </p>
+                <p className="text-sm text-slate-600" data-testid="last-sign-in">
+                  Last signed in {user.lastSignInAt ? formatNewsroomTime(user.lastSignInAt) : "never"}
+                </p>
               </div>
-              <div className="space-y-2">
-                <UserAccessForm id={user.id} email={user.email} role={user.role} active={user.active} />
+              <div className="min-w-0 space-y-2">
+                {/* No one deactivates or demotes themselves (updateUser refuses it too): another admin does. */}
                 {user.id === actor.id ? (
-                  <p className="text-sm">
-                    <a href="/admin/account" className="underline">Change your password</a> on your account page.
+                  <p className="text-sm" data-testid="own-account">
+                    This is you: another admin changes your role or access. <a href="/admin/account" className="underline">Change your password</a> on your account page.
                   </p>
-                ) : user.active ? (
+                ) : (
+                  <UserAccessForm id={user.id} email={user.email} role={user.role} active={user.active} />
+                )}
+                {user.id === actor.id ? null : user.active ? (
                   <SetPasswordForm id={user.id} email={user.email} />
                 ) : null}
                 <LiftSignInLockButton id={user.id} summary={user.signInLock ? lockSummary(user.signInLock) : null} />
@@ -51,7 +57,7 @@ export default async function UsersPage() {
               </div>
             </div>
             {user.apiKeys.length ? (
-              <table className="mt-3 w-full text-left text-sm">
+              <table className="mt-3 w-full table-fixed break-words text-left text-sm">
                 <thead className="text-xs uppercase tracking-wide text-slate-500">
                   <tr><th scope="col">Key</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span className="sr-only">Action</span></th></tr>
                 </thead>
@@ -76,6 +82,6 @@ export default async function UsersPage() {
           </li>
         ))}
       </ul>
-    </>
+    </UserActionMessages>
   );
 }

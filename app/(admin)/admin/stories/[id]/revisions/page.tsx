@@ -96,7 +96,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
           </p>
           {mayRestore && restorable.length ? (
             <div className="mt-3 flex flex-wrap gap-2">
-              {restorable.map((revision) => <RestoreRevisionForm key={revision} id={story.id} revision={revision} version={story.version} />)}
+              {restorable.map((revision) => <RestoreRevisionForm key={revision} id={story.id} revision={revision} version={story.version} live={live} headline={story.headline} />)}
             </div>
           ) : null}
           <div className="mt-4">
