@@ -16,6 +16,7 @@ import { changedFields } from "@/lib/stories/revision-diff";
 import { storySelect, toStoryJson, type StoryJson } from "@/lib/stories/story-shape";
 import { revalidateUpdatedStory, staleMessage, updateStoryInTx } from "@/lib/stories/update-story";
 import { lockStory } from "@/lib/stories/lock-story";
+import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
 
 // A draft of changes is how a live story is edited without readers seeing the edit yet: the story
 // as it will read (a RevisionSnapshot) waits on the story row until it is published. Saving or
@@ -147,6 +148,8 @@ export async function publishDraftChanges(options: { actor: Actor; id: string; i
       assertSameDraft(current, input.draftSavedAt);
       const { draftSavedAt: _token, ...changes } = input;
       const result = await applyDraft(tx, actor, current, input.version, changes);
+      // The copy going live meets what the newsroom requires (PUBLISH_REQUIRE), as any publish.
+      await assertStoryPublishable(tx, id);
       await tx.auditEntry.create({
         data: { action: "story.publish_changes", actorId: actor.id, storyId: id, detail: { version: result.row.version, draftBy: current.draftBy?.name ?? null } },
       });

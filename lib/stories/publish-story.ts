@@ -12,6 +12,7 @@ import { isLive } from "@/lib/stories/live";
 import { retryOnUniqueViolation } from "@/lib/unique-retry";
 import { applyDraftChangesInTx } from "@/lib/stories/draft-changes";
 import { lockStory } from "@/lib/stories/lock-story";
+import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
 
 /**
  * Puts a story live now, or schedules it for `at`. A story under embargo never goes live before
@@ -58,6 +59,9 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
     if (!draft && current.status === status && sameInstant(current.publishedAt, publishedAt) && sameInstant(current.scheduledAt, scheduledAt)) {
       return { row: await tx.story.findUniqueOrThrow({ where: { id }, select: storySelect, relationLoadStrategy: "join" }), draft, changed: false };
     }
+    // What the newsroom requires before a story goes out (PUBLISH_REQUIRE), checked on the copy
+    // that goes live, draft of changes applied: 422 with the fields, nothing changed.
+    await assertStoryPublishable(tx, id);
 
     await tx.story.update({
       where: { id },
