@@ -29,7 +29,8 @@ test("an editor ticks three stories, cancels, then publishes them and is told wh
   await api("POST", `/api/v1/stories/${killed.id}/kill`, { key: editor.apiKey });
   await openList(page, one.tags[0].slug);
 
-  await expect(row(page, one).getByTestId("word-count")).toContainText("4");
+  // As the editor counts them: headline ("Harbour reopens 1a2b3c4d", 3) and body (4).
+  await expect(row(page, one).getByTestId("word-count")).toHaveText("7 words");
   for (const story of [one, two, killed]) await row(page, story).getByRole("checkbox").check();
   await expect(page.getByTestId("selected-count")).toHaveText("3 selected");
 

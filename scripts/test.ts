@@ -109,7 +109,12 @@ async function main(): Promise<number> {
 
     const testEnv = { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim() };
     const filterArgs = filters.length ? ["--passWithNoTests", ...filters] : [];
-    const vitestCode = await run(process.execPath, [...vitestArgs, "--project", "unit", "--project", "integration", "--project", "isolated", ...filterArgs], { env: testEnv });
+    // Unit tests run as `npm run test:unit` does, without the react-server condition: the
+    // components' tests render with React's client build (react-dom/server).
+    const unitJson = path.join(RESULTS, "vitest-unit.json");
+    const unitArgs = [path.resolve("node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile=${unitJson}`];
+    const unitCode = await run(process.execPath, [...unitArgs, "--project", "unit", ...filterArgs], { env });
+    const vitestCode = await run(process.execPath, [...vitestArgs, "--project", "integration", "--project", "isolated", ...filterArgs], { env: testEnv });
     // Playwright runs every spec when no file matches a filter: pick the matching specs here.
     const specs = fs.readdirSync("e2e").filter((name) => name.endsWith(".spec.ts")).map((name) => `e2e/${name}`);
     const chosenSpecs = filters.length ? specs.filter((spec) => filters.some((filter) => spec.includes(filter))) : [];
@@ -126,14 +131,14 @@ async function main(): Promise<number> {
     const resilienceArgs = [path.resolve("node_modules/vitest/vitest.mjs"), "run", "--project", "resilience", "--reporter=default", "--reporter=json", `--outputFile=${resilienceJson}`, "--passWithNoTests", ...filters];
     const resilienceCode = await run(process.execPath, resilienceArgs, { env: testEnv });
 
-    const counts = [vitestCounts(vitestJson), ...(runPlaywright ? [playwrightCounts(path.join(RESULTS, "playwright.json"))] : []), vitestCounts(resilienceJson)];
+    const counts = [vitestCounts(unitJson), vitestCounts(vitestJson), ...(runPlaywright ? [playwrightCounts(path.join(RESULTS, "playwright.json"))] : []), vitestCounts(resilienceJson)];
     const totals = counts.reduce((a, b) => ({
       passed: a.passed + b.passed,
       failed: a.failed + b.failed,
       skipped: a.skipped + b.skipped,
     }));
     console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-    return vitestCode === 0 && playwrightCode === 0 && resilienceCode === 0 && totals.failed === 0 ? 0 : 1;
+    return unitCode === 0 && vitestCode === 0 && playwrightCode === 0 && resilienceCode === 0 && totals.failed === 0 ? 0 : 1;
   } finally {
     await second?.close();
     await site?.close();

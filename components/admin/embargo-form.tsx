@@ -68,9 +68,27 @@ export function EmbargoForm(props: {
           disabled={pending}
         />
         <div className="flex flex-wrap gap-2">
-          <button type="submit" name="intent" value="set" disabled={pending} className={`${button} bg-slate-900 text-white hover:bg-slate-700`}>
-            {holds ? "Move embargo" : "Set embargo"}
-          </button>
+          {story.status === "published" ? (
+            // Readers see it now: an embargo takes it off the site until it lifts, so that asks first.
+            <ConfirmButton
+              name="intent"
+              value="set"
+              disabled={pending}
+              className={`${button} bg-slate-900 text-white hover:bg-slate-700`}
+              confirm={{
+                title: `Take “${story.headline}” off the site until the embargo lifts?`,
+                body: "The story is live: readers lose the page now, and it goes back up, in its old place, when the embargo lifts.",
+                confirmLabel: "Embargo it",
+                tone: "caution",
+              }}
+            >
+              {holds ? "Move embargo" : "Set embargo"}
+            </ConfirmButton>
+          ) : (
+            <button type="submit" name="intent" value="set" disabled={pending} className={`${button} bg-slate-900 text-white hover:bg-slate-700`}>
+              {holds ? "Move embargo" : "Set embargo"}
+            </button>
+          )}
           {holds ? (
             mustConfirm ? (
               <ConfirmButton

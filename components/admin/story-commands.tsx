@@ -8,6 +8,7 @@ import {
 import { scheduleStoryAction, type ScheduleState } from "@/app/(admin)/admin/stories/schedule-actions";
 import { useConfirm, type ConfirmRequest } from "@/components/admin/confirm-dialog";
 import { ZonedDateTimeInput } from "@/components/admin/zoned-date-time-input";
+import { hasLiveStatus } from "@/lib/stories/live";
 
 type Action = (previous: StoryCommandState, form: FormData) => Promise<StoryCommandState>;
 /** Saves what the editor holds; false when it could not (the editor says why). */
@@ -125,6 +126,7 @@ function ScheduleForm(props: { id: string; status: string; zone: { id: string; n
         {pending || preparing ? "Scheduling…" : props.status === "scheduled" ? "Reschedule" : "Schedule"}
       </button>
       {message ? <p className="w-full max-w-xs text-sm text-red-800" role="alert" data-testid="command-error">{message}</p> : null}
+      {!message && state.done && !pending ? <p className="w-full text-sm text-emerald-900" role="status" data-testid="schedule-done">{state.done}</p> : null}
     </form>
   );
 }
@@ -145,7 +147,7 @@ export type StoryCommandsProps = {
 /** Workflow commands. Shown only to roles that may use them; the server checks again whatever is posted. */
 export function StoryCommands(props: StoryCommandsProps) {
   const { id, status, canPublish, canUnpublish, canSubmit, canKill, zone, beforeCommand } = props;
-  const live = status === "published" || status === "scheduled";
+  const live = hasLiveStatus(status);
   const named = `“${props.headline.length > 60 ? `${props.headline.slice(0, 57)}…` : props.headline}”`;
   return (
     <div className="flex flex-wrap items-start gap-2">

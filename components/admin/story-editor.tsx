@@ -15,7 +15,10 @@ import { EmbargoForm, type EmbargoFormStory } from "@/components/admin/embargo-f
 import { PrepublishChecklist } from "@/components/admin/prepublish-checklist";
 import { WordCount } from "@/components/admin/word-count";
 import type { PublishRules } from "@/lib/stories/prepublish-checklist";
+import { embargoHolds } from "@/lib/stories/embargo-state";
+import { formatZonedInstant } from "@/lib/site/zoned-time";
 import type { StoryFormValues } from "@/lib/stories/story-form-values";
+import { hasLiveStatus } from "@/lib/stories/live";
 
 const buttonClass = "rounded px-4 py-2 text-sm font-medium focus:outline-none focus:ring-2 focus:ring-slate-400 disabled:opacity-60";
 const primary = `${buttonClass} bg-slate-900 text-white hover:bg-slate-700`;
@@ -52,7 +55,7 @@ export type StoryEditorProps = {
 export function StoryEditor(props: StoryEditorProps) {
   const router = useRouter();
   const { initial, status } = props;
-  const live = status === "published" || status === "scheduled";
+  const live = hasLiveStatus(status);
   const editable = !props.readOnly;
   const [remountKey, setRemountKey] = useState(0);
   const [remoteNotice, setRemoteNotice] = useState<string | null>(null);
@@ -79,7 +82,13 @@ export function StoryEditor(props: StoryEditorProps) {
     if (propsToken === lastProps.current) return;
     lastProps.current = propsToken;
     if (editor.isOwn({ version: initial.version, draftSavedAt: initial.draftSavedAt ?? null })) return;
-    if (!dirty) {
+    if (commandRan.current && dirty) {
+      // This editor's own command (it saved the form first) moved the story on while more was
+      // typed: the typing stands on the new copy, unsaved, and autosave carries it on.
+      commandRan.current = false;
+      editor.resetTo(initial, { version: initial.version, draftSavedAt: initial.draftSavedAt ?? null }, editor.values);
+      editor.clearMessage();
+    } else if (!dirty) {
       editor.resetTo(initial, { version: initial.version, draftSavedAt: initial.draftSavedAt ?? null });
       setRemountKey((key) => key + 1);
       // After this editor's own command the page's notice says what happened; otherwise it was someone else.
@@ -177,7 +186,7 @@ export function StoryEditor(props: StoryEditorProps) {
               const theirs = state.theirs!;
               editor.resetTo(theirs.values, { version: theirs.version, draftSavedAt: theirs.draftSavedAt }, merged);
               setRemountKey((key) => key + 1);
-              void save(theirs.status === "published" || theirs.status === "scheduled" ? "draft" : "explicit");
+              void save(hasLiveStatus(theirs.status) ? "draft" : "explicit");
             }}
             onTakeTheirs={() => {
               const theirs = state.theirs!;
@@ -267,6 +276,11 @@ export function StoryEditor(props: StoryEditorProps) {
               timeZone={props.timeZone} beforeSubmit={beforeCommand} currentVersion={() => editor.currentToken().version}
             />
           </div>
+        ) : props.embargo?.embargoUntil ? (
+          // Read-only: the embargo is said, not offered.
+          <p className="rounded border border-slate-200 p-3 text-sm text-slate-800" data-testid="embargo-state">
+            {embargoHolds(props.embargo) ? "Embargoed until" : "Embargo lifted"} {formatZonedInstant(new Date(props.embargo.embargoUntil), props.timeZone)}.
+          </p>
         ) : null}
         <fieldset disabled={!editable} className="min-w-0">
           <StoryDetails values={values} onChange={setValues} errors={state.fields} readOnly={!editable} remountKey={remountKey} />

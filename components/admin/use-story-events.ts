@@ -20,7 +20,7 @@ const deliver = (event: StoryEvent) => {
  * Opens the stream and hands each event to `forward`. Dropped and reopened (the browser's
  * EventSource does that by itself), it says resync: what changed meanwhile went unheard.
  */
-function openStream(forward: Listener, resyncOnOpen: boolean) {
+function openStream(forward: Listener, resyncOnOpen: boolean, attempt = 0) {
   const source = new EventSource(STREAM_URL);
   let dropped = resyncOnOpen;
   const onMessage = (message: MessageEvent<string>) => {
@@ -33,10 +33,16 @@ function openStream(forward: Listener, resyncOnOpen: boolean) {
   for (const type of ["story", "presence", "resync"]) source.addEventListener(type, onMessage as EventListener);
   source.onerror = () => {
     dropped = true;
+    // The browser retries a dropped stream by itself, but not one answered with an error (a 401
+    // after the session ended, a 5xx while the app restarts): open it again, waiting longer each time.
+    if (source.readyState !== EventSource.CLOSED) return;
+    source.close();
+    window.setTimeout(() => openStream(forward, true, attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
   };
   source.onopen = () => {
     if (dropped) forward({ type: "resync" });
     dropped = false;
+    attempt = 0;
   };
 }
 

@@ -109,7 +109,8 @@ export function useStorySave(options: {
         ...current, saving: false,
         message: { kind: "error", explicit: how !== "auto", text: "Not saved: the newsroom could not be reached. Your changes are kept here and saved when it answers again." },
       }));
-      if (how === "auto") retryLater();
+      // Whichever save failed, what is unsaved is tried again (2 s, 5 s, 10 s, then every 30 s).
+      retryLater();
       return false;
     }
     failures.current = 0;
@@ -182,9 +183,12 @@ export function useStorySave(options: {
   // Leaving with unsaved changes: the browser asks (reload, closing the tab, typing an address);
   // a link inside the newsroom saves first and then goes, or stays and says why not.
   const unsaved = dirty || state.saving;
+  const leaving = useRef(false);
   useEffect(() => {
     if (!unsaved) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      // A newsroom link that saved first: nothing is left to lose, so no prompt.
+      if (leaving.current) return;
       event.preventDefault();
       event.returnValue = "";
     };
@@ -197,7 +201,9 @@ export function useStorySave(options: {
       event.preventDefault();
       event.stopPropagation();
       void flush().then((ok) => {
-        if (ok) window.location.assign(url.href);
+        if (!ok) return;
+        leaving.current = true;
+        window.location.assign(url.href);
       });
     };
     window.addEventListener("beforeunload", onBeforeUnload);

@@ -8,8 +8,8 @@ import {
 } from "@/app/(admin)/admin/users/actions";
 import { Field, inputClass } from "@/components/admin/field";
 import { ConfirmButton } from "@/components/admin/confirm-dialog";
+import { withArticle } from "@/lib/auth/permissions";
 
-const article = (role: string) => (role === "writer" ? "a" : "an");
 
 // One message on the page at a time: the answer to the action last taken, beside its form. Each
 // form claims the message when it is submitted; the others' answers then step aside.
@@ -137,8 +137,8 @@ export function UserAccessForm({ id, email, role, active }: { id: string; email:
         disabled={pending}
         className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100"
         confirm={{
-          title: chosen === role ? `Keep ${email} as ${article(role)} ${role}?` : `Make ${email} ${article(chosen)} ${chosen}?`,
-          body: chosen === role ? "The role chosen is the one they have: nothing changes." : `They are ${article(role)} ${role} now; the new role applies from their next request.`,
+          title: chosen === role ? `Keep ${email} as ${withArticle(role)}?` : `Make ${email} ${withArticle(chosen)}?`,
+          body: chosen === role ? "The role chosen is the one they have: nothing changes." : `They are ${withArticle(role)} now; the new role applies from their next request.`,
           confirmLabel: "Change role",
           tone: "caution",
         }}

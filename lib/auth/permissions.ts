@@ -63,11 +63,14 @@ const permissionPhrases: Record<Permission, string> = {
 
 const plural = (role: Role) => `${role}s`;
 
+/** "a writer", "an editor", "an admin". */
+export const withArticle = (role: Role | string) => `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
+
 /** The refusal, as a sentence: "Only editors and admins may kill stories; you are signed in as a writer." */
 export function refusalMessage(role: Role, permission: Permission): string {
   const allowed = (permissions[permission] as readonly Role[]).map(plural);
   const who = allowed.length > 1 ? `${allowed.slice(0, -1).join(", ")} and ${allowed.at(-1)}` : allowed[0];
-  return `Only ${who} may ${permissionPhrases[permission]}; you are signed in as ${role === "admin" ? "an" : "a"} ${role}.`;
+  return `Only ${who} may ${permissionPhrases[permission]}; you are signed in as ${withArticle(role)}.`;
 }
 
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {

@@ -17,6 +17,7 @@ import { storySelect, toStoryJson, type StoryJson } from "@/lib/stories/story-sh
 import { revalidateUpdatedStory, staleMessage, updateStoryInTx } from "@/lib/stories/update-story";
 import { lockStory } from "@/lib/stories/lock-story";
 import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
+import { LIVE_STATUSES } from "@/lib/stories/live";
 
 // A draft of changes is how a live story is edited without readers seeing the edit yet: the story
 // as it will read (a RevisionSnapshot) waits on the story row until it is published. Saving or
@@ -24,7 +25,6 @@ import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
 // modified time stay; a draft carries its own token instead, the instant it was saved, which every
 // later save, publish or discard of it must name.
 
-const LIVE_STATUSES = new Set(["published", "scheduled"]);
 const noDraft = { draftChanges: Prisma.DbNull, draftBaseVersion: null, draftById: null, draftSavedAt: null };
 
 type StoryRowWithDraft = Prisma.StoryGetPayload<{ select: typeof storySelect }>;

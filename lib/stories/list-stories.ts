@@ -1,4 +1,5 @@
 import "server-only";
+import { storyLength } from "@/lib/stories/word-count";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -83,12 +84,6 @@ export async function listStories(options: { actor: Actor; query: ListStoriesQue
   return { items, nextCursor: last ? encodeCursor(last.updatedAt, last.id) : null };
 }
 
-/** Words in a story's body, as the list shows them. */
-export function countWords(html: string): number {
-  const text = html.replace(/<[^>]*>/g, " ").replace(/&[a-z0-9#]+;/gi, " ");
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
-
 /**
  * The newsroom's story list as the desk reads it: each story with its word count and whether a
  * newer agency version waits for an editor's answer (lib/wire-ingest/resolve-pending-update.ts).
@@ -100,7 +95,7 @@ export async function listDeskStories(options: Parameters<typeof listStories>[0]
     : [];
   const waiting = new Set(pending.map((item) => item.storyId));
   return {
-    items: items.map((story) => ({ ...story, words: countWords(story.body), pendingAgencyUpdate: waiting.has(story.id) })),
+    items: items.map((story) => ({ ...story, words: storyLength(story).words, pendingAgencyUpdate: waiting.has(story.id) })),
     nextCursor,
   };
 }

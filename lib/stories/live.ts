@@ -25,6 +25,13 @@ export function isLive(story: { status: string; publishedAt: Date | null; schedu
 }
 
 /**
+ * The statuses whose copy is the desk's: published, or scheduled (readers see it, or will on time).
+ * Their edits need `story.edit.live` and may wait as a draft of changes.
+ */
+export const LIVE_STATUSES: ReadonlySet<string> = new Set(["published", "scheduled"]);
+export const hasLiveStatus = (status: string) => LIVE_STATUSES.has(status);
+
+/**
  * "Live" as lists read it: two index ranges, published stories and scheduled ones already due
  * (nearly always none: the front publishes them the moment they come due). One condition over
  * both statuses cannot walk the (status, publishedAt) index in order, so Postgres would sort

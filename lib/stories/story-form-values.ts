@@ -1,5 +1,6 @@
 import type { StoryJson } from "@/lib/stories/story-shape";
 import type { TagType } from "@/lib/stories/schemas";
+import { hasLiveStatus } from "@/lib/stories/live";
 
 /** The story editor's fields, as strings the way form inputs hold them. */
 export type StoryFormValues = {
@@ -44,7 +45,7 @@ export function storyFormValues(story: StoryJson): StoryFormValues {
     datelineDate: copy.dateline.date ?? "",
     slug: copy.slug,
     tags: copy.tags as StoryFormValues["tags"],
-    live: story.status === "published" || story.status === "scheduled",
+    live: hasLiveStatus(story.status),
     draftSavedAt: story.draftChanges ? story.draftSavedAt : null,
   };
 }

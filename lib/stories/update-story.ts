@@ -16,8 +16,9 @@ import { storyColumns } from "@/lib/stories/story-data";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { lockStory } from "@/lib/stories/lock-story";
 import { markStoryUpdatedInTx } from "@/lib/stories/mark-updated";
+import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
+import { LIVE_STATUSES } from "@/lib/stories/live";
 
-const LIVE_STATUSES = new Set(["published", "scheduled"]);
 
 /** Whether a slug is the one made from a headline (with a -2, -3 … when that was taken). */
 function isSlugOf(slug: string, headline: string): boolean {
@@ -36,7 +37,7 @@ export const staleMessage = (version: number, current: number) =>
  */
 async function embargoReschedule(tx: Tx, id: string, status: string, embargoUntil: string | null | undefined) {
   if (embargoUntil === undefined || !LIVE_STATUSES.has(status)) return {};
-  const story = await tx.story.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, scheduledAt: true, embargoUntil: true } });
+  const story = await tx.story.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, scheduledAt: true, embargoUntil: true, firstPublishedAt: true } });
   const goesLive = story.scheduledAt ?? story.publishedAt;
   const now = new Date();
   const lifts = embargoUntil === null ? null : new Date(embargoUntil);
@@ -45,8 +46,10 @@ async function embargoReschedule(tx: Tx, id: string, status: string, embargoUnti
   if (waitedForEmbargo && goesLive && (lifts === null || lifts < goesLive)) at = lifts && lifts > now ? lifts : now;
   else if (lifts && lifts > now && (!goesLive || lifts > goesLive)) at = lifts;
   if (!at) return {};
-  await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: at } });
-  return { status: "scheduled" as const, scheduledAt: at, publishedAt: at };
+  // A story readers have seen keeps its first publication time (its place in the lists) when it returns.
+  const publishedAt = story.firstPublishedAt ?? at;
+  await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: publishedAt } });
+  return { status: "scheduled" as const, scheduledAt: at, publishedAt };
 }
 
 /**
@@ -102,6 +105,8 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   const headlineWritten = input.headline !== undefined && input.headline !== current.headline ? { headlineProposed: false } : {};
   await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...headlineWritten, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });
   if (markAsUpdate) await markStoryUpdatedInTx(tx, { actor, storyId: id });
+  // A change to a live story is a publication of it: it meets what the newsroom requires (PUBLISH_REQUIRE).
+  if (LIVE_STATUSES.has(current.status)) await assertStoryPublishable(tx, id);
   return { row: await recordRevision(tx, id, actor.id), before: current };
 }
 

@@ -12,8 +12,12 @@ UPDATE "Story" SET "firstPublishedAt" = NULL
 WHERE "firstPublishedAt" > (now() AT TIME ZONE 'UTC') AND status IN ('scheduled', 'unpublished', 'draft', 'in_review');
 
 -- publishedAt now stays at the first publication: stories published again since go back to their first place.
+-- A story published at once after it had been scheduled kept the scheduled (later) time as its
+-- first publication: readers saw it from publishedAt, so that is its first publication.
+UPDATE "Story" SET "firstPublishedAt" = "publishedAt"
+WHERE status IN ('published', 'unpublished', 'killed') AND "publishedAt" IS NOT NULL AND "firstPublishedAt" > "publishedAt";
 UPDATE "Story" SET "publishedAt" = "firstPublishedAt"
-WHERE "firstPublishedAt" IS NOT NULL AND status IN ('published', 'unpublished', 'killed') AND "publishedAt" IS DISTINCT FROM "firstPublishedAt";
+WHERE "firstPublishedAt" IS NOT NULL AND status IN ('published', 'unpublished', 'killed') AND "firstPublishedAt" < "publishedAt";
 
 UPDATE "StoryTag" st SET "livePublishedAt" = s."publishedAt"
 FROM "Story" s

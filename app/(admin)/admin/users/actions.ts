@@ -10,6 +10,7 @@ import { revokeApiKey } from "@/lib/users/revoke-api-key";
 import { setUserPassword } from "@/lib/users/set-user-password";
 import { updateUser } from "@/lib/users/update-user";
 import { passwordConfirmationErrors } from "@/lib/users/schemas";
+import { withArticle } from "@/lib/auth/permissions";
 
 // Every action here is for admins; the lib functions check the permission (user.manage,
 // apikey.manage) and their refusal comes back as the form's message, never as an error page.
@@ -60,7 +61,7 @@ export async function updateUserAction(_previous: UserAccessState, form: FormDat
   try {
     const user = await updateUser({ actor, id: text(form, "id"), input });
     revalidatePath("/admin/users");
-    return { saved: user.active ? `Saved: ${user.email} is ${user.role === "writer" ? "a" : "an"} ${user.role}.` : `${user.email} is deactivated; their sessions and API keys no longer work.` };
+    return { saved: user.active ? `Saved: ${user.email} is ${withArticle(user.role)}.` : `${user.email} is deactivated; their sessions and API keys no longer work.` };
   } catch (error) {
     if (isAppError(error)) return { message: error.message };
     throw error;

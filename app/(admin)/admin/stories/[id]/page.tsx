@@ -13,6 +13,7 @@ import { StoryWirePanel } from "@/components/admin/story-wire-panel";
 import { DraftChangesBanner } from "@/components/admin/draft-changes-banner";
 import { CorrectionsPanel } from "@/components/admin/corrections-panel";
 import { publishSettings } from "@/lib/env";
+import { hasLiveStatus } from "@/lib/stories/live";
 
 export const metadata = { title: "Edit story" };
 
@@ -52,7 +53,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
   const flags = await searchParams;
   const notice = flags.wire && wireNotices[flags.wire] ? wireNotices[flags.wire] : notices[Object.keys(notices).find((key) => flags[key]) ?? ""];
   const wire = await getStoryWireCopy({ actor, storyId: story.id });
-  const live = story.status === "published" || story.status === "scheduled";
+  const live = hasLiveStatus(story.status);
   const readOnly = story.status === "killed"
     ? "This story was killed: it has left the site for good, and its copy is kept as it was, for the record. It can no longer be changed."
     : live && !can(actor, "story.edit.live")

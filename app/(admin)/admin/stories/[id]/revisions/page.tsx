@@ -12,6 +12,7 @@ import { summarizeChange } from "@/lib/stories/revision-diff";
 import { AdminTable } from "@/components/admin/admin-table";
 import { RevisionDiff } from "@/components/admin/revision-diff";
 import { RestoreRevisionForm } from "@/components/admin/restore-revision-form";
+import { hasLiveStatus } from "@/lib/stories/live";
 
 export const metadata = { title: "Revisions" };
 
@@ -44,7 +45,7 @@ export default async function RevisionsPage({ params, searchParams }: { params: 
     parseRevisionRef(search.from) ?? (to === "draft" ? story.version : items.find((item) => to !== null && item.version < to)?.version ?? null);
   const comparison = from !== null && to !== null && from !== to ? await compareRevisions({ actor, id, from, to }).catch(notFoundToNull) : null;
 
-  const live = story.status === "published" || story.status === "scheduled";
+  const live = hasLiveStatus(story.status);
   const mayRestore = story.status !== "killed" && can(actor, live ? "story.edit.live" : "story.edit");
   const restorable = comparison ? [comparison.from.ref, comparison.to.ref].filter((ref): ref is number => ref !== "draft" && ref !== story.version) : [];
   const radios = (ref: RevisionRef, label: string) => (
