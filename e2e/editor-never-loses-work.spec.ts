@@ -238,3 +238,29 @@ test("an editor marks a change to a live story as an update: the article then sa
   expect(article.text).toContain("The rise takes effect on Tuesday, not Monday.");
   expect(article.text).toMatch(/data-testid="updated-time">Updated /);
 });
+
+test("search and social fields: what the editor writes is what search engines and shared links show", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const story = await makeStory(editor, { headline: unique("Council approves the harbour budget"), standfirst: "The vote was nine to two." });
+  await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey, body: {} });
+  let article = await getPage(`/stories/${story.slug}`);
+  expect(article.text).toContain('<meta name="description" content="The vote was nine to two."/>');
+  expect(article.text).toContain(`<meta property="og:title" content="${story.headline}"/>`);
+
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+  await page.getByLabel("Meta description").fill("Harbour budget passes: dredging starts in May, fees rise 4 per cent.");
+  await page.getByLabel("Social headline").fill("The harbour gets its money");
+  await expect(page.getByText("27 of about 70 characters shown.")).toBeVisible();
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published the changes." })).toBeVisible();
+
+  article = await getPage(`/stories/${story.slug}`);
+  expect(article.text).toContain('<meta name="description" content="Harbour budget passes: dredging starts in May, fees rise 4 per cent."/>');
+  expect(article.text).toContain('<meta property="og:title" content="The harbour gets its money"/>');
+  expect(article.text).toContain('<meta name="twitter:title" content="The harbour gets its money"/>');
+  expect(article.text).toContain(`<h1`);
+  expect(article.text).toContain(story.headline);
+  const stored = (await api<{ metaDescription: string; socialHeadline: string }>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body;
+  expect(stored.socialHeadline).toBe("The harbour gets its money");
+});
