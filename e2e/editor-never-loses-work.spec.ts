@@ -264,3 +264,22 @@ test("search and social fields: what the editor writes is what search engines an
   const stored = (await api<{ metaDescription: string; socialHeadline: string }>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body;
   expect(stored.socialHeadline).toBe("The harbour gets its money");
 });
+
+test("Ctrl/Cmd+S saves from any field, and ? lists the editor's keys", async ({ page }) => {
+  const writer = await makeUser("writer");
+  const story = await makeStory(writer, { headline: unique("Ferry timetable changes") });
+  await signInViaApi(page, writer);
+  await page.goto(`/admin/stories/${story.id}`);
+  await page.getByLabel("Byline").fill("Port Correspondent");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  expect((await api<{ byline: string }>("GET", `/api/v1/stories/${story.id}`, { key: writer.apiKey })).body.byline).toBe("Port Correspondent");
+
+  await page.getByRole("heading", { name: "Edit story" }).click();
+  await page.keyboard.press("?");
+  const keys = page.getByTestId("keyboard-shortcuts");
+  await expect(keys).toContainText("Save");
+  await expect(keys).toContainText("Add or edit a link");
+  await page.keyboard.press("Escape");
+  await expect(keys).toHaveCount(0);
+});
