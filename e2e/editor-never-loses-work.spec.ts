@@ -149,6 +149,7 @@ test("two editors: a save the other got in first to is merged field by field, no
   await expect(headlineChoice.getByTestId("merge-theirs")).toHaveText("Dam water level nears the danger mark");
   await expect(headlineChoice.getByTestId("merge-mine")).toHaveText("Sluice gates opened as dam fills");
   await b.screenshot({ path: "test-results/screenshots/editor-merge.png", fullPage: true });
+  expect((await new AxeBuilder({ page: b }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations).toEqual([]);
   await headlineChoice.getByLabel("Take theirs").check();
   await merge.getByRole("button", { name: "Save with these choices" }).click();
   await expect(merge).toBeHidden();
@@ -282,4 +283,33 @@ test("Ctrl/Cmd+S saves from any field, and ? lists the editor's keys", async ({ 
   await expect(keys).toContainText("Add or edit a link");
   await page.keyboard.press("Escape");
   await expect(keys).toHaveCount(0);
+});
+
+test("Preview shows a draft as readers will see it, what was just typed included, at desktop and phone sizes", async ({ page, browser }) => {
+  const editor = await makeUser("editor");
+  const story = await makeStory(editor, { headline: unique("Night trains return to the coast") });
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+  await page.getByLabel("Standfirst").fill("Sleeper services run again from June.");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const link = page.getByTestId("preview-link").getByRole("link", { name: "Open preview" });
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute("href"))!;
+
+  // Anyone with the link, signed in or not: a colleague's browser.
+  const colleague = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await colleague.newPage();
+  await phone.goto(href);
+  await expect(phone.getByRole("heading", { level: 1 })).toHaveText(story.headline);
+  await expect(phone.getByText("Sleeper services run again from June.")).toBeVisible();
+  await expect(phone.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect((await new AxeBuilder({ page: phone }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations).toEqual([]);
+  await phone.screenshot({ path: "test-results/screenshots/preview-phone.png", fullPage: true });
+  const desktop = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  await desktop.goto(href);
+  await expect(desktop.getByRole("heading", { level: 1 })).toHaveText(story.headline);
+  await desktop.screenshot({ path: "test-results/screenshots/preview-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.screenshot({ path: "test-results/screenshots/editor-desktop.png", fullPage: true });
 });
