@@ -149,6 +149,7 @@ test("two editors: a save the other got in first to is merged field by field, no
   await expect(headlineChoice.getByTestId("merge-theirs")).toHaveText("Dam water level nears the danger mark");
   await expect(headlineChoice.getByTestId("merge-mine")).toHaveText("Sluice gates opened as dam fills");
   await b.screenshot({ path: "test-results/screenshots/editor-merge.png", fullPage: true });
+  expect((await new AxeBuilder({ page: b }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations).toEqual([]);
   await headlineChoice.getByLabel("Take theirs").check();
   await merge.getByRole("button", { name: "Save with these choices" }).click();
   await expect(merge).toBeHidden();
@@ -237,4 +238,78 @@ test("an editor marks a change to a live story as an update: the article then sa
   article = await getPage(`/stories/${story.slug}`);
   expect(article.text).toContain("The rise takes effect on Tuesday, not Monday.");
   expect(article.text).toMatch(/data-testid="updated-time">Updated /);
+});
+
+test("search and social fields: what the editor writes is what search engines and shared links show", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const story = await makeStory(editor, { headline: unique("Council approves the harbour budget"), standfirst: "The vote was nine to two." });
+  await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey, body: {} });
+  let article = await getPage(`/stories/${story.slug}`);
+  expect(article.text).toContain('<meta name="description" content="The vote was nine to two."/>');
+  expect(article.text).toContain(`<meta property="og:title" content="${story.headline}"/>`);
+
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+  await page.getByLabel("Meta description").fill("Harbour budget passes: dredging starts in May, fees rise 4 per cent.");
+  await page.getByLabel("Social headline").fill("The harbour gets its money");
+  await expect(page.getByText("27 of about 70 characters shown.")).toBeVisible();
+  await page.getByRole("button", { name: "Publish changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published the changes." })).toBeVisible();
+
+  article = await getPage(`/stories/${story.slug}`);
+  expect(article.text).toContain('<meta name="description" content="Harbour budget passes: dredging starts in May, fees rise 4 per cent."/>');
+  expect(article.text).toContain('<meta property="og:title" content="The harbour gets its money"/>');
+  expect(article.text).toContain('<meta name="twitter:title" content="The harbour gets its money"/>');
+  expect(article.text).toContain(`<h1`);
+  expect(article.text).toContain(story.headline);
+  const stored = (await api<{ metaDescription: string; socialHeadline: string }>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body;
+  expect(stored.socialHeadline).toBe("The harbour gets its money");
+});
+
+test("Ctrl/Cmd+S saves from any field, and ? lists the editor's keys", async ({ page }) => {
+  const writer = await makeUser("writer");
+  const story = await makeStory(writer, { headline: unique("Ferry timetable changes") });
+  await signInViaApi(page, writer);
+  await page.goto(`/admin/stories/${story.id}`);
+  await page.getByLabel("Byline").fill("Port Correspondent");
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  expect((await api<{ byline: string }>("GET", `/api/v1/stories/${story.id}`, { key: writer.apiKey })).body.byline).toBe("Port Correspondent");
+
+  await page.getByRole("heading", { name: "Edit story" }).click();
+  await page.keyboard.press("?");
+  const keys = page.getByTestId("keyboard-shortcuts");
+  await expect(keys).toContainText("Save");
+  await expect(keys).toContainText("Add or edit a link");
+  await page.keyboard.press("Escape");
+  await expect(keys).toHaveCount(0);
+});
+
+test("Preview shows a draft as readers will see it, what was just typed included, at desktop and phone sizes", async ({ page, browser }) => {
+  const editor = await makeUser("editor");
+  const story = await makeStory(editor, { headline: unique("Night trains return to the coast") });
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+  await page.getByLabel("Standfirst").fill("Sleeper services run again from June.");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const link = page.getByTestId("preview-link").getByRole("link", { name: "Open preview" });
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute("href"))!;
+
+  // Anyone with the link, signed in or not: a colleague's browser.
+  const colleague = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await colleague.newPage();
+  await phone.goto(href);
+  await expect(phone.getByRole("heading", { level: 1 })).toHaveText(story.headline);
+  await expect(phone.getByText("Sleeper services run again from June.")).toBeVisible();
+  await expect(phone.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  expect((await new AxeBuilder({ page: phone }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze()).violations).toEqual([]);
+  await phone.screenshot({ path: "test-results/screenshots/preview-phone.png", fullPage: true });
+  const desktop = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  await desktop.goto(href);
+  await expect(desktop.getByRole("heading", { level: 1 })).toHaveText(story.headline);
+  await desktop.screenshot({ path: "test-results/screenshots/preview-desktop.png", fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.screenshot({ path: "test-results/screenshots/editor-desktop.png", fullPage: true });
 });

@@ -7,6 +7,7 @@ import { StoryCommands, type StoryCommandsProps } from "@/components/admin/story
 import { StoryMerge } from "@/components/admin/story-merge";
 import { StoryPresence, type StoryOnServer } from "@/components/admin/story-presence";
 import { PreviewLinkButton } from "@/components/admin/preview-link-button";
+import { KeyboardShortcuts, type Shortcut } from "@/components/admin/keyboard-shortcuts";
 import { useStorySave } from "@/components/admin/use-story-save";
 import { useStoryEvents } from "@/components/admin/use-story-events";
 import { STORY_TAGS_ADDED, type StoryTagsAddedDetail } from "@/components/admin/suggested-tags-form";
@@ -142,18 +143,6 @@ export function StoryEditor(props: StoryEditorProps) {
     if (state.message?.kind === "error" && state.message.explicit) messageRef.current?.focus();
   }, [state.message]);
 
-  // Ctrl/Cmd+S saves (a live story's change as its draft of changes: never live by a keystroke).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        if (editable) void save(live ? "draft" : "explicit");
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [editable, live, save]);
-
   const commandRan = useRef(false);
   const beforeCommand = useCallback(async () => {
     editor.clearMessage();
@@ -170,6 +159,11 @@ export function StoryEditor(props: StoryEditorProps) {
   };
 
   const hasDraft = !!editor.currentToken().draftSavedAt;
+  const shortcuts: Shortcut[] = [
+    // A live story's change is saved as its draft of changes: never live by a keystroke.
+    { keys: "Mod+s", description: live ? "Save as a draft of changes" : "Save", inFields: true, run: () => void (editable && save(live ? "draft" : "explicit")) },
+    { keys: "Mod+k", description: "Add or edit a link (in the body)" },
+  ];
   const headlineProposed = props.headlineProposed && values.headline === initial.headline;
   const message = state.message && !(isNew && state.message.kind === "saved" && state.message.explicit) ? state.message : null;
 
@@ -286,6 +280,7 @@ export function StoryEditor(props: StoryEditorProps) {
           <StoryDetails values={values} onChange={setValues} errors={state.fields} readOnly={!editable} remountKey={remountKey} />
         </fieldset>
         {props.sidebar}
+        <KeyboardShortcuts shortcuts={shortcuts} />
       </aside>
     </div>
   );

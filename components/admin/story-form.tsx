@@ -27,6 +27,10 @@ const aria = (errors: Record<string, string[]>, name: string) => ({
   "aria-describedby": errors[name] ? `${name}-error` : undefined,
 });
 
+/** "42 of about 155 characters shown": how much of the text a search result or card shows. */
+const lengthHint = (value: string, shown: number) =>
+  value.length > shown ? `${value.length} characters: only about ${shown} are shown.` : `${value.length} of about ${shown} characters shown.`;
+
 /** The writing area: headline, standfirst and body, the story itself. */
 export function StoryWriting({ values, onChange, onBodyRead, errors, readOnly, remountKey, headlineNote }: Props) {
   return (
@@ -97,6 +101,20 @@ export function StoryDetails({ values, onChange, errors, readOnly, remountKey }:
       <Field id="slug" label="Slug" hint="Follows the headline until the story is first published, unless you set it." errors={errors.slug}>
         {text("slug", { className: `${inputClass} font-mono text-sm` })}
       </Field>
+      <fieldset className="rounded border border-slate-200 p-3">
+        <legend className="px-1 text-sm font-medium text-slate-800">Search and social</legend>
+        <div className="grid gap-3">
+          <Field id="metaDescription" label="Meta description" hint={`What search engines show under the headline; the standfirst when empty. ${lengthHint(values.metaDescription, 155)}`} errors={errors.metaDescription}>
+            <textarea
+              id="metaDescription" name="metaDescription" rows={3} value={values.metaDescription} onChange={(event) => onChange({ metaDescription: event.target.value })}
+              readOnly={readOnly} maxLength={300} className={inputClass} {...aria(errors, "metaDescription")}
+            />
+          </Field>
+          <Field id="socialHeadline" label="Social headline" hint={`The headline on shared links; the headline when empty. ${lengthHint(values.socialHeadline, 70)}`} errors={errors.socialHeadline}>
+            {text("socialHeadline", { maxLength: 200 })}
+          </Field>
+        </div>
+      </fieldset>
     </div>
   );
 }

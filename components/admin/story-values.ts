@@ -5,12 +5,14 @@ import type { StoryFormValues } from "@/lib/stories/story-form-values";
 
 export const editableFields = [
   "headline", "standfirst", "body", "tags", "datelineLocation", "datelineCountry", "datelineDate", "byline", "agency", "slug", "credits",
+  "metaDescription", "socialHeadline",
 ] as const satisfies readonly (keyof StoryFormValues)[];
 export type EditableField = (typeof editableFields)[number];
 
 export const fieldLabels: Record<EditableField, string> = {
   headline: "Headline", standfirst: "Standfirst", body: "Body", tags: "Tags", datelineLocation: "Dateline location",
   datelineCountry: "Dateline country", datelineDate: "Dateline date", byline: "Byline", agency: "Agency", slug: "Slug", credits: "Credits",
+  metaDescription: "Meta description", socialHeadline: "Social headline",
 };
 
 /** Tags compare by name (any case) and type, in order; text fields as typed. */

@@ -10,6 +10,8 @@ const story = (slug: string, overrides: Partial<ReaderStory> = {}): ReaderStory 
   slug,
   headline: `Headline ${slug}`,
   standfirst: "",
+  metaDescription: "",
+  socialHeadline: "",
   body: "<p>Body</p>",
   byline: null,
   agency: null,

@@ -9,6 +9,8 @@ const story: ReaderStory = {
   slug: "quoted",
   headline: 'He said "</script><script>alert(1)</script>"',
   standfirst: "Standfirst",
+  metaDescription: "",
+  socialHeadline: "",
   body: "<p>Body</p>",
   byline: "Jane Reporter",
   agency: null,

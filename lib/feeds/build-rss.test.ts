@@ -10,6 +10,8 @@ const story = (headline: string): ReaderStory => ({
   slug: "hostile",
   headline,
   standfirst: "",
+  metaDescription: "",
+  socialHeadline: "",
   body: "<p>Body</p>",
   byline: "A ]]> B",
   agency: null,

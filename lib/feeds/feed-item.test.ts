@@ -9,6 +9,8 @@ const story: ReaderStory = {
   slug: "vote-passes",
   headline: "Vote <passes> & more",
   standfirst: "The chamber voted 61–39.",
+  metaDescription: "",
+  socialHeadline: "",
   body: "<p>The vote passed.</p><p>Second paragraph.</p>",
   byline: "Jane Reporter",
   agency: "ANI",

@@ -31,19 +31,21 @@ export function readerTitle(title: string | null): string {
 export function articleHead(story: ReaderStory): SafeHtml {
   const { SITE_NAME } = env();
   const url = absoluteUrl(storyPath(story.slug));
-  const description = story.standfirst || null;
+  // What the editor wrote for search and social cards, else the standfirst and the headline.
+  const description = story.metaDescription || story.standfirst || null;
+  const cardTitle = story.socialHeadline || story.headline;
   const tagFeeds = feedAlternates(story.tags.map((tag) => ({ prefix: tagFeedPrefix(tag.slug), title: `${SITE_NAME}: ${tag.name}` })));
   const meta = (attribute: "name" | "property", key: string, content: string | null) =>
     content ? html`<meta ${attribute}="${key}" content="${content}"/>` : null;
   return html`${meta("name", "description", description)}${meta("name", "author", story.byline)}<link rel="canonical" href="${url}"/>${Object.entries(tagFeeds).map(
     ([type, feeds]) => feeds.map((feed) => html`<link rel="alternate" type="${type}" title="${feed.title}" href="${absoluteUrl(feed.url)}"/>`),
-  )}${meta("property", "og:title", story.headline)}${meta("property", "og:description", description)}${meta("property", "og:url", url)}${meta(
+  )}${meta("property", "og:title", cardTitle)}${meta("property", "og:description", description)}${meta("property", "og:url", url)}${meta(
     "property",
     "og:site_name",
     SITE_NAME,
   )}${meta("property", "og:type", "article")}${meta("property", "article:published_time", story.publishedAt)}${meta("property", "article:modified_time", modifiedAt(story))}${story.tags.map(
     (tag) => meta("property", "article:tag", tag.name),
-  )}${meta("name", "twitter:card", "summary")}${meta("name", "twitter:title", story.headline)}${meta("name", "twitter:description", description)}<script type="application/ld+json">${rawHtml(
+  )}${meta("name", "twitter:card", "summary")}${meta("name", "twitter:title", cardTitle)}${meta("name", "twitter:description", description)}<script type="application/ld+json">${rawHtml(
     jsonLdText(newsArticleJsonLd(story)),
   )}</script>`;
 }

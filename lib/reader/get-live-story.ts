@@ -11,7 +11,7 @@ export type Queryable = { query: (text: string, values: unknown[]) => Promise<{ 
 // The story's columns as Prisma types them, except what the query reads its own way.
 type Row = Pick<
   Story,
-  "id" | "slug" | "headline" | "standfirst" | "body" | "byline" | "agency" | "credits" | "datelineLocation" | "datelineCountry" | "status" | "publishedAt" | "scheduledAt" | "embargoUntil" | "lastUpdatedAt" | "updatedAt"
+  "id" | "slug" | "headline" | "standfirst" | "metaDescription" | "socialHeadline" | "body" | "byline" | "agency" | "credits" | "datelineLocation" | "datelineCountry" | "status" | "publishedAt" | "scheduledAt" | "embargoUntil" | "lastUpdatedAt" | "updatedAt"
 > & {
   datelineDate: string | null;
   tags: ReaderStory["tags"];
@@ -25,7 +25,7 @@ type Row = Pick<
 // (Prisma stores them without a zone) and the date as YYYY-MM-DD text, so no time zone or
 // DateStyle setting can move or reshape them.
 const ARTICLE_SQL = `
-SELECT s.id, s.slug, s.headline, s.standfirst, s.body, s.byline, s.agency, s.credits,
+SELECT s.id, s.slug, s.headline, s.standfirst, s."metaDescription", s."socialHeadline", s.body, s.byline, s.agency, s.credits,
        s."datelineLocation", s."datelineCountry", to_char(s."datelineDate", 'YYYY-MM-DD') AS "datelineDate", s.status::text AS status,
        s."publishedAt" AT TIME ZONE 'UTC' AS "publishedAt", s."embargoUntil" AT TIME ZONE 'UTC' AS "embargoUntil",
        s."scheduledAt" AT TIME ZONE 'UTC' AS "scheduledAt", s."lastUpdatedAt" AT TIME ZONE 'UTC' AS "lastUpdatedAt",

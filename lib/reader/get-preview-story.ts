@@ -18,6 +18,8 @@ export async function getPreviewStory(id: string): Promise<ReaderStory | null> {
     ...story,
     headline: draft.headline,
     standfirst: draft.standfirst,
+    metaDescription: draft.metaDescription ?? "",
+    socialHeadline: draft.socialHeadline ?? "",
     body: draft.body,
     byline: draft.byline,
     agency: draft.agency,

@@ -6,6 +6,8 @@ export const readerStorySelect = {
   slug: true,
   headline: true,
   standfirst: true,
+  metaDescription: true,
+  socialHeadline: true,
   body: true,
   byline: true,
   agency: true,
@@ -30,6 +32,9 @@ export function toReaderStory(row: Row) {
     slug: row.slug,
     headline: row.headline,
     standfirst: row.standfirst,
+    /** For search engines and social cards; empty: the standfirst and the headline stand in. */
+    metaDescription: row.metaDescription,
+    socialHeadline: row.socialHeadline,
     body: row.body,
     byline: row.byline,
     agency: row.agency,

@@ -14,6 +14,8 @@ type Kind = "words" | "body" | "value" | "tags";
 const fields: { field: keyof RevisionSnapshot; label: string; kind: Kind }[] = [
   { field: "headline", label: "headline", kind: "words" },
   { field: "standfirst", label: "standfirst", kind: "words" },
+  { field: "metaDescription", label: "meta description", kind: "words" },
+  { field: "socialHeadline", label: "social headline", kind: "words" },
   { field: "body", label: "body", kind: "body" },
   { field: "dateline", label: "dateline", kind: "value" },
   { field: "byline", label: "byline", kind: "value" },
@@ -54,7 +56,8 @@ function display(field: keyof RevisionSnapshot, snapshot: RevisionSnapshot): str
 }
 
 const tagLabel = (tag: { name: string; type: string }) => `${tag.name} (${tag.type})`;
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// Empty is empty: "" and a field a revision predates (undefined) or left null.
+const same = (a: unknown, b: unknown) => JSON.stringify(a === "" ? null : (a ?? null)) === JSON.stringify(b === "" ? null : (b ?? null));
 
 /** The fields (labels) in which two snapshots differ, in the order editors read a story. */
 export function changedFields(before: RevisionSnapshot, after: RevisionSnapshot): string[] {

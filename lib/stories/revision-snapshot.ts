@@ -2,6 +2,9 @@
 export type RevisionSnapshot = {
   headline: string;
   standfirst: string;
+  /** Absent from revisions saved before search and social fields existed. */
+  metaDescription?: string;
+  socialHeadline?: string;
   body: string;
   byline: string | null;
   agency: string | null;
@@ -15,7 +18,8 @@ export type RevisionSnapshot = {
 
 export function revisionSnapshot(story: RevisionSnapshot): RevisionSnapshot {
   const { headline, standfirst, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags } = story;
-  return { headline, standfirst, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags };
+  const { metaDescription = "", socialHeadline = "" } = story;
+  return { headline, standfirst, metaDescription, socialHeadline, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags };
 }
 
 /**
@@ -24,9 +28,10 @@ export function revisionSnapshot(story: RevisionSnapshot): RevisionSnapshot {
  */
 export function snapshotUpdateInput(snapshot: RevisionSnapshot, version: number) {
   const { headline, standfirst, body, byline, agency, credits, dateline, slug, embargoUntil, tags } = snapshot;
+  const { metaDescription = "", socialHeadline = "" } = snapshot;
   return {
     version,
-    headline, standfirst, body, byline, agency, credits, dateline, slug, embargoUntil,
+    headline, standfirst, metaDescription, socialHeadline, body, byline, agency, credits, dateline, slug, embargoUntil,
     tags: tags.map(({ name, type }) => ({ name, type })),
   };
 }

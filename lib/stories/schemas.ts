@@ -52,6 +52,9 @@ const storyFields = {
   headline: textSchema({ message: "Headline is required" }).min(1, "Headline is required").max(300, "At most 300 characters"),
   standfirst: textSchema().max(600, "At most 600 characters").nullish().transform((value) => value ?? ""),
   body: bodySchema,
+  // Search and social: the standfirst and the headline stand in when these are empty.
+  metaDescription: textSchema().max(300, "At most 300 characters (search engines show about 155)").nullish().transform((value) => value ?? ""),
+  socialHeadline: textSchema().max(200, "At most 200 characters").nullish().transform((value) => value ?? ""),
   byline: optionalText(200),
   agency: optionalText(40),
   credits: optionalText(500),
@@ -156,6 +159,8 @@ export function storyInputFromForm(form: FormData): Record<string, unknown> {
     ...(version ? { version: Number(version) } : {}),
     headline: text("headline"),
     standfirst: text("standfirst"),
+    metaDescription: text("metaDescription"),
+    socialHeadline: text("socialHeadline"),
     body: text("body") ?? "",
     byline: text("byline"),
     agency: text("agency"),

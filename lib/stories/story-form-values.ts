@@ -8,6 +8,8 @@ export type StoryFormValues = {
   version?: number;
   headline: string;
   standfirst: string;
+  metaDescription: string;
+  socialHeadline: string;
   body: string;
   byline: string;
   agency: string;
@@ -24,7 +26,7 @@ export type StoryFormValues = {
 };
 
 export const emptyStoryForm: StoryFormValues = {
-  headline: "", standfirst: "", body: "", byline: "", agency: "", credits: "",
+  headline: "", standfirst: "", metaDescription: "", socialHeadline: "", body: "", byline: "", agency: "", credits: "",
   datelineLocation: "", datelineCountry: "", datelineDate: "", slug: "", tags: [],
 };
 
@@ -36,6 +38,8 @@ export function storyFormValues(story: StoryJson): StoryFormValues {
     version: story.version,
     headline: copy.headline,
     standfirst: copy.standfirst,
+    metaDescription: copy.metaDescription ?? "",
+    socialHeadline: copy.socialHeadline ?? "",
     body: copy.body,
     byline: copy.byline ?? "",
     agency: copy.agency ?? "",

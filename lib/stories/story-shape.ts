@@ -8,6 +8,8 @@ export const storySelect = {
   slug: true,
   headline: true,
   standfirst: true,
+  metaDescription: true,
+  socialHeadline: true,
   body: true,
   status: true,
   version: true,
@@ -64,6 +66,8 @@ export function toStoryJson(row: StoryRow) {
     // The desk's note when it sent the story back from review (null once it is submitted again).
     reviewNote: row.reviewNote ? { note: row.reviewNote, by: row.reviewNoteBy, at: iso(row.reviewNoteAt) } : null,
     standfirst: row.standfirst,
+    metaDescription: row.metaDescription,
+    socialHeadline: row.socialHeadline,
     body: row.body,
     status: row.status,
     version: row.version,
