@@ -67,8 +67,9 @@ export function StoryEditor(props: StoryEditorProps) {
   const editor = useStorySave({
     initial, live, editable,
     onCreated: (id) => window.history.replaceState(null, "", `/admin/stories/${id}`),
-    // The page's own parts follow (status, the draft banner), and a notice from before goes.
-    onSavedVisibly: () => {
+    // The page's own parts follow every save (the version and last change, the draft banner);
+    // the form keeps what is typed meanwhile (its own save's copy is not taken as another's).
+    onSaved: () => {
       if (!isNew) router.refresh();
     },
   });

@@ -41,8 +41,8 @@ export function useStorySave(options: {
   editable: boolean;
   /** After the first save of a new story, where it now lives. */
   onCreated?: (id: string) => void;
-  /** After a save the page's server-rendered parts should follow (a new draft of changes, an explicit save). */
-  onSavedVisibly?: () => void;
+  /** After each save, for the page's server-rendered parts to follow (`auto`: an autosave). */
+  onSaved?: (how: SaveHow) => void;
 }) {
   const [values, setValuesState] = useState<StoryFormValues>(options.initial);
   const [saved, setSaved] = useState<StoryFormValues>(options.initial);
@@ -91,7 +91,7 @@ export function useStorySave(options: {
         ? base.draftSavedAt ? "Saved as a draft of changes: readers still see the live version." : "Nothing to save: the form matches the live story."
         : "Saved.";
       setState((current) => ({ ...current, fields: {}, message: { kind: "saved", explicit: true, text } }));
-      optionsRef.current.onSavedVisibly?.();
+      optionsRef.current.onSaved?.(how);
       return true;
     }
     const { live } = optionsRef.current;
@@ -138,7 +138,7 @@ export function useStorySave(options: {
     if (createdNow) optionsRef.current.onCreated?.(story.id);
     // Other parts of the page that save (the wire suggestions' "Add ticked tags") base theirs on this version.
     window.dispatchEvent(new CustomEvent(STORY_SAVED, { detail: { storyId: story.id, version: story.version } }));
-    if (how !== "auto" || draftStarted) optionsRef.current.onSavedVisibly?.();
+    optionsRef.current.onSaved?.(draftStarted ? "explicit" : how);
     return true;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
