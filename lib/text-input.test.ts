@@ -13,6 +13,12 @@ describe("cleanText", () => {
     }
   });
 
+  it("removes bidirectional embeddings and overrides, keeping marks and isolates", () => {
+    expect(cleanText("Brussels\u202Ex")).toBe("Brusselsx");
+    expect(cleanText("a\u202Ab\u202Bc\u202Cd\u202De", { multiline: true })).toBe("abcde");
+    expect(cleanText("\u200Fعربي\u2067x\u2069")).toBe("\u200Fعربي\u2067x\u2069");
+  });
+
   it("keeps every visible character: accents, scripts, emoji (surrogate pairs), right-to-left marks, symbols", () => {
     const text = "São Paulo — Δ 東京 मुंबई 👩🏽‍💻 \u200F«quote» € ½ ✓ \uFEFF";
     expect(cleanText(text)).toBe(text);

@@ -5,16 +5,19 @@ import { z } from "zod";
 // it; agency copy, which no one there typed, just loses it). Control characters (C0 but tab and line feed, DEL, C1), lone surrogates
 // and Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF …) are invisible on a page, make every
 // XML document that carries them unreadable (XML 1.0 forbids most of them), and some (NUL, lone
-// surrogates) cannot be stored by PostgreSQL at all. They are removed here, once, for every field.
-const UNWANTED = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+// surrogates) cannot be stored by PostgreSQL at all. The bidirectional embeddings and overrides
+// (U+202A–U+202E) go too: they make text read in another order than it is stored ("\u202Etxt.exe"
+// shown as "exe.txt"), in titles, feeds and tag names; mixed-direction text needs only the marks
+// and isolates, which stay. They are removed here, once, for every field.
+const UNWANTED = /[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u202A-\u202E]/gu;
 // In one-line text (a headline, a name) line breaks and tabs become spaces.
-const UNWANTED_KEEPING_LINES = /(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
+const UNWANTED_KEEPING_LINES = /(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}\u202A-\u202E]/gu;
 const LINE_SPACE = /[\t\n]/g;
 const LINE_END = /\r\n?/g;
 
 // A quick look (no /u flag, which costs) for anything the above could match: most text has none.
 // Surrogates match here paired or not; the full pattern then tells them apart.
-const SUSPECT = /[\x00-\x08\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
+const SUSPECT = /[\x00-\x08\x0B-\x1F\x7F-\x9F\u202A-\u202E\uD800-\uDFFF\uFDD0-\uFDEF\uFFFE\uFFFF]/;
 
 /** The text without invisible, unstorable characters; `multiline` keeps line feeds and tabs (CR LF → LF). */
 export function cleanText(text: string, options: { multiline?: boolean } = {}): string {

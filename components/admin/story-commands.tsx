@@ -100,7 +100,7 @@ function ReturnForm({ id }: { id: string }) {
  * wall-clock time in that zone, and the line under the fields says the instant it will be (a time
  * the clocks skip in spring is the hour after).
  */
-function ScheduleForm(props: { id: string; status: string; zone: { id: string; name: string }; beforeCommand?: BeforeCommand }) {
+function ScheduleForm(props: { id: string; status: string; zone: { id: string; name: string }; scheduledAt?: string | null; beforeCommand?: BeforeCommand }) {
   const [state, action, pending] = useActionState<ScheduleState, FormData>(scheduleStoryAction, {});
   const [preparing, setPreparing] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -121,7 +121,11 @@ function ScheduleForm(props: { id: string; status: string; zone: { id: string; n
       }}
     >
       <input type="hidden" name="id" value={props.id} />
-      <ZonedDateTimeInput name="publishAt" label={`Publish at (${props.zone.name})`} timeZone={props.zone.id} describe="Goes live" required />
+      <ZonedDateTimeInput
+        // A scheduled story shows when it goes live, to move it from there.
+        key={props.scheduledAt ?? "unscheduled"} name="publishAt" label={`Publish at (${props.zone.name})`} timeZone={props.zone.id}
+        defaultValue={props.status === "scheduled" ? props.scheduledAt : null} describe="Goes live" required
+      />
       <button type="submit" disabled={pending || preparing} className={`${buttonClass} ${styles.dark}`}>
         {pending || preparing ? "Scheduling…" : props.status === "scheduled" ? "Reschedule" : "Schedule"}
       </button>
@@ -141,6 +145,8 @@ export type StoryCommandsProps = {
   canKill: boolean;
   /** The newsroom's zone (IANA id) and its short name now, for "Publish at". */
   zone?: { id: string; name: string };
+  /** When a scheduled story goes live. */
+  scheduledAt?: string | null;
   beforeCommand?: BeforeCommand;
 };
 
@@ -173,7 +179,7 @@ export function StoryCommands(props: StoryCommandsProps) {
           confirm={{ title: `Kill ${named}?`, body: "It leaves the site, every list and feed for good (its address answers 410 Gone); the copy is kept for the record and can no longer be edited.", confirmLabel: "Kill the story" }}
         />
       ) : null}
-      {canPublish && zone && status !== "published" && status !== "killed" ? <ScheduleForm id={id} status={status} zone={zone} beforeCommand={beforeCommand} /> : null}
+      {canPublish && zone && status !== "published" && status !== "killed" ? <ScheduleForm id={id} status={status} zone={zone} scheduledAt={props.scheduledAt} beforeCommand={beforeCommand} /> : null}
     </div>
   );
 }

@@ -10,7 +10,9 @@ import { PreviewLinkButton } from "@/components/admin/preview-link-button";
 import { KeyboardShortcuts, type Shortcut } from "@/components/admin/keyboard-shortcuts";
 import { useStorySave } from "@/components/admin/use-story-save";
 import { useStoryEvents } from "@/components/admin/use-story-events";
-import { STORY_TAGS_ADDED, type StoryTagsAddedDetail } from "@/components/admin/suggested-tags-form";
+import { STORY_TAGS_ADD, STORY_TAGS_ADDED, type StoryTagsAddDetail, type StoryTagsAddedDetail } from "@/components/admin/suggested-tags-form";
+import { plan } from "@/components/admin/story-merge";
+import { fieldLabels } from "@/components/admin/story-values";
 import { tokenKey } from "@/components/admin/story-values";
 import { EmbargoForm, type EmbargoFormStory } from "@/components/admin/embargo-form";
 import { PrepublishChecklist } from "@/components/admin/prepublish-checklist";
@@ -59,6 +61,8 @@ export function StoryEditor(props: StoryEditorProps) {
   const live = hasLiveStatus(status);
   const editable = !props.readOnly;
   const [remountKey, setRemountKey] = useState(0);
+  // The sidebar's fields alone start again (tags taken from suggestions), the body keeps its caret.
+  const [detailsKey, setDetailsKey] = useState(0);
   const [remoteNotice, setRemoteNotice] = useState<string | null>(null);
   const [markAsUpdate, setMarkAsUpdate] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
@@ -135,9 +139,42 @@ export function StoryEditor(props: StoryEditorProps) {
       editor.resetTo({ ...editor.saved, tags }, { version: detail.version }, { ...editor.values, tags });
       setRemountKey((key) => key + 1);
     };
+    // Before anything is saved: the ticked suggestions join the form's tags, and autosave saves
+    // them with the rest, so no second save races this editor's.
+    const onTagsAdd = (event: Event) => {
+      const detail = (event as CustomEvent<StoryTagsAddDetail>).detail;
+      const id = editor.currentToken().id;
+      if (!id || detail.storyId !== id || !editable) return;
+      event.preventDefault();
+      const have = new Set(editor.values.tags.map((tag) => `${tag.type}:${tag.name.toLowerCase()}`));
+      const tags = [...editor.values.tags, ...detail.tags.filter((tag) => !have.has(`${tag.type}:${tag.name.toLowerCase()}`))];
+      editor.setValues({ tags });
+      setDetailsKey((key) => key + 1);
+    };
     window.addEventListener(STORY_TAGS_ADDED, onTagsAdded);
-    return () => window.removeEventListener(STORY_TAGS_ADDED, onTagsAdded);
-  }, [initial.id, editor]);
+    window.addEventListener(STORY_TAGS_ADD, onTagsAdd);
+    return () => {
+      window.removeEventListener(STORY_TAGS_ADDED, onTagsAdded);
+      window.removeEventListener(STORY_TAGS_ADD, onTagsAdd);
+    };
+  }, [initial.id, editor, editable]);
+
+  // A save refused because someone saved first, where no field was changed by both: merged at
+  // once (theirs where only they changed it, this editor's where only it did) and saved, saying so.
+  const theirs = state.theirs;
+  useEffect(() => {
+    if (!theirs) return;
+    const { taken, kept, conflicts } = plan(editor.saved, editor.values, theirs.values);
+    if (conflicts.length) return;
+    const merged = { ...editor.values };
+    for (const field of taken) (merged as Record<string, unknown>)[field] = theirs.values[field];
+    editor.resetTo(theirs.values, { version: theirs.version, draftSavedAt: theirs.draftSavedAt }, merged);
+    setRemountKey((key) => key + 1);
+    const names = (fields: typeof taken) => fields.map((field) => fieldLabels[field].toLowerCase()).join(", ");
+    setRemoteNotice(`${theirs.by ?? "Someone else"} saved this story while you were editing it${theirs.at ? ` (${theirs.at})` : ""}: merged${taken.length ? `, their ${names(taken)} taken` : ""}${kept.length ? `, your ${names(kept)} kept` : ""}.`);
+    void save(hasLiveStatus(theirs.status) ? "draft" : "auto");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [theirs]);
 
   // Errors and refusals take the focus, wherever the editor was typing.
   useEffect(() => {
@@ -160,6 +197,8 @@ export function StoryEditor(props: StoryEditorProps) {
   };
 
   const hasDraft = !!editor.currentToken().draftSavedAt;
+  // A new story has an id once autosave has made it: its commands are there from then on.
+  const storyId = editor.currentToken().id;
   const shortcuts: Shortcut[] = [
     // A live story's change is saved as its draft of changes: never live by a keystroke.
     { keys: "Mod+s", description: live ? "Save as a draft of changes" : "Save", inFields: true, run: () => void (editable && save(live ? "draft" : "explicit")) },
@@ -251,10 +290,10 @@ export function StoryEditor(props: StoryEditorProps) {
               <p className="text-xs text-slate-600">Changes are saved as a draft of changes as you type; readers see them when you publish them.</p>
             </>
           ) : null}
-          {initial.id && props.commands ? (
-            <StoryCommands id={initial.id} status={status} headline={values.headline || initial.headline} beforeCommand={beforeCommand} {...props.commands} />
+          {storyId && props.commands ? (
+            <StoryCommands id={storyId} status={status} headline={values.headline || initial.headline} beforeCommand={beforeCommand} {...props.commands} />
           ) : null}
-          {initial.id && status !== "killed" ? <PreviewLinkButton id={initial.id} beforeCommand={flush} /> : null}
+          {storyId && status !== "killed" ? <PreviewLinkButton id={storyId} beforeCommand={flush} /> : null}
         </div>
         {status !== "killed" && status !== "published" ? (
           <div className="rounded border border-slate-200 p-3">
@@ -278,7 +317,7 @@ export function StoryEditor(props: StoryEditorProps) {
           </p>
         ) : null}
         <fieldset disabled={!editable} className="min-w-0">
-          <StoryDetails values={values} onChange={setValues} errors={state.fields} readOnly={!editable} remountKey={remountKey} />
+          <StoryDetails values={values} onChange={setValues} errors={state.fields} readOnly={!editable} remountKey={remountKey * 1000 + detailsKey} />
         </fieldset>
         {props.sidebar}
         <KeyboardShortcuts shortcuts={shortcuts} />

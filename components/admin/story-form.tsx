@@ -87,8 +87,8 @@ export function StoryDetails({ values, onChange, errors, readOnly, remountKey }:
       <fieldset className="rounded border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">Dateline</legend>
         <div className="grid gap-3">
-          <Field id="datelineLocation" label="Location" errors={errors.datelineLocation}>{text("datelineLocation", { placeholder: "Moscow" })}</Field>
-          <Field id="datelineCountry" label="Country" errors={errors.datelineCountry}>{text("datelineCountry", { placeholder: "Russia" })}</Field>
+          <Field id="datelineLocation" label="Location" errors={errors.datelineLocation}>{text("datelineLocation", { placeholder: "e.g. Moscow" })}</Field>
+          <Field id="datelineCountry" label="Country" errors={errors.datelineCountry}>{text("datelineCountry", { placeholder: "e.g. Russia" })}</Field>
           <ZonedDateInput
             key={remountKey} id="datelineDate" name="datelineDate" label="Date" defaultValue={values.datelineDate || null}
             disabled={readOnly} error={errors.datelineDate?.join(" ")} onChange={(day) => onChange({ datelineDate: day ?? "" })}
@@ -110,7 +110,7 @@ export function StoryDetails({ values, onChange, errors, readOnly, remountKey }:
               readOnly={readOnly} maxLength={300} className={inputClass} {...aria(errors, "metaDescription")}
             />
           </Field>
-          <Field id="socialHeadline" label="Social headline" hint={`The headline on shared links; the headline when empty. ${lengthHint(values.socialHeadline, 70)}`} errors={errors.socialHeadline}>
+          <Field id="socialHeadline" label="Social card title" hint={`The title of shared links (og:title); the story's own when empty. ${lengthHint(values.socialHeadline, 70)}`} errors={errors.socialHeadline}>
             {text("socialHeadline", { maxLength: 200 })}
           </Field>
         </div>

@@ -12,7 +12,7 @@ export type EditableField = (typeof editableFields)[number];
 export const fieldLabels: Record<EditableField, string> = {
   headline: "Headline", standfirst: "Standfirst", body: "Body", tags: "Tags", datelineLocation: "Dateline location",
   datelineCountry: "Dateline country", datelineDate: "Dateline date", byline: "Byline", agency: "Agency", slug: "Slug", credits: "Credits",
-  metaDescription: "Meta description", socialHeadline: "Social headline",
+  metaDescription: "Meta description", socialHeadline: "Social card title",
 };
 
 /** Tags compare by name (any case) and type, in order; text fields as typed. */

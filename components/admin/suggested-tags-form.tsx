@@ -1,7 +1,7 @@
 "use client";
 
 import { TagSuggestionList, type OfferedTag } from "@/components/admin/tag-suggestion-list";
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { addSuggestedTagsAction, type SuggestedTagsState } from "@/app/(admin)/admin/wire/actions";
 
 /**
@@ -15,6 +15,13 @@ import { addSuggestedTagsAction, type SuggestedTagsState } from "@/app/(admin)/a
  *   based on the version it saved.
  */
 export const STORY_TAGS_ADDED = "dateline:story-tags-added";
+/**
+ * Sent before anything is saved, cancelable, detail `{ storyId, tags }` (the ticked ones): a story
+ * editor on the page takes them into its form (its autosave saves them with whatever else is being
+ * typed, so nothing races it) and calls preventDefault(); then only the rejections are recorded.
+ */
+export const STORY_TAGS_ADD = "dateline:story-tags-add";
+export type StoryTagsAddDetail = { storyId: string; tags: { name: string; type: OfferedTag["type"] }[] };
 export const STORY_SAVED = "dateline:story-saved";
 export type StoryTagsAddedDetail = { storyId: string; added: NonNullable<SuggestedTagsState["added"]>; tags: NonNullable<SuggestedTagsState["tags"]>; version: number };
 
@@ -49,7 +56,23 @@ export function SuggestedTagsForm({ id, version, suggestions }: { id: string; ve
   const shown = suggestions.filter((tag) => !settled.has(keyOf(tag)));
   if (shown.length === 0) return state.message ? <p role="status" className="text-sm text-slate-700">{state.message}</p> : null;
   return (
-    <form action={action} className="space-y-2">
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        const data = new FormData(event.currentTarget, submitter);
+        if (!data.getAll("dismiss").length) {
+          const tags = data.getAll("tag").flatMap((value) => {
+            const [type, ...name] = String(value).split(":");
+            return name.length ? [{ type: type as OfferedTag["type"], name: name.join(":") }] : [];
+          });
+          const detail: StoryTagsAddDetail = { storyId: id, tags };
+          if (tags.length && !window.dispatchEvent(new CustomEvent(STORY_TAGS_ADD, { detail, cancelable: true }))) data.set("recordOnly", "1");
+        }
+        startTransition(() => action(data));
+      }}
+    >
       <input type="hidden" name="id" value={id} />
       {/* Versions only grow: the page's (after a save re-renders it) or the newest this form has heard of. */}
       <input type="hidden" name="version" value={Math.max(version, currentVersion)} />

@@ -41,7 +41,7 @@ export function TagFilterInput(props: { defaultValue?: string; className: string
         id="tag" name="tag" type="search" list={listId} value={text} onChange={(event) => setText(event.target.value)}
         autoComplete="off" placeholder="Type a tag's name" aria-describedby={hintId} className={props.className}
       />
-      <span id={hintId} className="sr-only">Type a tagSuggestions appear as you type; choosing one fills in the tag&apos;s slug.apos;s name, in any case, or choose a suggestion (it fills in the tagSuggestions appear as you type; choosing one fills in the tag&apos;s slug.apos;s slug).</span>
+      <span id={hintId} className="sr-only">Type a tag&apos;s name, in any case, or choose a suggestion as you type (it fills in the tag&apos;s slug).</span>
       <datalist id={listId} data-testid="tag-filter-suggestions">
         {suggestions.map((tag) => (
           <option key={tag.slug} value={tag.slug} label={`${tag.name} (${tag.type})`} />

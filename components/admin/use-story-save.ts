@@ -165,7 +165,9 @@ export function useStorySave(options: {
   // Autosave: a pause in typing, or a long run of it, keeps the change on the server. A save
   // refused as stale waits for the editor's merge; a refused field waits for the next change.
   useEffect(() => {
-    if (!dirty || !options.editable || blocked.current || !values.headline.trim()) return;
+    // While the server cannot be reached, the retry (2 s, 5 s, 10 s, 30 s) is what tries again:
+    // typing on does not send a save per keystroke.
+    if (!dirty || !options.editable || blocked.current || failures.current > 0 || !values.headline.trim()) return;
     firstUnsavedAt.current ??= Date.now();
     const wait = Math.max(0, Math.min(AUTOSAVE_AFTER_MS, firstUnsavedAt.current + AUTOSAVE_AT_LEAST_EVERY_MS - Date.now()));
     const timer = window.setTimeout(() => void save("auto"), wait);

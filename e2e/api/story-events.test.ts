@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { api, makeStory, makeUser, type TestUser } from "@/e2e/fixtures/factories";
+import { api, baseUrl, makeStory, makeUser, type TestUser } from "@/e2e/fixtures/factories";
 import { openEventStream } from "@/e2e/fixtures/event-stream";
 
 // The newsroom's live events, read as a browser's EventSource reads them: through the real front
@@ -72,5 +72,28 @@ describe("GET /api/v1/events", () => {
     const bad = await api<{ error: { code: string; fields: Record<string, string[]> } }>("GET", "/api/v1/events?story=nope", { key: editor.apiKey });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields.story).toEqual(["Must be a story id"]);
+  });
+
+  it("holds at most six streams for one user: a seventh is refused with 503 and Retry-After until one closes", async () => {
+    const user = await makeUser("writer");
+    const controllers = Array.from({ length: 6 }, () => new AbortController());
+    open.push(...controllers);
+    await Promise.all(controllers.map((controller) => openEventStream({ key: user.apiKey, signal: controller.signal })));
+    const refused = await fetch(`${baseUrl}/api/v1/events`, { headers: { Authorization: `Bearer ${user.apiKey}` } });
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("the most one user may");
+    // Another user is not held up by this one's streams.
+    const other = new AbortController();
+    open.push(other);
+    await openEventStream({ key: writer.apiKey, signal: other.signal });
+
+    controllers[0].abort();
+    await expect.poll(async () => {
+      const again = new AbortController();
+      open.push(again);
+      const response = await fetch(`${baseUrl}/api/v1/events`, { headers: { Authorization: `Bearer ${user.apiKey}` }, signal: again.signal });
+      return response.status;
+    }, { timeout: 10_000 }).toBe(200);
   });
 });

@@ -17,6 +17,17 @@ export const EVENT_STREAM_HEADERS = {
   "X-Accel-Buffering": "no",
 };
 
+/**
+ * Streams held open at once, per user and per server process. Each holds one of the front's
+ * connections to Next; a browser shares one stream between its tabs, so a user needs one or two.
+ * Past either, a new stream is refused with 503 and Retry-After (the browser's EventSource and
+ * components/admin/use-story-events.ts try again later), so streams never starve pages and the API.
+ */
+export const STREAMS_PER_USER = 6;
+export const STREAMS_PER_PROCESS = 48;
+const streamsByUser = new Map<string, number>();
+let openInProcess = 0;
+
 const frame = (event: StoryEvent) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 
 /**
@@ -28,8 +39,22 @@ export function openStoryEventStream(options: { actor: Actor; signal: AbortSigna
   requirePermission(options.actor, "story.read");
   const { storyId, signal } = options;
   if (storyId && !isUuid(storyId)) throw new AppError("validation_failed", "Some fields are not valid", { story: ["Must be a story id"] });
+  const held = streamsByUser.get(options.actor.id) ?? 0;
+  if (held >= STREAMS_PER_USER) {
+    throw new AppError("unavailable", `You have ${held} event streams open already, the most one user may; close one (a tab, a client) and try again`, undefined, { retryAfterSeconds: 30 });
+  }
+  if (openInProcess >= STREAMS_PER_PROCESS) throw new AppError("unavailable", "Too many event streams are open now; try again shortly", undefined, { retryAfterSeconds: 10 });
+  streamsByUser.set(options.actor.id, held + 1);
+  openInProcess += 1;
+  const release = () => {
+    openInProcess -= 1;
+    const left = (streamsByUser.get(options.actor.id) ?? 1) - 1;
+    if (left > 0) streamsByUser.set(options.actor.id, left);
+    else streamsByUser.delete(options.actor.id);
+  };
   const encoder = new TextEncoder();
   let stop = () => {};
+  let released = false;
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let open = true;
@@ -53,6 +78,10 @@ export function openStoryEventStream(options: { actor: Actor; signal: AbortSigna
       stop = () => {
         if (!open) return;
         open = false;
+        if (!released) {
+          released = true;
+          release();
+        }
         clearInterval(heartbeat);
         unsubscribe();
         signal.removeEventListener("abort", stop);

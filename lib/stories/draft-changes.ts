@@ -59,6 +59,11 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
   requirePermission(actor, "story.edit.live");
   assertStoryId(id);
   const input = parseInput(draftChangesSchema, options.input);
+  if (input.markAsUpdate) {
+    throw new AppError("validation_failed", "A draft of changes is not an update yet: mark it as one when you publish it", {
+      markAsUpdate: ["Mark the update when publishing the changes, not on the draft"],
+    });
+  }
 
   const row = await retryOnUniqueViolation(() =>
     db.$transaction(async (tx) => {

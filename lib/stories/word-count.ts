@@ -29,7 +29,7 @@ let graphemeSegmenter: Intl.Segmenter | undefined;
 
 /** Words in any script: Intl.Segmenter finds them in Hindi, Thai or Japanese as well as in English. */
 export function countWords(text: string): number {
-  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
+  wordSegmenter ??= new Intl.Segmenter("en", { granularity: "word" });
   let words = 0;
   // "14:05" and "1,200" are one word each; the segmenter keeps only "6.5" whole.
   for (const segment of wordSegmenter.segment(text.replace(/(\d)[:.,](?=\d)/g, "$1"))) if (segment.isWordLike) words++;
@@ -38,7 +38,7 @@ export function countWords(text: string): number {
 
 /** Characters as a reader sees them (one for "é" or a flag, however many code points), spaces included once. */
 export function countCharacters(text: string): number {
-  graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  graphemeSegmenter ??= new Intl.Segmenter("en", { granularity: "grapheme" });
   let characters = 0;
   for (const _ of graphemeSegmenter.segment(text.replace(/\s+/g, " ").trim())) characters++;
   return characters;

@@ -20,6 +20,11 @@ describe("new passwords", () => {
     expect(await messages(12345678901)).toEqual(["Enter a password"]);
   });
 
+  it("refuses control characters, NUL among them, with one sentence", async () => {
+    expect(await messages("correct horse\u0000battery staple")).toEqual(["A password cannot hold control characters (such as NUL or a tab)"]);
+    expect(await messages("correct\thorse battery staple")).toEqual(["A password cannot hold control characters (such as NUL or a tab)"]);
+  });
+
   it("accepts the test factories' passwords and a few unrelated words", async () => {
     for (let i = 0; i < 50; i++) expect(await messages(`pw-${randomBytes(8).toString("hex")}`)).toEqual([]);
     expect(await messages("correct-horse-battery")).toEqual([]);

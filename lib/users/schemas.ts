@@ -15,7 +15,9 @@ export type PasswordOwner = { email?: string | null; name?: string | null };
 const passwordLengthSchema = z
   .string({ message: "Enter a password" })
   .min(10, { message: "Password must be at least 10 characters", abort: true })
-  .max(200, { message: "Password must be at most 200 characters", abort: true });
+  .max(200, { message: "Password must be at most 200 characters", abort: true })
+  // A password is typed: control characters (NUL among them) are no part of one, and some clients drop them.
+  .refine((password) => !/[\u0000-\u001f\u007f]/.test(password), { message: "A password cannot hold control characters (such as NUL or a tab)", abort: true });
 
 /**
  * Every password someone sets (the CLI, /admin/users, a change of one's own): long enough and,

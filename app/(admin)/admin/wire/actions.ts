@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
+import { requirePermission } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { formatDateline } from "@/lib/stories/format-dateline";
 import { parseOrReject, ingestWireItem } from "@/lib/wire-ingest/ingest-wire-item";
@@ -117,6 +118,19 @@ export async function addSuggestedTagsAction(previous: SuggestedTagsState, form:
     }
     const add = acceptedTags(form);
     if (add.length === 0) return { answer, error: "Tick the suggestions to add, or dismiss the ones that do not fit." };
+    if (form.get("recordOnly") === "1") {
+      // The story editor took the ticked tags into its form (its autosave saves them with the rest
+      // of what is typed): only what was left unticked is recorded here.
+      requirePermission(actor, "story.edit");
+      const rejected = rejectedTags(form);
+      await rejectTagSuggestions({ actor, storyId: id, tags: rejected });
+      return {
+        answer,
+        message: `Added ${add.map((tag) => tag.name).join(", ")} to the tags below.${rejected.length ? ` The ${rejected.length === 1 ? "one" : rejected.length} left unticked will not be suggested again.` : ""}`,
+        added: add,
+        settled: [...add, ...rejected].map(suggestionKey),
+      };
+    }
     const story = await getStory({ actor, id });
     const saved = await updateStory({ actor, id, input: { version: Number(form.get("version")), tags: [...story.tags.map(({ name, type }) => ({ name, type })), ...add] } });
     const rejected = rejectedTags(form);

@@ -99,6 +99,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
           canSubmit: can(actor, "story.submit"),
           canKill: can(actor, "story.kill"),
           zone: { id: newsroomTimeZone(), name: newsroomZoneName() },
+          scheduledAt: story.scheduledAt,
         }}
       />
       <CorrectionsPanel story={story} canCorrect={can(actor, "story.correct")} />

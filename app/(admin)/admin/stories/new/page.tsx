@@ -1,18 +1,32 @@
 import { StoryEditor } from "@/components/admin/story-editor";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
-import { requirePermission } from "@/lib/auth/permissions";
+import { can, requirePermission } from "@/lib/auth/permissions";
 import { emptyStoryForm } from "@/lib/stories/story-form-values";
-import { newsroomTimeZone } from "@/lib/site/newsroom-time";
+import { newsroomTimeZone, newsroomZoneName } from "@/lib/site/newsroom-time";
 import { publishSettings } from "@/lib/env";
 
 export const metadata = { title: "New story" };
 
 export default async function NewStoryPage() {
-  requirePermission(await requireAdminActor(), "story.create");
+  const actor = await requireAdminActor();
+  requirePermission(actor, "story.create");
   return (
     <div className="mx-auto max-w-6xl">
       <h1 className="mb-4 font-serif text-2xl font-bold">New story</h1>
-      <StoryEditor initial={emptyStoryForm} status="draft" timeZone={newsroomTimeZone()} publishRules={publishSettings()} />
+      {/* The commands appear once autosave has made the story (it has a headline). */}
+      <StoryEditor
+        initial={emptyStoryForm}
+        status="draft"
+        timeZone={newsroomTimeZone()}
+        publishRules={publishSettings()}
+        commands={{
+          canPublish: can(actor, "story.publish"),
+          canUnpublish: can(actor, "story.unpublish"),
+          canSubmit: can(actor, "story.submit"),
+          canKill: can(actor, "story.kill"),
+          zone: { id: newsroomTimeZone(), name: newsroomZoneName() },
+        }}
+      />
     </div>
   );
 }
