@@ -73,8 +73,8 @@ export function StoryEditor(props: StoryEditorProps) {
     onCreated: (id) => window.history.replaceState(null, "", `/admin/stories/${id}`),
     // The page's own parts follow every save (the version and last change, the draft banner);
     // the form keeps what is typed meanwhile (its own save's copy is not taken as another's).
-    onSaved: () => {
-      if (!isNew) router.refresh();
+    onSaved: (_how, unsavedLeft) => {
+      if (!isNew && !unsavedLeft) router.refresh();
     },
   });
   const { values, setValues, state, save, flush, dirty } = editor;
@@ -109,11 +109,20 @@ export function StoryEditor(props: StoryEditorProps) {
   }, [propsToken]);
 
   // Pushed from the server (presence check-ins): a newer copy than the one the form is based on.
+  // With something unsaved, the page is never re-rendered from the server (a refresh that fails,
+  // offline or in an outage, makes Next reload the page): saving finds the other change instead,
+  // and answers with it to merge.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const followServer = useCallback(() => {
+    if (dirtyRef.current) void save("auto");
+    else router.refresh();
+  }, [router, save]);
   const onServerStory = useCallback((story: StoryOnServer) => {
     if (state.saving || editor.isOwn(story) || tokenKey(story) === tokenKey(editor.currentToken())) return;
-    router.refresh();
+    followServer();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.saving, router]);
+  }, [state.saving, followServer]);
 
   // A command's notice is shown once: a reload of the page does not say "Published." again.
   useEffect(() => {
@@ -125,7 +134,7 @@ export function StoryEditor(props: StoryEditorProps) {
   useStoryEvents((event) => {
     if (!initial.id) return;
     if (event.type === "story" && event.id === initial.id) onServerStory({ version: event.version, draftSavedAt: editor.currentToken().draftSavedAt ?? null });
-    if (event.type === "resync") router.refresh();
+    if (event.type === "resync") followServer();
   }, { storyId: initial.id });
 
   // "Add ticked tags" (the wire suggestions) saved tags to the story: the form takes them and
@@ -144,12 +153,15 @@ export function StoryEditor(props: StoryEditorProps) {
     const onTagsAdd = (event: Event) => {
       const detail = (event as CustomEvent<StoryTagsAddDetail>).detail;
       const id = editor.currentToken().id;
-      if (!id || detail.storyId !== id || !editable) return;
+      // A live story's tags are changed by the suggestions' own save (readers see them at once).
+      if (!id || detail.storyId !== id || !editable || live) return;
       event.preventDefault();
       const have = new Set(editor.values.tags.map((tag) => `${tag.type}:${tag.name.toLowerCase()}`));
       const tags = [...editor.values.tags, ...detail.tags.filter((tag) => !have.has(`${tag.type}:${tag.name.toLowerCase()}`))];
       editor.setValues({ tags });
       setDetailsKey((key) => key + 1);
+      // Saved now, with whatever else is typed; the suggestions say "Added" once it is.
+      detail.saved = flush();
     };
     window.addEventListener(STORY_TAGS_ADDED, onTagsAdded);
     window.addEventListener(STORY_TAGS_ADD, onTagsAdd);
@@ -157,7 +169,7 @@ export function StoryEditor(props: StoryEditorProps) {
       window.removeEventListener(STORY_TAGS_ADDED, onTagsAdded);
       window.removeEventListener(STORY_TAGS_ADD, onTagsAdd);
     };
-  }, [initial.id, editor, editable]);
+  }, [initial.id, editor, editable, live, flush]);
 
   // A save refused because someone saved first, where no field was changed by both: merged at
   // once (theirs where only they changed it, this editor's where only it did) and saved, saying so.

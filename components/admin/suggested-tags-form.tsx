@@ -21,7 +21,12 @@ export const STORY_TAGS_ADDED = "dateline:story-tags-added";
  * typed, so nothing races it) and calls preventDefault(); then only the rejections are recorded.
  */
 export const STORY_TAGS_ADD = "dateline:story-tags-add";
-export type StoryTagsAddDetail = { storyId: string; tags: { name: string; type: OfferedTag["type"] }[] };
+export type StoryTagsAddDetail = {
+  storyId: string;
+  tags: { name: string; type: OfferedTag["type"] }[];
+  /** Set by the editor that took them: its save of them (false if that failed). */
+  saved?: Promise<boolean>;
+};
 export const STORY_SAVED = "dateline:story-saved";
 export type StoryTagsAddedDetail = { storyId: string; added: NonNullable<SuggestedTagsState["added"]>; tags: NonNullable<SuggestedTagsState["tags"]>; version: number };
 
@@ -58,7 +63,7 @@ export function SuggestedTagsForm({ id, version, suggestions }: { id: string; ve
   return (
     <form
       className="space-y-2"
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
         const data = new FormData(event.currentTarget, submitter);
@@ -68,7 +73,11 @@ export function SuggestedTagsForm({ id, version, suggestions }: { id: string; ve
             return name.length ? [{ type: type as OfferedTag["type"], name: name.join(":") }] : [];
           });
           const detail: StoryTagsAddDetail = { storyId: id, tags };
-          if (tags.length && !window.dispatchEvent(new CustomEvent(STORY_TAGS_ADD, { detail, cancelable: true }))) data.set("recordOnly", "1");
+          if (tags.length && !window.dispatchEvent(new CustomEvent(STORY_TAGS_ADD, { detail, cancelable: true }))) {
+            // The editor saves them; the rest is only recorded once it has (the editor says if it could not).
+            if (detail.saved && !(await detail.saved)) return;
+            data.set("recordOnly", "1");
+          }
         }
         startTransition(() => action(data));
       }}

@@ -42,7 +42,7 @@ export function useStorySave(options: {
   /** After the first save of a new story, where it now lives. */
   onCreated?: (id: string) => void;
   /** After each save, for the page's server-rendered parts to follow (`auto`: an autosave). */
-  onSaved?: (how: SaveHow) => void;
+  onSaved?: (how: SaveHow, unsavedLeft: boolean) => void;
 }) {
   const [values, setValuesState] = useState<StoryFormValues>(options.initial);
   const [saved, setSaved] = useState<StoryFormValues>(options.initial);
@@ -60,12 +60,11 @@ export function useStorySave(options: {
 
   const dirty = changedFields(values, saved).length > 0;
 
+  // The ref moves at once (a save asked for right after a change sends the change).
   const setValues = useCallback((change: Partial<StoryFormValues>) => {
-    setValuesState((current) => {
-      const next = { ...current, ...change };
-      valuesRef.current = next;
-      return next;
-    });
+    const next = { ...valuesRef.current, ...change };
+    valuesRef.current = next;
+    setValuesState(next);
   }, []);
 
   /** The copy the form is based on, as stored (after loading, adopting another's save, or a merge). */
@@ -91,7 +90,7 @@ export function useStorySave(options: {
         ? base.draftSavedAt ? "Saved as a draft of changes: readers still see the live version." : "Nothing to save: the form matches the live story."
         : "Saved.";
       setState((current) => ({ ...current, fields: {}, message: { kind: "saved", explicit: true, text } }));
-      optionsRef.current.onSaved?.(how);
+      optionsRef.current.onSaved?.(how, false);
       return true;
     }
     const { live } = optionsRef.current;
@@ -138,7 +137,7 @@ export function useStorySave(options: {
     if (createdNow) optionsRef.current.onCreated?.(story.id);
     // Other parts of the page that save (the wire suggestions' "Add ticked tags") base theirs on this version.
     window.dispatchEvent(new CustomEvent(STORY_SAVED, { detail: { storyId: story.id, version: story.version } }));
-    optionsRef.current.onSaved?.(draftStarted ? "explicit" : how);
+    optionsRef.current.onSaved?.(draftStarted ? "explicit" : how, changedFields(valuesRef.current, sent).length > 0);
     return true;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -215,6 +214,15 @@ export function useStorySave(options: {
       document.removeEventListener("click", onClick, true);
     };
   }, [unsaved, flush]);
+
+  // Back online: what waits is saved now, not at the next retry.
+  useEffect(() => {
+    const onOnline = () => {
+      if (changedFields(valuesRef.current, savedRef.current).length) void save("auto");
+    };
+    window.addEventListener("online", onOnline);
+    return () => window.removeEventListener("online", onOnline);
+  }, [save]);
 
   const clearMessage = useCallback(() => setState((current) => ({ ...current, message: null })), []);
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ZonedDateInput } from "@/components/admin/zoned-date-time-input";
 import { redirect } from "next/navigation";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
 import { can, type Actor } from "@/lib/auth/permissions";
@@ -121,15 +122,9 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         </div>
         <fieldset className="flex min-w-0 flex-wrap items-end gap-2">
           <legend className={labelClass}>Last changed (days in {newsroomZoneName()})</legend>
-          <div>
-            <label htmlFor="updatedFrom" className="sr-only">Changed from</label>
-            <input id="updatedFrom" name="updatedFrom" type="date" defaultValue={filters.updatedFrom} className={`${inputClass} w-40`} />
-          </div>
-          <span className="pb-2 text-sm text-slate-500" aria-hidden="true">to</span>
-          <div>
-            <label htmlFor="updatedTo" className="sr-only">Changed to</label>
-            <input id="updatedTo" name="updatedTo" type="date" defaultValue={filters.updatedTo} className={`${inputClass} w-40`} />
-          </div>
+          {/* Days typed the newsroom's way ("27 Dec 2023", or 2023-12-27), posted as YYYY-MM-DD. */}
+          <div className="w-40"><ZonedDateInput id="updatedFrom" name="updatedFrom" label="Changed from" defaultValue={filters.updatedFrom || null} /></div>
+          <div className="w-40"><ZonedDateInput id="updatedTo" name="updatedTo" label="Changed to" defaultValue={filters.updatedTo || null} /></div>
         </fieldset>
         <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
         {filtered ? <Link href="/admin" className="pb-1.5 text-sm underline">Clear filters</Link> : null}

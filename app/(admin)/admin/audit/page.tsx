@@ -7,6 +7,7 @@ import { listAuditEntries } from "@/lib/audit/list-audit-entries";
 import { auditActions, auditActionNames } from "@/lib/audit/audit-actions";
 import { auditSentence } from "@/lib/audit/audit-sentence";
 import { formatNewsroomTime, newsroomZoneName } from "@/lib/site/newsroom-time";
+import { ZonedDateInput } from "@/components/admin/zoned-date-time-input";
 
 export const metadata = { title: "Audit log" };
 
@@ -56,14 +57,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="user" className="block text-xs font-medium text-slate-600">By user (email)</label>
           <input id="user" name="user" type="search" defaultValue={query.user} className={fieldClass} />
         </div>
-        <div>
-          <label htmlFor="from" className="block text-xs font-medium text-slate-600">From ({newsroomZoneName()})</label>
-          <input id="from" name="from" type="date" defaultValue={query.from} className={fieldClass} />
-        </div>
-        <div>
-          <label htmlFor="to" className="block text-xs font-medium text-slate-600">To</label>
-          <input id="to" name="to" type="date" defaultValue={query.to} className={fieldClass} />
-        </div>
+        <div className="w-40"><ZonedDateInput id="from" name="from" label={`From (${newsroomZoneName()})`} defaultValue={query.from || null} /></div>
+        <div className="w-40"><ZonedDateInput id="to" name="to" label="To" defaultValue={query.to || null} /></div>
         {query.story ? <input type="hidden" name="story" value={query.story} /> : null}
         <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-1.5 text-sm hover:bg-slate-100">Filter</button>
         {FILTERS.some((key) => query[key]) ? (
