@@ -214,3 +214,17 @@ test("a live story with a newer agency version waiting is marked in the list", a
   await page.reload();
   await expect(story.getByTestId("pending-agency-update")).toHaveText("Agency update waiting");
 });
+
+test("bulk Publish names a live story whose unpublished changes it will put live", async ({ page }) => {
+  const tag = unique("Drafts desk");
+  const story = await makeStory(writer, { headline: unique("Ferry fares frozen"), tags: [tag] });
+  await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+  const live = await api<ApiStory>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey });
+  const changed = await api("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { version: live.body.version, asDraft: true, standfirst: "Until March." } });
+  expect(changed.status).toBe(200);
+  await openList(page, story.tags[0].slug);
+  await row(page, story).getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("dialog").getByTestId("bulk-drafts-go-live")).toHaveText(`“${story.headline}” has unpublished changes waiting: publishing puts them live.`);
+  await page.keyboard.press("Escape");
+});

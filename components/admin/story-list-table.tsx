@@ -23,6 +23,8 @@ export type StoryListRow = {
   agency: string | null;
   words: number;
   pendingAgencyUpdate: boolean;
+  /** A live story's unpublished changes wait: publishing puts them live. */
+  hasDraftChanges: boolean;
   tags: string[];
 };
 
@@ -42,8 +44,22 @@ function confirmation(action: Action, rows: StoryListRow[], tag: string): Confir
   );
   const say = (line: string) => <><p>{line}</p>{named}</>;
   switch (action) {
-    case "publish":
-      return { title: `Publish ${stories}?`, confirmLabel: `Publish ${stories}`, tone: "caution", body: say("They go live on the site now; one under embargo is scheduled for when the embargo lifts.") };
+    case "publish": {
+      const drafts = rows.filter((row) => row.hasDraftChanges);
+      return {
+        title: `Publish ${stories}?`, confirmLabel: `Publish ${stories}`, tone: "caution",
+        body: (
+          <>
+            {say("They go live on the site now; one under embargo is scheduled for when the embargo lifts.")}
+            {drafts.length ? (
+              <p className="mt-2 font-medium" data-testid="bulk-drafts-go-live">
+                {drafts.length === 1 ? `“${drafts[0].headline}” has` : `${drafts.length} of them have`} unpublished changes waiting: publishing puts them live.
+              </p>
+            ) : null}
+          </>
+        ),
+      };
+    }
     case "unpublish":
       return { title: `Unpublish ${stories}?`, confirmLabel: `Unpublish ${stories}`, tone: "caution", body: say("They leave the site at once; they can be published again.") };
     case "kill":

@@ -45,6 +45,7 @@ function listRow(story: DeskStory, now: Date): StoryListRow {
     agency: story.agency,
     words: story.words,
     pendingAgencyUpdate: story.pendingAgencyUpdate,
+    hasDraftChanges: !!story.draftSavedAt,
     tags: story.tags.map((tag) => tag.name),
   };
 }
