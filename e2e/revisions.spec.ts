@@ -18,12 +18,17 @@ test("of two editors saving the same story, the second is refused, keeps what th
   await firstPage.goto(`/admin/stories/${story.id}`);
   await secondPage.goto(`/admin/stories/${story.id}`);
 
+  // The second editor types while cut off (so neither autosave nor the pushed change gets
+  // through), the first saves meanwhile, and the second saves once back.
+  await secondPage.context().setOffline(true);
+  await secondPage.getByLabel("Headline", { exact: true }).fill("Flood waters rise again in the delta");
+  await secondPage.getByLabel("Standfirst").fill("Second editor's standfirst");
+
   await firstPage.getByLabel("Headline", { exact: true }).fill("Flood waters recede in the delta");
   await firstPage.getByRole("button", { name: "Save", exact: true }).click();
   await expect(firstPage.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
-  await secondPage.getByLabel("Headline", { exact: true }).fill("Flood waters rise again in the delta");
-  await secondPage.getByLabel("Standfirst").fill("Second editor's standfirst");
+  await secondPage.context().setOffline(false);
   await secondPage.getByRole("button", { name: "Save", exact: true }).click();
 
   const error = secondPage.getByTestId("form-error");
