@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/admin/story-editor";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
-import { formatNewsroomTime, newsroomTimeZone, newsroomZoneName } from "@/lib/site/newsroom-time";
+import { formatNewsroomTime, newsroomTimeZone } from "@/lib/site/newsroom-time";
 import { can } from "@/lib/auth/permissions";
 import { getStory } from "@/lib/stories/get-story";
 import { isAppError } from "@/lib/errors";
@@ -14,6 +14,7 @@ import { DraftChangesBanner } from "@/components/admin/draft-changes-banner";
 import { CorrectionsPanel } from "@/components/admin/corrections-panel";
 import { publishSettings } from "@/lib/env";
 import { hasLiveStatus } from "@/lib/stories/live";
+import { storyCommandOptions } from "@/lib/stories/story-command-options";
 
 export const metadata = { title: "Edit story" };
 
@@ -93,14 +94,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         embargo={{ id: story.id, status: story.status, embargoUntil: story.embargoUntil, scheduledAt: story.scheduledAt }}
         headlineProposed={story.headlineProposed}
         lastChange={{ by: story.draftSavedAt && story.draftSavedBy ? story.draftSavedBy.name : story.updatedBy.name, at: formatNewsroomTime(new Date(story.draftSavedAt ?? story.updatedAt)) }}
-        commands={{
-          canPublish: can(actor, "story.publish"),
-          canUnpublish: can(actor, "story.unpublish"),
-          canSubmit: can(actor, "story.submit"),
-          canKill: can(actor, "story.kill"),
-          zone: { id: newsroomTimeZone(), name: newsroomZoneName() },
-          scheduledAt: story.scheduledAt,
-        }}
+        commands={{ ...storyCommandOptions(actor), scheduledAt: story.scheduledAt }}
       />
       <CorrectionsPanel story={story} canCorrect={can(actor, "story.correct")} />
     </div>

@@ -1,8 +1,9 @@
 import { StoryEditor } from "@/components/admin/story-editor";
 import { requireAdminActor } from "@/lib/auth/require-admin-actor";
-import { can, requirePermission } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/permissions";
+import { storyCommandOptions } from "@/lib/stories/story-command-options";
 import { emptyStoryForm } from "@/lib/stories/story-form-values";
-import { newsroomTimeZone, newsroomZoneName } from "@/lib/site/newsroom-time";
+import { newsroomTimeZone } from "@/lib/site/newsroom-time";
 import { publishSettings } from "@/lib/env";
 
 export const metadata = { title: "New story" };
@@ -19,13 +20,7 @@ export default async function NewStoryPage() {
         status="draft"
         timeZone={newsroomTimeZone()}
         publishRules={publishSettings()}
-        commands={{
-          canPublish: can(actor, "story.publish"),
-          canUnpublish: can(actor, "story.unpublish"),
-          canSubmit: can(actor, "story.submit"),
-          canKill: can(actor, "story.kill"),
-          zone: { id: newsroomTimeZone(), name: newsroomZoneName() },
-        }}
+        commands={storyCommandOptions(actor)}
       />
     </div>
   );
