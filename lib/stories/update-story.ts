@@ -101,7 +101,7 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   }
 
   const { version: _version, slug: _slug, tags: _tags, markAsUpdate, ...fields } = input;
-  // A proposed headline (lib/wire-ingest/propose-headline.ts) stops needing writing once someone changes it.
+  // A proposed headline (lib/wire/propose-headline.ts) stops needing writing once someone changes it.
   const headlineWritten = input.headline !== undefined && input.headline !== current.headline ? { headlineProposed: false } : {};
   await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...headlineWritten, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });
   if (markAsUpdate) await markStoryUpdatedInTx(tx, { actor, storyId: id });

@@ -1,16 +1,15 @@
 import type { ParsedWireItem, WireTag } from "@/lib/wire";
-import { firstSentence, proposeHeadline } from "@/lib/wire-ingest/propose-headline";
+import { firstSentence } from "@/lib/wire/propose-headline";
 
-/** Whether the copy carries no headline of its own (most plain agency text): one is proposed. */
-export const needsHeadline = (item: ParsedWireItem) => !item.parse.headline?.trim();
+/** Whether the copy carries no headline of its own (most plain agency text): the parser proposed one. */
+export const needsHeadline = (item: ParsedWireItem) => item.parse.headlineProposed || !item.parse.headline?.trim();
 
 /**
- * The agency's headline, or one proposed from the lede (lib/wire-ingest/propose-headline.ts),
+ * The agency's headline, or the one the parser proposed from the lede (lib/wire/propose-headline.ts),
  * which the draft is flagged for until someone rewrites it.
  */
 export function workingHeadline(item: ParsedWireItem): string {
-  if (!needsHeadline(item)) return item.parse.headline!.trim();
-  return proposeHeadline(item.parse.paragraphs[0] ?? "") ?? "Untitled wire story";
+  return item.parse.headline?.trim() || "Untitled wire story";
 }
 
 /** At most `max` characters, cut at a word boundary: agency metadata is not refused for being long. */

@@ -18,7 +18,10 @@ type ExpectedItem = Partial<Record<keyof WireParse, unknown>> & {
   tagsExclude?: string[];
 };
 
-const fields = ["format", "agency", "location", "country", "date", "embargoUntil", "guid", "version", "headline", "byline", "credits"] as const;
+const fields = [
+  "format", "agency", "location", "country", "date", "embargoUntil", "guid", "version", "headline", "byline", "credits",
+  "headlineProposed", "priority", "slugline", "category", "wordCount", "take", "envelope", "problems",
+] as const;
 
 function checkAgainstKey(folder: string) {
   const key = JSON.parse(fs.readFileSync(path.join(folder, "expected.json"), "utf8")) as { items: ExpectedItem[] };
@@ -48,6 +51,13 @@ describe.skipIf(!hasSharedWire)(`shared/wire samples${sharedWireNote}`, () => {
 describe("further forms of agency copy (lib/wire/fixtures)", () => {
   checkAgainstKey(path.resolve(process.cwd(), "lib/wire/fixtures"));
 });
+
+// The corpus of real-shaped copy, one folder per form, each with its answer key (lib/wire/corpus/README.md).
+const CORPUS = path.resolve(process.cwd(), "lib/wire/corpus");
+for (const form of fs.existsSync(CORPUS) ? fs.readdirSync(CORPUS).sort() : []) {
+  if (!fs.existsSync(path.join(CORPUS, form, "expected.json"))) continue;
+  describe(`the corpus: ${form}`, () => checkAgainstKey(path.join(CORPUS, form)));
+}
 
 describe.skipIf(!hasSharedWire)(`tag types of the seed stories${sharedWireNote}`, () => {
   it("types the ANI seed story's names as place, person and organisation, without junk", () => {
@@ -82,8 +92,8 @@ describe.skipIf(!hasSharedWire)(`tag types of the seed stories${sharedWireNote}`
 });
 
 describe("wire parse output", () => {
-  it("prints the fields in the README's order", () => {
+  it("prints the README's fields in its order, then the ones issue 12 adds", () => {
     const parse = parseWire("Paris (AFP) - Hello.", { receivedAt: new Date("2026-03-03T10:15:00Z") });
-    expect(Object.keys(parse)).toEqual([...fields.slice(0, 11), "paragraphs", "tags"]);
+    expect(Object.keys(parse)).toEqual([...fields.slice(0, 11), "paragraphs", "tags", ...fields.slice(11)]);
   });
 });

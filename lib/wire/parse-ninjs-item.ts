@@ -1,7 +1,7 @@
 import { sanitizeBody } from "@/lib/stories/sanitize-body";
 import { MAX_MARKUP_DEPTH, nestsTooDeep } from "@/lib/html/markup-depth";
 import type { TagType } from "@/lib/stories/schemas";
-import type { ParsedWireItem, WirePubstatus, WireTag } from "@/lib/wire/types";
+import { noWireMetadata, type ParsedWireItem, type WirePubstatus, type WireTag } from "@/lib/wire/types";
 import { canonicalAgency } from "@/lib/wire/agencies";
 import { formatInstant } from "@/lib/wire/infer-year";
 import { blockTexts, takeDatelineOffHtml } from "@/lib/wire/ninjs-body";
@@ -155,8 +155,10 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
       credits,
       paragraphs,
       tags: itemTags(item, dateline),
+      ...noWireMetadata(),
     },
     bodyHtml,
     pubstatus: pubstatuses[text(item.pubstatus)?.toLowerCase() ?? ""] ?? null,
+    related: [],
   };
 }

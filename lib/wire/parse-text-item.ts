@@ -1,4 +1,4 @@
-import type { ParsedWireItem } from "@/lib/wire/types";
+import { noWireMetadata, type ParsedWireItem } from "@/lib/wire/types";
 import { paragraphsHtml } from "@/lib/wire/paragraphs-html";
 import { readTextBody } from "@/lib/wire/read-text-body";
 
@@ -21,8 +21,10 @@ export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
       credits: body.credits,
       paragraphs: body.paragraphs,
       tags: dateline?.country ? [{ name: dateline.country, type: "place" }] : [],
+      ...noWireMetadata(),
     },
     bodyHtml: paragraphsHtml(body.paragraphs),
     pubstatus: null,
+    related: [],
   };
 }

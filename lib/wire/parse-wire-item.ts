@@ -1,4 +1,5 @@
 import type { ParsedWireItem, WireParse } from "@/lib/wire/types";
+import { proposeHeadline } from "@/lib/wire/propose-headline";
 import { parseNinjsItem } from "@/lib/wire/parse-ninjs-item";
 import { parseTextItem } from "@/lib/wire/parse-text-item";
 import { readWireInput } from "@/lib/wire/read-input";
@@ -32,14 +33,33 @@ function cleanParse(parse: WireParse): WireParse {
   };
 }
 
+/** Copy with no headline of its own gets one proposed from its lede, marked as proposed. */
+function withHeadline(parse: WireParse): WireParse {
+  if (parse.headline) return parse;
+  const proposed = parse.paragraphs[0] ? proposeHeadline(parse.paragraphs[0]) : null;
+  return proposed ? { ...parse, headline: proposed, headlineProposed: true } : parse;
+}
+
+function finish(item: ParsedWireItem): ParsedWireItem {
+  return { ...item, parse: withHeadline(cleanParse(item.parse)), bodyHtml: cleanText(item.bodyHtml, { multiline: true }) };
+}
+
 /**
- * One item of agency copy (plain text or NINJS) taken apart, with no NLP: fast enough for bulk
- * ingest. Throws WireError, with a one-line reason, for input that is not copy.
+ * Every item in a delivery of agency copy (plain text, NINJS; a NewsML-G2 newsMessage may carry
+ * several), taken apart with no NLP: fast enough for bulk ingest. Throws WireError, with a
+ * one-line reason, for input that is not copy.
  */
-export function parseWireItem(raw: string | Uint8Array, options: { receivedAt: Date }): ParsedWireItem {
+export function parseWireItems(raw: string | Uint8Array, options: { receivedAt: Date }): ParsedWireItem[] {
   const { receivedAt } = options;
   if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) throw new WireError("receivedAt is not a valid date");
   const text = readWireInput(raw);
   const item = JSON_START.test(text) ? parseNinjsItem(text, receivedAt) : parseTextItem(text, receivedAt);
-  return { ...item, parse: cleanParse(item.parse), bodyHtml: cleanText(item.bodyHtml, { multiline: true }) };
+  return [finish(item)];
+}
+
+/** The one item of a delivery (see parseWireItems); a delivery of several is refused with a WireError. */
+export function parseWireItem(raw: string | Uint8Array, options: { receivedAt: Date }): ParsedWireItem {
+  const items = parseWireItems(raw, options);
+  if (items.length !== 1) throw new WireError(`the delivery holds ${items.length} items, not one`);
+  return items[0];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PROPOSED_HEADLINE, proposeHeadline } from "@/lib/wire-ingest/propose-headline";
+import { MAX_PROPOSED_HEADLINE, proposeHeadline } from "@/lib/wire/propose-headline";
 
 // Ledes of real agency copy (the shared samples' and others), and the headline a desk would start from.
 const cases: [string, string][] = [
