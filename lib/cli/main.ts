@@ -9,6 +9,7 @@ import { migrate } from "@/scripts/migrate";
 const usage = `usage:
   npm run --silent cli -- wire parse FILE [--received-at ISO]
   npm run --silent cli -- wire ingest PATH... [--received-at ISO]
+  npm run --silent cli -- wire check FOLDER
   npm run --silent cli -- user create --email E --role writer|editor|admin --password P [--name N]
   npm run --silent cli -- user set-password --email E --password P
   npm run --silent cli -- apikey create --email E`;
@@ -38,13 +39,34 @@ const commands: Record<string, Command> = {
       } catch (error) {
         throw new CliError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
       }
-      const { parseWire, WireError } = await import("@/lib/wire");
+      const { parseWires, WireError } = await import("@/lib/wire");
       try {
-        console.log(JSON.stringify(parseWire(raw, { receivedAt }), null, 2));
+        // One item prints as its object; a delivery of several (a NewsML-G2 newsMessage) as a list of them.
+        const parses = parseWires(raw, { receivedAt });
+        console.log(JSON.stringify(parses.length === 1 ? parses[0] : parses, null, 2));
       } catch (error) {
         if (error instanceof WireError) throw new CliError(error.message);
         throw error;
       }
+    },
+  },
+  "wire check": {
+    database: false,
+    run: async (args) => {
+      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+      if (positionals.length !== 1) throw new CliError("wire check takes exactly one FOLDER holding an expected.json (or folders that do)");
+      const folder = positionals[0];
+      if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new CliError(`cannot read ${folder}: no such folder`);
+      const { checkAnswerKeys, formatKeyReport } = await import("@/lib/wire/check-answer-key");
+      let report: ReturnType<typeof checkAnswerKeys>;
+      try {
+        report = checkAnswerKeys(folder);
+      } catch (error) {
+        throw new CliError(`cannot check ${folder}: ${error instanceof SyntaxError ? `an expected.json is not valid JSON (${error.message})` : (error as Error).message}`);
+      }
+      if (report.folders === 0) throw new CliError(`${folder} holds no expected.json, nor does any folder under it`);
+      console.log(formatKeyReport(folder, report));
+      return report.misses.length > 0 ? 1 : 0;
     },
   },
   "wire ingest": {

@@ -39,7 +39,13 @@ export async function ingestFiles(options: { actor: Actor; files: string[]; rece
     summary.failed++;
     summary.failures.push({ file, reason: reason.replace(/\s+/g, " ") });
   };
-  const count = (file: string, result: ItemResult) => (result.ok ? summary[result.outcome]++ : fail(file, result.error.message));
+  // A file of several items (a NewsML-G2 newsMessage) counts each of them.
+  const count = (file: string, result: ItemResult) => {
+    for (const item of result.ok && result.items ? result.items : [result]) {
+      if (item.ok) summary[item.outcome]++;
+      else fail(file, item.error.message);
+    }
+  };
 
   let done = 0;
   for (let start = 0; start < options.files.length; start += BATCH) {

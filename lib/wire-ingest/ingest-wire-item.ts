@@ -7,12 +7,19 @@ import { ingestWireItems, type IngestOutcome } from "@/lib/wire-ingest/ingest-wi
 import type { WirePath } from "@/lib/wire-ingest/wire-sender";
 
 export { MAX_WIRE_BYTES, parseOrReject, type IngestOutcome } from "@/lib/wire-ingest/ingest-wire-items";
-export type IngestResult = { outcome: IngestOutcome; story: ReturnType<typeof toStoryJson>; wireItemId: string | null };
+/** Each item of a delivery of several: its outcome and story, or why it was refused. */
+export type IngestedPart = { outcome: IngestOutcome; storyId: string; wireItemId: string | null } | { error: string; fields: Record<string, string[]> | undefined };
+export type IngestResult = { outcome: IngestOutcome; story: ReturnType<typeof toStoryJson>; wireItemId: string | null; items?: IngestedPart[] };
 
-/** One item of agency copy (see ingestWireItems): the story it made or touched, or its error thrown. */
+/**
+ * One delivery of agency copy (see ingestWireItems): the story its item made or touched, or its
+ * error thrown. A delivery of several items (a NewsML-G2 newsMessage) answers with the first
+ * item's story and lists every item in `items`.
+ */
 export async function ingestWireItem(options: { actor: Actor; via: WirePath; raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[] }): Promise<IngestResult> {
   const [result] = await ingestWireItems({ actor: options.actor, via: options.via, items: [options] });
   if (!result.ok) throw result.error;
   const row = await db.story.findUniqueOrThrow({ where: { id: result.storyId }, select: storySelect, relationLoadStrategy: "join" });
-  return { outcome: result.outcome, story: toStoryJson(row), wireItemId: result.wireItemId };
+  const items = result.items?.map((item): IngestedPart => (item.ok ? { outcome: item.outcome, storyId: item.storyId, wireItemId: item.wireItemId } : { error: item.error.message, fields: item.error.fields }));
+  return { outcome: result.outcome, story: toStoryJson(row), wireItemId: result.wireItemId, ...(items ? { items } : {}) };
 }

@@ -8,7 +8,7 @@ import { lockNames } from "@/lib/name-locks";
 import { bulkInsert } from "@/lib/bulk-insert";
 import { retryOnUniqueViolation } from "@/lib/unique-retry";
 import { parseInput } from "@/lib/validation";
-import { parseWireItem } from "@/lib/wire/parse-wire-item";
+import { parseWireItems } from "@/lib/wire/parse-wire-item";
 import { WireError } from "@/lib/wire/wire-error";
 import type { ParsedWireItem, WireTag } from "@/lib/wire/types";
 import { createStorySchema, updateStorySchema } from "@/lib/stories/schemas";
@@ -16,7 +16,9 @@ import { createStoriesInTx } from "@/lib/stories/create-stories";
 import { updateStoryInTx } from "@/lib/stories/update-story";
 import { killStoryInTx } from "@/lib/stories/kill-story";
 import { contentHash } from "@/lib/wire-ingest/content-hash";
-import { needsHeadline, storyInputFromWire, storyUpdateFromWire } from "@/lib/wire-ingest/story-from-wire";
+import { needsHeadline, storyInputFromWire, storyUpdateFromWire, takeChanges } from "@/lib/wire-ingest/story-from-wire";
+import { itemHash, storedWireText } from "@/lib/wire-ingest/stored-wire-item";
+import { slugKey } from "@/lib/wire/read-take";
 import { isCleanText } from "@/lib/text-input";
 import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender";
 
@@ -35,11 +37,29 @@ export const MAX_WIRE_VERSION = 1_000_000;
  */
 export type IngestOutcome = "created" | "updated" | "pending" | "withdrawn" | "duplicate";
 export type WireInput = { raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[] };
-export type ItemResult =
-  | { ok: true; outcome: IngestOutcome; storyId: string; wireItemId: string | null }
-  | { ok: false; error: AppError };
+type ItemOk = { ok: true; outcome: IngestOutcome; storyId: string; wireItemId: string | null };
+/**
+ * One result per input. An input of several items (a NewsML-G2 newsMessage) answers with its
+ * first item's result, and lists every item's in `items`.
+ */
+export type ItemResult = (ItemOk & { items?: (ItemOk | { ok: false; error: AppError })[] }) | { ok: false; error: AppError };
 
-type Prepared = { index: number; item: ParsedWireItem; raw: string; hash: string; receivedAt: Date; tags: WireTag[] };
+type Prepared = {
+  index: number;
+  /** Which item of its input this is, and how many the input holds. */
+  part: number;
+  parts: number;
+  item: ParsedWireItem;
+  raw: string;
+  hash: string;
+  receivedAt: Date;
+  tags: WireTag[];
+  /** The slug line as takes match it, and the agency it belongs to. */
+  slug: string | null;
+};
+
+/** How far back a take looks for the story its slug line names: agencies reuse slugs day after day. */
+const TAKE_WINDOW_MS = 48 * 3600_000;
 /** Who delivers a batch: the actor, by a path (and through the API, a key). */
 type Sender = WirePath & { actor: Actor };
 
@@ -47,15 +67,26 @@ const LIVE = new Set(["published", "scheduled"]);
 
 /** Parses copy or answers 422 with the parser's one-line reason; nothing is stored either way. */
 export function parseOrReject(raw: string | Uint8Array, receivedAt: Date): ParsedWireItem {
+  return parseAllOrReject(raw, receivedAt)[0];
+}
+
+/** Every item of a delivery (a NewsML-G2 newsMessage holds several), or 422 as parseOrReject. */
+export function parseAllOrReject(raw: string | Uint8Array, receivedAt: Date): ParsedWireItem[] {
   const size = typeof raw === "string" ? Buffer.byteLength(raw) : raw.byteLength;
   if (size > MAX_WIRE_BYTES) throw new AppError("validation_failed", "The item is larger than 1 MB", { body: ["The item is larger than 1 MB"] });
-  let item: ParsedWireItem;
+  let items: ParsedWireItem[];
   try {
-    item = parseWireItem(raw, { receivedAt });
+    items = parseWireItems(raw, { receivedAt });
   } catch (error) {
     if (error instanceof WireError) throw new AppError("validation_failed", error.message, { body: [error.message] });
     throw error;
   }
+  for (const item of items) checkIdentity(item);
+  return items;
+}
+
+/** A NINJS / NewsML-G2 identity that no later version could match is refused, not stored. */
+function checkIdentity(item: ParsedWireItem) {
   const reject = (field: string, message: string) => new AppError("validation_failed", message, { [field]: [message] });
   const { guid, version } = item.parse;
   if (version !== null && (!Number.isSafeInteger(version) || version < 0 || version > MAX_WIRE_VERSION)) {
@@ -63,7 +94,6 @@ export function parseOrReject(raw: string | Uint8Array, receivedAt: Date): Parse
   }
   if (guid !== null && guid.length > 1000) throw reject("uri", "The NINJS uri is longer than 1,000 characters");
   if (guid !== null && !isCleanText(guid)) throw reject("uri", "The NINJS uri holds control characters or other characters no identifier has");
-  return item;
 }
 
 /**
@@ -80,38 +110,50 @@ export async function ingestWireItems(options: { actor: Actor; via: WirePath; it
   const sender: Sender = { actor, channel: options.via.channel, apiKeyId: options.via.apiKeyId };
   const results: (ItemResult | undefined)[] = options.items.map(() => undefined);
   const prepared: Prepared[] = [];
+  const parts: ItemResult[][] = options.items.map(() => []);
   for (const [index, input] of options.items.entries()) {
     try {
       const receivedAt = input.receivedAt ?? new Date();
-      const item = parseOrReject(input.raw, receivedAt);
-      const raw = typeof input.raw === "string" ? input.raw : Buffer.from(input.raw).toString("utf8");
-      prepared.push({ index, item, raw, hash: contentHash(raw), receivedAt, tags: input.tags ?? [] });
+      const items = parseAllOrReject(input.raw, receivedAt);
+      const raw = storedWireText(input.raw);
+      for (const [part, item] of items.entries()) {
+        const slug = item.parse.slugline ? `${item.parse.agency ?? ""}|${slugKey(item.parse.slugline)}` : null;
+        prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags: input.tags ?? [], slug });
+      }
     } catch (error) {
       if (!isAppError(error)) throw error;
       results[index] = { ok: false, error };
     }
   }
+  const settle = (p: Prepared, result: ItemResult) => {
+    parts[p.index][p.part] = result;
+  };
 
   const { settled, later } = await retryOnUniqueViolation(() => db.$transaction((tx) => ingestPrepared(tx, sender, prepared), { timeout: 60_000, maxWait: 20_000 }));
-  for (const [index, result] of settled) results[index] = result;
-  // Revisions of held stories (rare) each get a transaction of their own, after the new drafts
-  // are committed: their locks (story row, slug, tags) then never interleave with the batch's.
+  for (const [p, result] of settled) settle(p, result);
+  // Revisions of held stories and takes (rare) each get a transaction of their own, after the new
+  // drafts are committed: their locks (story row, slug, tags) then never interleave with the batch's.
   for (const p of later) {
     try {
-      results[p.index] = await retryOnUniqueViolation(() =>
+      settle(p, await retryOnUniqueViolation(() =>
         db.$transaction(async (tx) => {
-          await lockNames(tx, [`wire:${p.hash}`, ...(p.item.parse.guid ? [`wire-guid:${p.item.parse.guid}`] : [])]);
-          return ingestRevision(tx, sender, p);
+          await lockNames(tx, [`wire:${p.hash}`, ...(p.item.parse.guid ? [`wire-guid:${p.item.parse.guid}`] : []), ...(p.slug ? [`wire-slug:${p.slug}`] : [])]);
+          return !p.item.parse.guid && p.slug && p.item.parse.take ? ingestTake(tx, sender, p) : ingestRevision(tx, sender, p);
         }),
-      );
+      ));
     } catch (error) {
       if (!isAppError(error)) throw error;
-      results[p.index] = { ok: false, error };
+      settle(p, { ok: false, error });
     }
+  }
+  for (const [index, items] of parts.entries()) {
+    if (items.length === 0) continue;
+    const [first] = items;
+    results[index] = items.length === 1 || !first.ok ? first : { ...first, items: items.map((item) => (item.ok ? { ok: true, outcome: item.outcome, storyId: item.storyId, wireItemId: item.wireItemId } : item)) };
   }
   // A withdrawal takes a live story down: every instance's cached pages must hear of it, whichever
   // caller (API, newsroom, CLI) brought the item in. Other outcomes change only drafts.
-  for (const result of results) {
+  for (const result of parts.flat()) {
     if (result?.ok && result.outcome === "withdrawn") {
       const story = await db.story.findUniqueOrThrow({ where: { id: result.storyId }, select: { slug: true, tags: { select: { tag: { select: { slug: true } } } } } });
       await revalidateStory({ storyId: result.storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
@@ -120,9 +162,8 @@ export async function ingestWireItems(options: { actor: Actor; via: WirePath; it
   return results as ItemResult[];
 }
 
-async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Promise<{ settled: Map<number, ItemResult>; later: Prepared[] }> {
-  const { actor } = sender;
-  const results = new Map<number, ItemResult>();
+async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Promise<{ settled: Map<Prepared, ItemResult>; later: Prepared[] }> {
+  const results = new Map<Prepared, ItemResult>();
   const guids = [...new Set(prepared.flatMap((p) => (p.item.parse.guid ? [p.item.parse.guid] : [])))];
   // Deliveries of the same copy, or of the same agency item, queue up here instead of racing.
   await lockNames(tx, [...prepared.map((p) => `wire:${p.hash}`), ...guids.map((guid) => `wire-guid:${guid}`)]);
@@ -131,29 +172,46 @@ async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Pro
   );
   const held = new Set(guids.length ? (await tx.story.findMany({ where: { wireGuid: { in: guids } }, select: { wireGuid: true } })).map((row) => row.wireGuid!) : []);
 
-  const fresh: (Prepared & { input: ReturnType<typeof parseInput<typeof createStorySchema>> })[] = [];
-  const later: Prepared[] = []; // a repeat of copy or of a guid earlier in this batch, or a version of a held story
+  const fresh: Fresh[] = [];
+  // A repeat of copy or of a guid earlier in this batch, a version of a held story, or a take
+  // (which looks for its story by slug line once the batch's new stories are committed).
+  const later: Prepared[] = [];
   const firstOfHash = new Set<string>();
   const firstOfGuid = new Set<string>();
   for (const p of prepared) {
     const guid = p.item.parse.guid;
     const hit = seen.get(p.hash);
-    if (hit) results.set(p.index, { ok: true, outcome: "duplicate", storyId: hit.storyId, wireItemId: hit.id });
-    else if (firstOfHash.has(p.hash) || (guid && (held.has(guid) || firstOfGuid.has(guid)))) later.push(p);
-    else if (p.item.pubstatus === "canceled") results.set(p.index, { ok: false, error: new AppError("validation_failed", "The item is canceled and no story holds it: there is nothing to withdraw", { body: ["pubstatus is canceled"] }) });
+    if (hit) results.set(p, { ok: true, outcome: "duplicate", storyId: hit.storyId, wireItemId: hit.id });
+    else if (firstOfHash.has(p.hash) || (guid && (held.has(guid) || firstOfGuid.has(guid))) || (!guid && p.slug && p.item.parse.take)) later.push(p);
+    else if (p.item.pubstatus === "canceled") results.set(p, { ok: false, error: nothingToWithdraw() });
     else {
       try {
-        fresh.push({ ...p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
+        fresh.push(freshStory(p));
         // Only an accepted item makes later copies of it (or later versions) revisions.
         firstOfHash.add(p.hash);
         if (guid) firstOfGuid.add(guid);
       } catch (error) {
         if (!isAppError(error)) throw error;
-        results.set(p.index, { ok: false, error });
+        results.set(p, { ok: false, error });
       }
     }
   }
+  for (const [p, result] of await createFromWire(tx, sender, fresh)) results.set(p, result);
+  return { settled: results, later };
+}
 
+type Fresh = Prepared & { input: ReturnType<typeof parseInput<typeof createStorySchema>> };
+
+const nothingToWithdraw = () => new AppError("validation_failed", "The item is canceled and no story holds it: there is nothing to withdraw", { body: ["pubstatus is canceled"] });
+
+/** The draft an item makes: the item's own tags and those the editor accepted; 422 for copy a story cannot hold. */
+const freshStory = (p: Prepared): Fresh => ({ ...p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
+
+/** New drafts from items, written in bulk (a fixed number of queries for the batch), each with its wire item. */
+async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<Map<Prepared, ItemResult>> {
+  const { actor } = sender;
+  const results = new Map<Prepared, ItemResult>();
+  if (fresh.length === 0) return results;
   const ids = await createStoriesInTx(
     tx,
     actor,
@@ -182,10 +240,14 @@ async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Pro
     { name: "senderId", type: "uuid", value: (r) => r.senderId },
     { name: "channel", type: "text", cast: '"WireChannel"', value: (r) => r.channel },
     { name: "apiKeyId", type: "uuid", value: (r) => r.apiKeyId },
+    { name: "agency", type: "text", value: (r) => r.agency },
+    { name: "priority", type: "text", cast: '"WirePriority"', value: (r) => r.priority },
+    { name: "category", type: "text", value: (r) => r.category },
+    { name: "slugKey", type: "text", value: (r) => r.slugKey },
+    { name: "takeKind", type: "text", cast: '"WireTakeKind"', value: (r) => r.takeKind },
   ], wireRows);
-  fresh.forEach((p, i) => results.set(p.index, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
-
-  return { settled: results, later };
+  fresh.forEach((p, i) => results.set(p, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
+  return results;
 }
 
 /** An item whose copy or agency id is already held: a duplicate, a newer version, or a withdrawal. */
@@ -243,6 +305,53 @@ async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<Item
   return { ok: true, outcome: "updated", storyId: held.id, wireItemId: await record("applied") };
 }
 
+/**
+ * A take of plain agency copy (an add, a new lead or write-through, a correction, a kill), matched
+ * to its story by slug line and agency, under the rules NINJS versions follow: only the source
+ * that delivered the story may revise it, a killed story stays killed, a live story is never
+ * changed silently (the take waits as its pending update), and a kill withdraws it. A take whose
+ * story is not held (it came first, or from long ago) makes a draft of its own; a kill of nothing
+ * is refused.
+ */
+async function ingestTake(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResult> {
+  const { actor } = sender;
+  const seen = await tx.wireItem.findUnique({ where: { contentHash: p.hash }, select: { id: true, storyId: true } });
+  if (seen) return { ok: true, outcome: "duplicate", storyId: seen.storyId, wireItemId: seen.id };
+  const take = p.item.parse.take!;
+  const [agency, key] = [p.item.parse.agency, slugKey(p.item.parse.slugline!)];
+  const previous = await tx.wireItem.findFirst({
+    where: { slugKey: key, agency, receivedAt: { gte: new Date(p.receivedAt.getTime() - TAKE_WINDOW_MS), lte: new Date(p.receivedAt.getTime() + TAKE_WINDOW_MS) } },
+    orderBy: { receivedAt: "desc" },
+    select: { storyId: true },
+  });
+  if (!previous) {
+    if (take.kind === "kill") throw new AppError("validation_failed", `The kill names ${p.item.parse.slugline}, and no story holds that slug line: there is nothing to withdraw`, { body: ["no story holds the slug line"] });
+    return (await createFromWire(tx, sender, [freshStory(p)])).get(p)!;
+  }
+  const [held] = await tx.$queryRaw<(Held & { body: string })[]>`
+    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil", "body",
+      "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId"
+    FROM "Story" WHERE "id" = ${previous.storyId}::uuid FOR UPDATE`;
+  const label = `the story slugged ${p.item.parse.slugline}`;
+  const owner = await ownership(tx, held, sender, label);
+  const record = async (state: "applied" | "pending" | "withdrawn") => {
+    if (Object.keys(owner).length) await tx.story.update({ where: { id: held.id }, data: owner });
+    const row = wireItemRow(p, sender, held.id, state);
+    await tx.wireItem.create({ data: row });
+    return row.id;
+  };
+  if (take.kind === "kill") {
+    if (held.status !== "killed") await killStoryInTx(tx, actor, held.id, `agency killed ${label}${take.note ? `: ${take.note}` : ""}`);
+    return { ok: true, outcome: "withdrawn", storyId: held.id, wireItemId: await record("withdrawn") };
+  }
+  if (held.status === "killed") throw new AppError("conflict", `${label[0].toUpperCase()}${label.slice(1)} was killed; a later take cannot revive it`);
+  if (LIVE.has(held.status)) return { ok: true, outcome: "pending", storyId: held.id, wireItemId: await record("pending") };
+  const fields = takeChanges(p.item, held.body);
+  const embargo = [held.embargoUntil?.toISOString(), fields.embargoUntil].filter((v): v is string => !!v).sort().pop() ?? null;
+  await updateStoryInTx(tx, actor, held.id, parseInput(updateStorySchema, { ...fields, embargoUntil: embargo, version: held.version }));
+  return { ok: true, outcome: "updated", storyId: held.id, wireItemId: await record("applied") };
+}
+
 type Held = {
   id: string;
   status: string;
@@ -261,7 +370,7 @@ type Held = {
  * Returns the owner columns to store with the accepted version: the path is pinned where it was
  * not recorded (items from before senders were kept), the key moved on after a rotation.
  */
-async function ownership(tx: Tx, held: Held, sender: Sender, guid: string): Promise<Prisma.StoryUncheckedUpdateInput> {
+async function ownership(tx: Tx, held: Held, sender: Sender, item: string): Promise<Prisma.StoryUncheckedUpdateInput> {
   const pinned = { wireOwnerId: sender.actor.id, wireOwnerChannel: sender.channel, wireOwnerApiKeyId: sender.apiKeyId };
   // An owner gone from the database (never, as users are deactivated, not deleted) leaves it to the next source.
   if (!held.wireOwnerId) return pinned;
@@ -280,7 +389,7 @@ async function ownership(tx: Tx, held: Held, sender: Sender, guid: string): Prom
   const self = describeWireSender({ user: sender.actor, channel: sender.channel, apiKeyPrefix: senderKey?.prefix ?? null });
   throw new AppError(
     "forbidden",
-    `${guid} was first delivered by ${owner}, and its versions are accepted only from there. This one came from ${self} and was refused; to change the story, edit it instead.`,
+    `${item[0].toUpperCase()}${item.slice(1)} was first delivered by ${owner}, and its versions are accepted only from there. This one came from ${self} and was refused; to change the story, edit it instead.`,
   );
 }
 
@@ -299,6 +408,11 @@ function wireItemRow(p: Prepared, sender: Sender, storyId: string, state: "appli
     senderId: sender.actor.id,
     channel: sender.channel,
     apiKeyId: sender.apiKeyId,
+    agency: p.item.parse.agency,
+    priority: p.item.parse.priority,
+    category: p.item.parse.category,
+    slugKey: p.item.parse.slugline ? slugKey(p.item.parse.slugline) : null,
+    takeKind: p.item.parse.take?.kind ?? null,
   };
 }
 

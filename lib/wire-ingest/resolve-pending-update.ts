@@ -8,8 +8,8 @@ import { updateStorySchema } from "@/lib/stories/schemas";
 import { updateStoryInTx } from "@/lib/stories/update-story";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
-import { parseWireItem } from "@/lib/wire";
-import { storyUpdateFromWire } from "@/lib/wire-ingest/story-from-wire";
+import { takeChanges } from "@/lib/wire-ingest/story-from-wire";
+import { parseStoredWireItem } from "@/lib/wire-ingest/stored-wire-item";
 import { lockStory } from "@/lib/stories/lock-story";
 
 /**
@@ -24,7 +24,7 @@ export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: 
   const result = await db.$transaction(async (tx) => {
     const item = await tx.wireItem.findUnique({
       where: { id: options.wireItemId },
-      select: { id: true, storyId: true, version: true, raw: true, receivedAt: true },
+      select: { id: true, storyId: true, guid: true, version: true, raw: true, receivedAt: true, takeKind: true },
     });
     if (!item) throw new AppError("not_found", "No such wire update");
     // The story's lock first, as every command on it takes (and as ingest does before it records a
@@ -33,11 +33,15 @@ export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: 
     // Settle it atomically: of two clicks (or "keep" and "apply" at once) only the first counts.
     const claimed = await tx.wireItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: options.apply ? "applied" : "superseded" } });
     if (claimed.count !== 1) throw new AppError("conflict", "This update has already been dealt with");
-    // Older pending versions go with it; newer ones stay for the editor.
+    // Older pending versions go with it; newer ones stay for the editor. (Adds each bring paragraphs
+    // of their own, and a lead or write-through replaces what came before it, as a version does.)
     await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", version: { lt: item.version ?? 0 } }, data: { state: "superseded" } });
+    if (item.takeKind && item.takeKind !== "add") {
+      await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", receivedAt: { lt: item.receivedAt }, takeKind: { not: null } }, data: { state: "superseded" } });
+    }
     if (!options.apply) return null;
-    const story = await tx.story.findUniqueOrThrow({ where: { id: item.storyId }, select: { version: true } });
-    const changes = storyUpdateFromWire(parseWireItem(item.raw, { receivedAt: item.receivedAt }));
+    const story = await tx.story.findUniqueOrThrow({ where: { id: item.storyId }, select: { version: true, body: true } });
+    const changes = takeChanges(parseStoredWireItem(item), story.body);
     // The version the editor saw: applying over an edit made since is refused (409), not silent.
     return updateStoryInTx(tx, actor, item.storyId, parseInput(updateStorySchema, { ...changes, version: options.storyVersion ?? story.version }));
   });

@@ -49,3 +49,13 @@ export function storyUpdateFromWire(item: ParsedWireItem) {
   const { tags: _tags, standfirst: _standfirst, headline, ...fields } = storyInputFromWire(item, []);
   return needsHeadline(item) ? fields : { ...fields, headline };
 }
+
+/**
+ * What a take changes in the story it belongs to: an add's paragraphs go on the end of the story
+ * as it stands (with whatever the desk has done to it); a new lead, write-through or correction
+ * is the whole story again, and replaces the copy as a newer version does.
+ */
+export function takeChanges(item: ParsedWireItem, currentBody: string) {
+  if (item.parse.take?.kind === "add") return { body: currentBody + item.bodyHtml, embargoUntil: undefined as string | null | undefined };
+  return storyUpdateFromWire(item);
+}

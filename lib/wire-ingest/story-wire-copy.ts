@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
-import { parseWireItem, suggestTags, type WireParse, type WireTag } from "@/lib/wire";
+import { suggestTags, type WireParse, type WireTag } from "@/lib/wire";
+import { parseStoredWireItem } from "@/lib/wire-ingest/stored-wire-item";
 import { tagVocabulary, tagsNamed } from "@/lib/wire-ingest/vocabulary";
 import { judgeSuggestions, suggestionCopy, suggestionKey, type SuggestedTag } from "@/lib/wire-ingest/suggestion-confidence";
 import { rejectedSuggestionKeys } from "@/lib/wire-ingest/reject-suggestions";
@@ -42,7 +43,7 @@ export async function getStoryWireCopy(options: { actor: Actor; storyId: string 
   const source = rows.find((row) => row.state === "applied") ?? rows[0];
   let suggestions = source.suggestions as WireTag[] | null;
   if (!suggestions) {
-    const item = parseWireItem(source.raw, { receivedAt: source.receivedAt });
+    const item = parseStoredWireItem(source);
     suggestions = suggestTags(item, { vocabulary: await tagVocabulary(), nlp: true });
     await db.wireItem.update({ where: { id: source.id }, data: { suggestions: suggestions as unknown as Prisma.InputJsonValue } });
   }

@@ -28,7 +28,7 @@ export const POST = apiRoute(idempotentCreate(async (request, actor) => {
   const via = await wirePathOfRequest(request.headers.get("authorization"));
   const result = await ingestWireItem({ actor, via, raw, receivedAt });
   return NextResponse.json(
-    { ...result.story, ingest: { outcome: result.outcome, wireItemId: result.wireItemId } },
+    { ...result.story, ingest: { outcome: result.outcome, wireItemId: result.wireItemId, ...(result.items ? { items: result.items } : {}) } },
     { status: result.outcome === "created" ? 201 : 200, headers: { Location: `/api/v1/stories/${result.story.id}` } },
   );
 }));
