@@ -8,8 +8,46 @@ import { WireParsePreview } from "@/components/admin/wire-parse-preview";
 import { SuggestedTagsForm } from "@/components/admin/suggested-tags-form";
 import { describeWireSender } from "@/lib/wire-ingest/wire-sender";
 import { ConfirmButton } from "@/components/admin/confirm-dialog";
+import type { WireEnvelope, WireParse, WireTake } from "@/lib/wire/types";
 
 const stateWords: Record<string, string> = { applied: "in the story", pending: "waiting for an editor", superseded: "set aside", withdrawn: "withdrew the story" };
+const envelopeNames: Record<WireEnvelope, string> = { "anpa-1312": "ANPA 1312", "iptc-7901": "IPTC 7901" };
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
+
+/** A take in the desk's words: "the 2nd add", "a new lead (3rd)", "a correction: CORRECTS … IN PARA 3". */
+function describeTake(take: WireTake): string {
+  const numbered = (words: string) => (take.number !== null ? `the ${ordinal(take.number)} ${words}` : `an ${words}`);
+  const described = {
+    add: numbered("add"),
+    lead: take.number !== null ? `the ${ordinal(take.number)} new lead` : "a new lead",
+    writethru: take.number !== null ? `the ${ordinal(take.number)} write-through` : "a write-through",
+    correction: "a correction",
+    kill: "a kill",
+  }[take.kind];
+  return take.note ? `${described} (${take.note})` : described;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What an item waiting for an editor would do to the story, in a sentence. */
+function pendingWords(item: StoryWireCopy["items"][number]): string {
+  const take = item.parsed.take;
+  if (take) return `${capitalised(describeTake(take))}${take.kind === "add" ? " of this story" : ""} arrived`;
+  return `A newer version${item.version !== null ? ` (version ${item.version})` : ""} arrived`;
+}
+
+/** The envelope's and agency's metadata of an item, as one line: priority, slug line, category, word count, envelope. */
+function metadataLine(parse: WireParse): string | null {
+  const parts = [
+    parse.priority ? `Priority: ${parse.priority}` : null,
+    parse.slugline ? `Slug: ${parse.slugline}` : null,
+    parse.take ? `Take: ${describeTake(parse.take)}` : null,
+    parse.category ? `Category: ${parse.category}` : null,
+    parse.wordCount !== null && parse.wordCount !== undefined ? `${parse.wordCount.toLocaleString("en-GB")} words (as sent)` : null,
+    parse.envelope ? `Envelope: ${envelopeNames[parse.envelope]}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length ? parts.join(" · ") : null;
+}
 
 /**
  * Beside a story made from agency copy: pending agency updates, tag suggestions, the original copy
@@ -26,8 +64,8 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
       {pending.map((item) => (
         <div key={item.id} className="rounded border-2 border-amber-400 bg-amber-50 p-4" data-testid="pending-update">
           <p className="font-medium text-amber-950">
-            A newer version{item.version !== null ? ` (version ${item.version})` : ""} arrived on {formatNewsroomTime(item.receivedAt)}, sent by{" "}
-            <span data-testid="wire-sender">{describeWireSender(item.sender)}</span>. The live story is unchanged until you apply it.
+            {pendingWords(item)} on {formatNewsroomTime(item.receivedAt)}, sent by <span data-testid="wire-sender">{describeWireSender(item.sender)}</span>.{" "}
+            {item.parsed.take?.kind === "add" ? "Applied, its paragraphs go on the end of the story." : ""} The live story is unchanged until you apply it.
           </p>
           <details className="mt-2">
             <summary className="cursor-pointer text-sm underline">See the new version</summary>
@@ -46,7 +84,7 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
                 className="rounded bg-amber-700 px-3 py-1 text-sm font-medium text-white hover:bg-amber-800"
                 confirm={{
                   title: `Apply the agency's update to “${story.headline}”?`,
-                  body: `The story takes ${item.version !== null ? `version ${item.version}` : "the newer version"} sent by ${describeWireSender(item.sender)}; if it is live, readers see it at once. The story as it is now stays in its revisions.`,
+                  body: `The story takes ${item.parsed.take ? describeTake(item.parsed.take) : item.version !== null ? `version ${item.version}` : "the newer version"} sent by ${describeWireSender(item.sender)}; if it is live, readers see it at once. The story as it is now stays in its revisions.`,
                   confirmLabel: "Apply the update",
                   tone: "caution",
                 }}
@@ -69,6 +107,17 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
           Original agency copy{original.guid ? ` · ${original.guid} v${original.version ?? "?"}` : ""} · received {formatNewsroomTime(original.receivedAt)} from{" "}
           <span data-testid="wire-sender">{describeWireSender(original.sender)}</span>
         </summary>
+        {metadataLine(original.parsed) ? <p className="mt-3 text-sm text-slate-700" data-testid="wire-metadata">{metadataLine(original.parsed)}</p> : null}
+        {original.parsed.problems?.length ? (
+          <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="wire-problems">
+            <p className="font-medium">Read as well as it could be; check the copy against the original:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {original.parsed.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {/* Shown as text: wire copy never reaches a page as markup. */}
         <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs text-slate-800" data-testid="original-copy">{original.raw}</pre>
       </details>
@@ -79,7 +128,7 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
           <ol className="mt-2 space-y-1 text-sm text-slate-700">
             {wire.items.map((item) => (
               <li key={item.id}>
-                {item.version !== null ? `Version ${item.version}` : "Copy"}, received {formatNewsroomTime(item.receivedAt)} from <span data-testid="wire-sender">{describeWireSender(item.sender)}</span>: {stateWords[item.state] ?? item.state}
+                {item.parsed.take ? capitalised(describeTake(item.parsed.take)) : item.version !== null ? `Version ${item.version}` : "Copy"}, received {formatNewsroomTime(item.receivedAt)} from <span data-testid="wire-sender">{describeWireSender(item.sender)}</span>: {stateWords[item.state] ?? item.state}
               </li>
             ))}
           </ol>
