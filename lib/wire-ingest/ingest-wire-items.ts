@@ -217,11 +217,11 @@ async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<M
     actor,
     fresh.map((p) => ({
       input: p.input,
-      // Whoever delivers an item first owns its versions.
+      // Whoever delivers an item first owns its versions (or, for copy with a slug line, its takes).
       origin: {
         wireGuid: p.item.parse.guid,
         wireVersion: p.item.parse.version,
-        owner: p.item.parse.guid ? { channel: sender.channel, apiKeyId: sender.apiKeyId } : null,
+        owner: p.item.parse.guid || p.slug ? { channel: sender.channel, apiKeyId: sender.apiKeyId } : null,
         headlineProposed: needsHeadline(p.item),
       },
     })),
