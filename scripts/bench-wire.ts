@@ -7,27 +7,49 @@ import type { TagVocabularyEntry } from "@/lib/wire";
 
 // npm run bench:wire — how fast wire copy is read and stored.
 //  1. parse: the sample set (prisma/seed/wire) parsed over and over, no NLP (target ≥ 20,000 items/s);
-//     then with vocabulary tag matching, and with the NLP pass, for comparison.
+//     the corpus's plain text (every form of lib/wire/corpus, same target) and its NewsML-G2, each on
+//     its own line; then with vocabulary tag matching, and with the NLP pass, for comparison.
 //  2. ingest: BENCH_WIRE_ITEMS (default 3,000) distinct items made from the samples, stored as draft
 //     stories in a fresh database (DATABASE_URL's server, else embedded), BENCH_WIRE_CONCURRENCY at once
 //     (target ≥ 1,000 stories/s on PostgreSQL).
 
 const SAMPLES = path.resolve("prisma/seed/wire");
+const CORPUS = path.resolve("lib/wire/corpus");
 const RECEIVED = new Date("2026-03-09T12:00:00Z");
 
 function rate(count: number, ms: number) {
   return Math.round((count / ms) * 1000).toLocaleString("en-US");
 }
 
+/** The corpus's items (lib/wire/corpus/<form>/), as plain text (with or without an envelope) and as NewsML-G2. */
+function corpusItems(): { text: Buffer[]; newsml: Buffer[] } {
+  const text: Buffer[] = [];
+  const newsml: Buffer[] = [];
+  if (!fs.existsSync(CORPUS)) return { text, newsml };
+  for (const form of fs.readdirSync(CORPUS).sort()) {
+    const folder = path.join(CORPUS, form);
+    if (!fs.statSync(folder).isDirectory()) continue;
+    for (const name of fs.readdirSync(folder).sort()) {
+      if (name === "expected.json" || name.endsWith(".md")) continue;
+      const raw = fs.readFileSync(path.join(folder, name));
+      const start = raw.subarray(0, 200).toString("latin1").replace(/^[\s\ufeff\u00ef\u00bb\u00bf\u00fe\u00ff]+/, "");
+      if (start.startsWith("<")) newsml.push(raw);
+      else if (!start.startsWith("{") && !start.startsWith("[")) text.push(raw);
+    }
+  }
+  return { text, newsml };
+}
+
 async function benchParse(samples: Buffer[]) {
-  const { parseWireItem, suggestTags, TagVocabulary } = await import("@/lib/wire");
-  const timed = (label: string, seconds: number, work: (raw: Buffer) => void) => {
-    for (let i = 0; i < 200; i++) work(samples[i % samples.length]); // warm up
+  const { parseWireItem, parseWireItems, suggestTags, TagVocabulary } = await import("@/lib/wire");
+  const timed = (label: string, seconds: number, work: (raw: Buffer) => void, items = samples) => {
+    if (items.length === 0) return console.log(`${label.padEnd(44)} (no items)`);
+    for (let i = 0; i < 200; i++) work(items[i % items.length]); // warm up
     let count = 0;
     const started = performance.now();
     while (performance.now() - started < seconds * 1000) {
-      for (const raw of samples) work(raw);
-      count += samples.length;
+      for (const raw of items) work(raw);
+      count += items.length;
     }
     const ms = performance.now() - started;
     console.log(`${label.padEnd(44)} ${rate(count, ms).padStart(10)} items/s  (${count.toLocaleString("en-US")} items)`);
@@ -36,6 +58,10 @@ async function benchParse(samples: Buffer[]) {
   entries.push({ name: "S Jaishankar", type: "person", aliases: ["Jaishankar"] }, { name: "Reserve Bank of India", type: "organisation", aliases: ["RBI"] });
   const vocabulary = new TagVocabulary(entries);
   timed("parse (datelines, embargo, clean-up)", 3, (raw) => parseWireItem(raw, { receivedAt: RECEIVED }));
+  const corpus = corpusItems();
+  // Every form of plain copy in the corpus: hard-wrapped takes, tables, envelopes, encodings, markers.
+  timed(`parse the corpus's plain text (${corpus.text.length} items)`, 3, (raw) => parseWireItems(raw, { receivedAt: RECEIVED }), corpus.text);
+  timed(`parse the corpus's NewsML-G2 (${corpus.newsml.length} files)`, 3, (raw) => parseWireItems(raw, { receivedAt: RECEIVED }), corpus.newsml);
   timed("parse + tags from a 10,000-tag vocabulary", 3, (raw) => suggestTags(parseWireItem(raw, { receivedAt: RECEIVED }), { vocabulary }));
   timed("parse + vocabulary + NLP (compromise)", 3, (raw) => suggestTags(parseWireItem(raw, { receivedAt: RECEIVED }), { vocabulary, nlp: true }));
 }
@@ -58,6 +84,7 @@ function syntheticItems(samples: { name: string; raw: string }[], count: number)
 async function benchIngest(samples: { name: string; raw: string }[]) {
   const total = Number(process.env.BENCH_WIRE_ITEMS ?? 3000);
   const concurrency = Number(process.env.BENCH_WIRE_CONCURRENCY ?? 2);
+  if (total === 0) return; // BENCH_WIRE_ITEMS=0: the parser only
   const database = await createTestDatabase();
   try {
     await migrate(database.url, () => {});

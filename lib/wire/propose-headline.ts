@@ -33,6 +33,9 @@ const PRESENT: Record<string, [string, string]> = {
   killed: ["kills", "kill"], opened: ["opens", "open"], closed: ["closes", "close"], unveiled: ["unveils", "unveil"],
   reported: ["reports", "report"], released: ["releases", "release"], extended: ["extends", "extend"], began: ["begins", "begin"],
 };
+const ODD_SPACE = /\s\s|[^\S ]/;
+const SPACES = /\s+/g;
+const ATTRIBUTION_WORDS = /\b(?:said|says|told|announced|added)\b/;
 const HELD_A_MEETING = /\bheld (?:a|a bilateral) meeting with\b/;
 
 /** Whether the words before the verb name several (a plural noun: "shares", "ministers"), roughly. */
@@ -85,12 +88,17 @@ export function firstSentence(paragraph: string): string {
 
 /** A proposed headline for a lede paragraph, or null when it yields nothing usable. */
 export function proposeHeadline(lede: string): string | null {
-  let text = firstSentence(lede).replace(/\s+/g, " ").trim();
+  // Each costly pattern is tried only where its words occur (the parser proposes a headline for
+  // most plain copy, so this runs at ingest speed).
+  let text = firstSentence(lede).trim();
+  if (ODD_SPACE.test(text)) text = text.replace(SPACES, " ");
   if (!text) return null;
-  text = text.replace(TRAILING_ATTRIBUTION, "").replace(/[.!?]$/, "");
-  const leading = LEADING_ATTRIBUTION.exec(text);
+  const attributed = ATTRIBUTION_WORDS.test(text);
+  if (attributed) text = text.replace(TRAILING_ATTRIBUTION, "");
+  text = text.replace(/[.!?]$/, "");
+  const leading = attributed ? LEADING_ATTRIBUTION.exec(text) : null;
   if (leading) text = `${leading[1]} to ${text.slice(leading[0].length)}`;
-  text = text.replace(DAY_PHRASE, "");
+  if (text.includes("day")) text = text.replace(DAY_PHRASE, "");
   text = text.replace(/\s+will\s+(?=[a-z])/, " to ");
   text = presentTense(text);
   text = text.replace(/^(?:The|A|An)\s+(?=[A-Z])/, "");
