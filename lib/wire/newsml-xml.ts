@@ -1,0 +1,131 @@
+import { XMLParser, XMLValidator, type EntityDecoderOptions } from "fast-xml-parser";
+import { WireError } from "@/lib/wire/wire-error";
+
+/** An element of the document, its namespace prefix taken off its name and its attributes' names. */
+export type XmlElement = { name: string; attributes: Record<string, string>; children: XmlNode[] };
+export type XmlNode = XmlElement | string;
+
+// How deep elements may nest: a body is about eight levels down (newsMessage, itemSet, newsItem,
+// contentSet, inlineXML, html, body, p), and no real markup nests anywhere near 100 (see
+// lib/html/markup-depth.ts); deeper input is refused before anything walks the tree.
+const MAX_DEPTH = 100;
+const WHITESPACE = /\s+/g;
+// The five entities XML defines and character references: nothing else is ever expanded.
+const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z_][\w.-]{0,40}));/g;
+const BUILT_IN = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
+
+function codePoint(hex: string | undefined, decimal: string | undefined): string {
+  const value = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
+  // Out of Unicode, a surrogate or NUL: the replacement character, which the text cleaning copes with.
+  return value > 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff) ? String.fromCodePoint(value) : "\uFFFD";
+}
+
+/**
+ * The decoder fast-xml-parser calls for every text and attribute value. Its own expands numeric
+ * references only with HTML entities switched on, and takes a DOCTYPE's entity declarations:
+ * this one knows XML's own and nothing more, and refuses a document that declares any (the
+ * billion-laughs and external-entity attacks start there; NewsML-G2 never needs a DTD).
+ */
+class BuiltInEntities implements EntityDecoderOptions {
+  undefinedNames = new Set<string>();
+
+  setExternalEntities() {}
+  setXmlVersion() {}
+  reset() {
+    this.undefinedNames.clear();
+  }
+  addInputEntities(entities: Record<string, string>) {
+    if (Object.keys(entities).length) throw new WireError("the item declares entities of its own in a DOCTYPE, which are not expanded: NewsML-G2 needs none");
+  }
+  decode(text: string): string {
+    if (!text.includes("&")) return text;
+    return text.replace(REFERENCE, (reference, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+      if (name === undefined) return codePoint(hex, decimal);
+      const character = BUILT_IN.get(name);
+      if (character === undefined) this.undefinedNames.add(name);
+      return character ?? reference;
+    });
+  }
+}
+
+const entities = new BuiltInEntities();
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  processEntities: true,
+  htmlEntities: false,
+  entityDecoder: entities,
+  maxNestedTags: MAX_DEPTH,
+});
+
+type Ordered = Record<string, unknown>;
+
+/** fast-xml-parser's ordered output ({ name: children, ":@": attributes } and { "#text": … }) as XmlNodes. */
+function toNodes(ordered: Ordered[]): XmlNode[] {
+  const nodes: XmlNode[] = [];
+  for (const entry of ordered) {
+    if ("#text" in entry) {
+      nodes.push(String(entry["#text"]));
+      continue;
+    }
+    const name = Object.keys(entry).find((key) => key !== ":@");
+    if (!name) continue;
+    const attributes = (entry[":@"] as Record<string, string> | undefined) ?? {};
+    nodes.push({ name, attributes, children: toNodes(entry[name] as Ordered[]) });
+  }
+  return nodes;
+}
+
+/**
+ * The document's root element, or a WireError naming the line where it stops being XML.
+ * `problems` lists what was read but not as sent (an entity XML does not define, kept as written).
+ */
+export function readXml(text: string): { root: XmlElement; problems: string[] } {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new WireError(`the item is not valid XML: line ${valid.err.line}: ${valid.err.msg.replace(WHITESPACE, " ")}`);
+  let ordered: Ordered[];
+  try {
+    ordered = parser.parse(text) as Ordered[];
+  } catch (error) {
+    if (error instanceof WireError) throw error;
+    const message = (error as Error).message;
+    if (message.startsWith("Maximum nested tags")) throw new WireError(`the item nests its elements more than ${MAX_DEPTH} levels deep`);
+    throw new WireError(`the item is not valid XML: ${message.replace(WHITESPACE, " ")}`);
+  }
+  const root = toNodes(ordered).find((node): node is XmlElement => typeof node !== "string");
+  if (!root) throw new WireError("the item is not valid XML: it has no root element");
+  const problems = [...entities.undefinedNames].map((name) => `the entity &${name}; is not defined in XML: kept as written`);
+  return { root, problems };
+}
+
+/** The element's children of that name. */
+export function childrenNamed(element: XmlElement | undefined, name: string): XmlElement[] {
+  if (!element) return [];
+  return element.children.filter((child): child is XmlElement => typeof child !== "string" && child.name === name);
+}
+
+/** The element's first child of that name. */
+export function childNamed(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  return element?.children.find((child): child is XmlElement => typeof child !== "string" && child.name === name);
+}
+
+/** All the text inside the element, its white space collapsed; null when there is none. */
+export function textOf(element: XmlElement | undefined): string | null {
+  if (!element) return null;
+  const parts: string[] = [];
+  const collect = (node: XmlNode) => (typeof node === "string" ? parts.push(node) : node.children.forEach(collect));
+  collect(element);
+  return parts.join("").replace(WHITESPACE, " ").trim() || null;
+}
+
+/** An attribute's value, trimmed; null when absent or blank. */
+export function attribute(element: XmlElement | undefined, name: string): string | null {
+  return element?.attributes[name]?.trim() || null;
+}
