@@ -1,7 +1,7 @@
 import type { TagType } from "@/lib/stories/schemas";
 import { noWireMetadata, type ParsedWireItem, type WirePriority, type WirePubstatus, type WireTag } from "@/lib/wire/types";
 import { canonicalAgency } from "@/lib/wire/agencies";
-import { formatInstant } from "@/lib/wire/infer-year";
+import { formatInstant, isValidDate } from "@/lib/wire/infer-year";
 import { iptcQcode, iptcTopicName } from "@/lib/wire/iptc/iptc-topic-name";
 import { readNewsmlBody } from "@/lib/wire/newsml-body";
 import { attribute, childNamed, childrenNamed, textOf, type XmlElement } from "@/lib/wire/newsml-xml";
@@ -15,7 +15,7 @@ const BY = /^by\s+/i;
 const DATELINE_END = /[-–—:]\s*$/;
 const COUNTRY = /country|iso3166/i;
 // NewsML-G2 date-times carry their zone; one without is read as UTC (and said so).
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
+const DATE_TIME = /^((\d{4})-(\d{2})-(\d{2}))(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
 const OFFSET_WITHOUT_COLON = /^([+-]\d{2})(\d{2})$/;
 const ORGANISATION_SCHEME = /organi[sz]ation|compan/i;
 const PERSON_SCHEME = /person|people/i;
@@ -52,13 +52,15 @@ function instant(element: XmlElement, problems: string[]): string | null {
     return null;
   }
   const match = DATE_TIME.exec(given);
-  const time = match ? Date.parse(`${match[1]}T${match[2] ?? "00:00"}${match[3]?.replace(OFFSET_WITHOUT_COLON, "$1:$2") ?? "Z"}`) : Number.NaN;
-  if (Number.isNaN(time)) {
+  // Date.parse rolls "02-30" over into March: the day is checked first.
+  const [, date, year, month, day, time, zone] = match ?? [];
+  const instant = match && isValidDate(Number(year), Number(month), Number(day)) ? Date.parse(`${date}T${time ?? "00:00"}${zone?.replace(OFFSET_WITHOUT_COLON, "$1:$2") ?? "Z"}`) : Number.NaN;
+  if (Number.isNaN(instant)) {
     problems.push(`embargoed "${given}" is not an ISO 8601 date-time: left out`);
     return null;
   }
-  if (!match?.[3]) problems.push(`embargoed "${given}" gives no time zone: read as UTC`);
-  return formatInstant(time);
+  if (!zone) problems.push(`embargoed "${given}" gives no time zone: read as UTC`);
+  return formatInstant(instant);
 }
 
 // NewsML-G2 urgency runs 1 (most urgent) to 9; the desk's four priorities take 1, 2 and 3 as the

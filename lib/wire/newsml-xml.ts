@@ -10,6 +10,8 @@ export type XmlNode = XmlElement | string;
 // lib/html/markup-depth.ts); deeper input is refused before anything walks the tree.
 const MAX_DEPTH = 100;
 const WHITESPACE = /\s+/g;
+// The validator reports a document that ends with several elements open as line 1, listing them.
+const STILL_OPEN = /^Invalid '(\[.*\])' found\.$/;
 // The five entities XML defines and character references: nothing else is ever expanded.
 const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z_][\w.-]{0,40}));/g;
 const BUILT_IN = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
@@ -83,13 +85,21 @@ function toNodes(ordered: Ordered[]): XmlNode[] {
   return nodes;
 }
 
+/** Where and why the validator found the document is not XML, in one line. */
+function invalidity(text: string, error: { msg: string; line: number }): string {
+  const open = STILL_OPEN.exec(error.msg.replace(WHITESPACE, " "));
+  if (!open) return `line ${error.line}: ${error.msg.replace(WHITESPACE, " ")}`;
+  const names = (JSON.parse(open[1]) as string[]).map((name) => `<${name}>`).join(", ");
+  return `line ${text.split("\n").length}: the document ends with ${names} not closed`;
+}
+
 /**
  * The document's root element, or a WireError naming the line where it stops being XML.
  * `problems` lists what was read but not as sent (an entity XML does not define, kept as written).
  */
 export function readXml(text: string): { root: XmlElement; problems: string[] } {
   const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new WireError(`the item is not valid XML: line ${valid.err.line}: ${valid.err.msg.replace(WHITESPACE, " ")}`);
+  if (valid !== true) throw new WireError(`the item is not valid XML: ${invalidity(text, valid.err)}`);
   let ordered: Ordered[];
   try {
     ordered = parser.parse(text) as Ordered[];
