@@ -22,18 +22,24 @@ const PERSON_SCHEME = /person|people/i;
 const PLACE_SCHEME = /geo|place|country|city|iso3166/i;
 const IPTC_SCHEME = /^(?:medtop|subj):/;
 
-const pubstatuses: Record<string, WirePubstatus> = { usable: "usable", withheld: "withheld", canceled: "canceled", cancelled: "canceled" };
+// Maps, not object literals: a qcode such as "stat:constructor" must not find Object's own properties.
+const pubstatuses = new Map<string, WirePubstatus>([
+  ["usable", "usable"],
+  ["withheld", "withheld"],
+  ["canceled", "canceled"],
+  ["cancelled", "canceled"],
+]);
 // The IPTC concept natures of a subject (cpnat), as tag types.
-const natureTypes: Record<string, TagType> = {
-  "cpnat:person": "person",
-  "cpnat:organisation": "organisation",
-  "cpnat:organization": "organisation",
-  "cpnat:geoArea": "place",
-  "cpnat:poi": "place",
-  "cpnat:abstract": "topic",
-  "cpnat:event": "topic",
-  "cpnat:object": "topic",
-};
+const natureTypes = new Map<string, TagType>([
+  ["cpnat:person", "person"],
+  ["cpnat:organisation", "organisation"],
+  ["cpnat:organization", "organisation"],
+  ["cpnat:geoArea", "place"],
+  ["cpnat:poi", "place"],
+  ["cpnat:abstract", "topic"],
+  ["cpnat:event", "topic"],
+  ["cpnat:object", "topic"],
+]);
 
 /** The part of a qcode after its scheme ("nprov:AFP" → "AFP"). */
 const code = (qcode: string | null) => (qcode ? qcode.slice(qcode.indexOf(":") + 1).trim() || null : null);
@@ -85,7 +91,7 @@ function version(given: string | null, problems: string[]): number | null {
 function pubstatus(itemMeta: XmlElement | undefined, problems: string[]): WirePubstatus | null {
   const given = attribute(childNamed(itemMeta, "pubStatus"), "qcode");
   if (given === null) return null;
-  const status = pubstatuses[code(given)?.toLowerCase() ?? ""];
+  const status = pubstatuses.get(code(given)?.toLowerCase() ?? "");
   if (!status) problems.push(`pubStatus "${given}" is not usable, withheld or canceled: left out`);
   return status ?? null;
 }
@@ -124,7 +130,7 @@ function agencyOf(item: XmlElement, datelineAgency: string | null): string | nul
 }
 
 function tagType(subject: XmlElement, qcode: string | null): TagType {
-  const nature = natureTypes[attribute(subject, "type") ?? ""];
+  const nature = natureTypes.get(attribute(subject, "type") ?? "");
   if (nature) return nature;
   const scheme = qcode?.slice(0, qcode.indexOf(":")) ?? "";
   if (ORGANISATION_SCHEME.test(scheme)) return "organisation";

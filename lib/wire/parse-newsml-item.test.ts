@@ -133,6 +133,7 @@ describe("NewsML-G2: the newsItem's metadata", () => {
     const status = (qcode: string) => one(newsItem({ itemMeta: `<pubStatus qcode="${qcode}"/>` })).pubstatus;
     expect([status("stat:usable"), status("stat:withheld"), status("stat:canceled"), status("stat:cancelled")]).toEqual(["usable", "withheld", "canceled", "canceled"]);
     expect(one(newsItem()).pubstatus).toBeNull();
+    expect(status("stat:constructor")).toBeNull();
     expect(one(corpus("reuters-canceled.xml").toString()).pubstatus).toBe("canceled");
   });
 
@@ -180,7 +181,8 @@ describe("NewsML-G2: the newsItem's metadata", () => {
           <subject type="cpnat:organisation" literal="World Health Organization"/>
           <subject type="cpnat:geoArea"><name>Amazonas</name></subject>
           <subject qcode="afpperson:991"><name>Rui Costa</name></subject>
-          <subject qcode="iso3166-1a2:BR"><name>Brazil</name></subject>`,
+          <subject qcode="iso3166-1a2:BR"><name>Brazil</name></subject>
+          <subject type="constructor"><name>Carnival</name></subject>`,
       }),
     ).parse.tags;
     expect(tags).toEqual([
@@ -193,6 +195,7 @@ describe("NewsML-G2: the newsItem's metadata", () => {
       { name: "Amazonas", type: "place" },
       { name: "Rui Costa", type: "person" },
       { name: "Brazil", type: "place" },
+      { name: "Carnival", type: "topic" },
     ]);
   });
 
