@@ -51,7 +51,7 @@ function conceptName(element: XmlElement | undefined, options: { englishOnly?: b
   return textOf(english ?? (options.englishOnly ? undefined : names[0])) ?? attribute(element, "literal");
 }
 
-function instant(element: XmlElement, problems: string[]): string | null {
+function embargoInstant(element: XmlElement, problems: string[]): string | null {
   const given = textOf(element);
   if (!given) {
     problems.push("embargoed gives no time (held until further notice): no embargo time set");
@@ -175,7 +175,8 @@ function located(contentMeta: XmlElement | undefined): { location: string | null
 /**
  * One newsItem as a parsed item: identity and status from its attributes and itemMeta, the
  * story's metadata from contentMeta, the body from contentSet. What is there but unreadable is
- * left out and said in `problems`; nothing in a well-formed item is an error.
+ * left out and said in `problems`; nothing in a well-formed item is an error. Descriptions,
+ * keywords and links are not read: the desk writes its own summary and tags come from subjects.
  */
 export function readNewsItem(item: XmlElement, receivedAt: Date): ParsedWireItem {
   const problems: string[] = [];
@@ -204,7 +205,7 @@ export function readNewsItem(item: XmlElement, receivedAt: Date): ParsedWireItem
       location: place.location ?? dateline?.location ?? body.dateline?.location ?? null,
       country,
       date: dateline?.date ?? body.dateline?.date ?? null,
-      embargoUntil: (embargoed ? instant(embargoed, problems) : null) ?? body.embargoUntil,
+      embargoUntil: (embargoed ? embargoInstant(embargoed, problems) : null) ?? body.embargoUntil,
       guid,
       version: version(attribute(item, "version"), problems),
       headline: headline(contentMeta) ?? textOf(childNamed(itemMeta, "title")) ?? body.headline,

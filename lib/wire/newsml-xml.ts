@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator, type EntityDecoderOptions } from "fast-xml-parser";
 import { WireError } from "@/lib/wire/wire-error";
+import { cleanText } from "@/lib/text-input";
 
 /** An element of the document, its namespace prefix taken off its name and its attributes' names. */
 export type XmlElement = { name: string; attributes: Record<string, string>; children: XmlNode[] };
@@ -16,10 +17,13 @@ const STILL_OPEN = /^Invalid '(\[.*\])' found\.$/;
 const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z_][\w.-]{0,40}));/g;
 const BUILT_IN = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
 
+/**
+ * The character a reference names, cleaned as all text that comes in (lib/text-input.ts): the
+ * input was cleaned before parsing, and "&#1;" must not bring back what that took out.
+ */
 function codePoint(hex: string | undefined, decimal: string | undefined): string {
   const value = hex !== undefined ? Number.parseInt(hex, 16) : Number(decimal);
-  // Out of Unicode, a surrogate or NUL: the replacement character, which the text cleaning copes with.
-  return value > 0 && value <= 0x10ffff && (value < 0xd800 || value > 0xdfff) ? String.fromCodePoint(value) : "\uFFFD";
+  return value > 0 && value <= 0x10ffff ? cleanText(String.fromCodePoint(value), { multiline: true }) : "";
 }
 
 /**

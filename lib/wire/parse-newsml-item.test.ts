@@ -103,6 +103,8 @@ describe("NewsML-G2: what is not a story, or not XML", () => {
     const item = one(newsItem({ contentMeta: "<headline>Caf&#233; &amp; bar&#x2019;s &lt;plan&gt; &nbsp;opens</headline>" }));
     expect(item.parse.headline).toBe("Café & bar’s <plan> &nbsp;opens");
     expect(item.parse.problems).toContain("the entity &nbsp; is not defined in XML: kept as written");
+    const controls = one(newsItem({ contentMeta: "<slugline>EU&#1;-&#x202E;GAS&#xD800;&#x110000;</slugline><headline>H</headline>" }));
+    expect(controls.parse.slugline).toBe("EU-GAS");
   });
 
   it("refuses elements nested deeper than 100 levels", () => {
