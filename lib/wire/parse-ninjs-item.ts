@@ -108,6 +108,19 @@ function readJson(raw: string): Json {
   return value as Json;
 }
 
+/**
+ * An agency's HTML body as the desk keeps it: sanitised, its dateline taken off, one paragraph per
+ * block (NINJS body_html, a NewsML-G2 XHTML body). The caller has bounded how deep it nests.
+ */
+export function readHtmlBody(html: string, receivedAt: Date): { bodyHtml: string; paragraphs: string[]; dateline: Dateline | null } {
+  const sanitised = sanitizeBody(html);
+  // Bare text with no block around it still makes a paragraph.
+  const blocked = BLOCK_ELEMENT.test(sanitised) ? sanitised : `<p>${sanitised}</p>`;
+  const taken = takeDatelineOffHtml(blocked, receivedAt);
+  const paragraphs = blockTexts(taken.html);
+  return { bodyHtml: paragraphs.length ? taken.html : "", paragraphs, dateline: taken.dateline };
+}
+
 /** A NINJS document as a parsed item. */
 export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
   const item = readJson(raw);
@@ -123,13 +136,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
   let headline: string | null = null;
   if (html) {
     if (nestsTooDeep(html)) throw new WireError(`body_html nests its markup more than ${MAX_MARKUP_DEPTH} levels deep`);
-    const sanitised = sanitizeBody(html);
-    // Bare text with no block around it still makes a paragraph.
-    const blocked = BLOCK_ELEMENT.test(sanitised) ? sanitised : `<p>${sanitised}</p>`;
-    const taken = takeDatelineOffHtml(blocked, receivedAt);
-    dateline = taken.dateline;
-    paragraphs = blockTexts(taken.html);
-    bodyHtml = paragraphs.length ? taken.html : "";
+    ({ bodyHtml, paragraphs, dateline } = readHtmlBody(html, receivedAt));
   } else if (plain) {
     const body = readTextBody(plain, receivedAt);
     ({ paragraphs, dateline, credits } = body);

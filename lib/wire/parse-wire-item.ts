@@ -1,6 +1,7 @@
 import type { ParsedWireItem, WireParse } from "@/lib/wire/types";
 import { proposeHeadline } from "@/lib/wire/propose-headline";
 import { parseNinjsItem } from "@/lib/wire/parse-ninjs-item";
+import { isNewsmlInput, parseNewsmlItems } from "@/lib/wire/parse-newsml-item";
 import { parseTextItem } from "@/lib/wire/parse-text-item";
 import { readWireInput } from "@/lib/wire/read-input";
 import { WireError } from "@/lib/wire/wire-error";
@@ -45,7 +46,7 @@ function finish(item: ParsedWireItem): ParsedWireItem {
 }
 
 /**
- * Every item in a delivery of agency copy (plain text, NINJS; a NewsML-G2 newsMessage may carry
+ * Every item in a delivery of agency copy (plain text, NINJS, NewsML-G2; a newsMessage may carry
  * several), taken apart with no NLP: fast enough for bulk ingest. Throws WireError, with a
  * one-line reason, for input that is not copy.
  */
@@ -53,6 +54,7 @@ export function parseWireItems(raw: string | Uint8Array, options: { receivedAt: 
   const { receivedAt } = options;
   if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) throw new WireError("receivedAt is not a valid date");
   const text = readWireInput(raw);
+  if (isNewsmlInput(text)) return parseNewsmlItems(text, receivedAt).map(finish);
   const item = JSON_START.test(text) ? parseNinjsItem(text, receivedAt) : parseTextItem(text, receivedAt);
   return [finish(item)];
 }
