@@ -132,3 +132,12 @@ describe("parseWireItem on NINJS", () => {
     expect(item.bodyHtml).toBe("<p>Body text here.</p>");
   });
 });
+
+describe("pubstatus from the copy", () => {
+  it("is one of the three, whatever else the agency writes (\"constructor\" is not a status)", () => {
+    for (const pubstatus of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const item = parseWireItem(JSON.stringify({ uri: "urn:x", headline: "H", body_text: "Text.", pubstatus }), { receivedAt: new Date("2026-03-03T10:00:00Z") });
+      expect(item.pubstatus, pubstatus).toBeNull();
+    }
+  });
+});

@@ -22,7 +22,8 @@ const WHOLE_NUMBER = /^\s*\d+\s*$/;
 const ORGANISATION_SCHEME = /organi[sz]ation/i;
 const PERSON_SCHEME = /person|people/i;
 const PLACE_SCHEME = /place|geo/i;
-const pubstatuses: Record<string, WirePubstatus> = { usable: "usable", withheld: "withheld", canceled: "canceled", cancelled: "canceled" };
+// A Map, not an object literal: "constructor" or "__proto__" from the copy must find nothing.
+const pubstatuses = new Map<string, WirePubstatus>([["usable", "usable"], ["withheld", "withheld"], ["canceled", "canceled"], ["cancelled", "canceled"]]);
 
 // NINJS is read leniently, field by field: a field of the wrong type is treated as absent rather
 // than refusing an item the desk can still use. Only JSON that is no NINJS at all is an error, and
@@ -165,7 +166,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
       ...noWireMetadata(),
     },
     bodyHtml,
-    pubstatus: pubstatuses[text(item.pubstatus)?.toLowerCase() ?? ""] ?? null,
+    pubstatus: pubstatuses.get(text(item.pubstatus)?.toLowerCase() ?? "") ?? null,
     related: [],
   };
 }
