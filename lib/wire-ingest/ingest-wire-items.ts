@@ -54,7 +54,7 @@ type Prepared = {
   hash: string;
   receivedAt: Date;
   tags: WireTag[];
-  /** The slug line as takes match it, and the agency it belongs to. */
+  /** The slug line as takes match it (lib/wire/read-take.ts slugKey). */
   slug: string | null;
 };
 
@@ -117,7 +117,7 @@ export async function ingestWireItems(options: { actor: Actor; via: WirePath; it
       const items = parseAllOrReject(input.raw, receivedAt);
       const raw = storedWireText(input.raw);
       for (const [part, item] of items.entries()) {
-        const slug = item.parse.slugline ? `${item.parse.agency ?? ""}|${slugKey(item.parse.slugline)}` : null;
+        const slug = item.parse.slugline ? slugKey(item.parse.slugline) : null;
         prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags: input.tags ?? [], slug });
       }
     } catch (error) {
@@ -318,9 +318,15 @@ async function ingestTake(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResu
   const seen = await tx.wireItem.findUnique({ where: { contentHash: p.hash }, select: { id: true, storyId: true } });
   if (seen) return { ok: true, outcome: "duplicate", storyId: seen.storyId, wireItemId: seen.id };
   const take = p.item.parse.take!;
-  const [agency, key] = [p.item.parse.agency, slugKey(p.item.parse.slugline!)];
+  const { agency } = p.item.parse;
+  // A take often names no agency of its own (an add has no dateline): it matches on the slug line
+  // alone; one that does name an agency matches that agency's items, or items that named none.
   const previous = await tx.wireItem.findFirst({
-    where: { slugKey: key, agency, receivedAt: { gte: new Date(p.receivedAt.getTime() - TAKE_WINDOW_MS), lte: new Date(p.receivedAt.getTime() + TAKE_WINDOW_MS) } },
+    where: {
+      slugKey: slugKey(p.item.parse.slugline!),
+      ...(agency ? { OR: [{ agency }, { agency: null }] } : {}),
+      receivedAt: { gte: new Date(p.receivedAt.getTime() - TAKE_WINDOW_MS), lte: new Date(p.receivedAt.getTime() + TAKE_WINDOW_MS) },
+    },
     orderBy: { receivedAt: "desc" },
     select: { storyId: true },
   });
