@@ -96,3 +96,15 @@ describe("parseWireItem refuses what is not copy", () => {
     expect(error.name).toBe("WireError");
   });
 });
+
+describe("parseWireItem on heads and encodings", () => {
+  it("reads the marker lines above the dateline into priority, slug line and take", () => {
+    const item = parse("BULLETIN\nBC-Britain-Economy,2nd add\nLONDON, March 3 (Reuters) - Britain's economy grew.");
+    expect(item.parse).toMatchObject({ priority: "bulletin", slugline: "BC-Britain-Economy", take: { kind: "add", number: 2, note: null }, envelope: null, location: "London", paragraphs: ["Britain's economy grew."] });
+  });
+
+  it("says on any item, NINJS too, that its bytes were read as Windows-1252", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"uri": "urn:x", "headline": "Caf'), 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94, ...new TextEncoder().encode('", "body_text": "Paris (AFP) - Text."}')]);
+    expect(parse(bytes).parse).toMatchObject({ format: "ninjs", headline: "Café “ok”", problems: ["decoded as Windows-1252: the bytes are not UTF-8"] });
+  });
+});

@@ -41,16 +41,24 @@ const COUNT = /^\d{1,6}$/;
 const ANPA_ID = /^[A-Za-z]\d{4}/;
 const LETTER = /^[A-Za-z]$/;
 // The head lines AP marks with "^" after STX, ending "<" or "=", and its dispatch stamp after the text.
-const AP_HEAD = /^\s*\^/;
-const AP_HEAD_MARKS = /^\s*\^\s*|\s*[<=]+\s*$/g;
+const AP_HEAD_MARK = /^\s*\^/;
+const MAX_AP_HEAD = 20;
 const AP_PHOTO = /^AP (?:Photos?|Video|Graphic|Audio)\b/i;
 const BYLINE = /^By\s/i;
 const EDITORS = /^(?:Eds|Editors?|Editor'?s note)\s*:\s*/i;
 const DISPATCH_STAMP = /^[A-Z]{2,4}-[A-Z]{2,4}-\d\d-\d\d-\d\d \d{4}GMT<?$/;
 // 7901 copy may close its headline line with " =".
 const MAX_HEADLINE = 150;
-const HEADLINE_END_MARK = /\s*=\s*$/;
 const LOWER_CASE = /\p{Ll}/u;
+
+const isEndMark = (char: string) => char === "<" || char === "=" || char.trim() === "";
+
+// A loop, not a regex: "\s*[<=]+\s*$" backtracks quadratically on a long run of spaces.
+function trimEndMarks(line: string): string {
+  let end = line.length;
+  while (end > 0 && isEndMark(line[end - 1])) end--;
+  return line.slice(0, end).trim();
+}
 
 type Header = Pick<Envelope, "priority" | "category" | "slugline" | "wordCount" | "take"> & { kind: WireEnvelope };
 
@@ -116,7 +124,7 @@ function readHeader(headerText: string, synced: boolean, problems: string[]): He
  */
 function isHeadline(lines: string[], receivedAt: Date): boolean {
   const line = lines[0].trim();
-  if (HEADLINE_END_MARK.test(line)) return true;
+  if (line.endsWith("=")) return true;
   const following = lines.findIndex((candidate, index) => index > 0 && candidate.trim());
   if (following === -1 || line.length > MAX_HEADLINE || readDateline(line, receivedAt)) return false;
   return !LOWER_CASE.test(line) || following > 1 || readDateline(lines[following].trim(), receivedAt) !== null;
@@ -129,8 +137,9 @@ type Body = { text: string; headline: string | null; take: WireTake | null; keyw
  * "^AP Sports Writer=") read into the keyword, headline, take and a byline line for the body reader.
  */
 function readApHead(lines: string[]): Body {
-  const head: string[] = [];
-  while (lines.length && AP_HEAD.test(lines[0])) head.push(lines.shift()!.replace(AP_HEAD_MARKS, ""));
+  let at = 0;
+  while (at < lines.length && at < MAX_AP_HEAD && AP_HEAD_MARK.test(lines[at])) at++;
+  const head = lines.slice(0, at).map((line) => trimEndMarks(line.replace(AP_HEAD_MARK, "")));
   const body: Body = { text: "", headline: null, take: null, keywordSlug: null, advisory: null };
   const byline: string[] = [];
   for (const line of head) {
@@ -146,19 +155,22 @@ function readApHead(lines: string[]): Body {
     else if (byline.length === 1) byline.push(line);
     else if (body.headline === null) body.headline = line;
   }
-  const text = lines.join("\n");
+  const text = lines.slice(at).join("\n");
   body.text = byline.length ? `${byline.join(", ")}\n${text}` : text;
   return body;
 }
 
 function readBody(text: string, receivedAt: Date): Body {
-  const lines = text.split("\n");
-  while (lines.length && !lines[0].trim()) lines.shift();
-  while (lines.length && (!lines[lines.length - 1].trim() || DISPATCH_STAMP.test(lines[lines.length - 1].trim()))) lines.pop();
-  if (lines.length && AP_HEAD.test(lines[0])) return readApHead(lines);
+  const all = text.split("\n");
+  let end = all.length;
+  while (end > 0 && (!all[end - 1].trim() || DISPATCH_STAMP.test(all[end - 1].trim()))) end--;
+  let start = 0;
+  while (start < end && !all[start].trim()) start++;
+  const lines = all.slice(start, end);
+  if (lines.length && AP_HEAD_MARK.test(lines[0])) return readApHead(lines);
   if (lines.length && isHeadline(lines, receivedAt)) {
-    const headline = lines.shift()!.replace(HEADLINE_END_MARK, "").trim();
-    return { text: lines.join("\n"), headline: headline || null, take: null, keywordSlug: null, advisory: null };
+    const headline = trimEndMarks(lines[0]);
+    return { text: lines.slice(1).join("\n"), headline: headline || null, take: null, keywordSlug: null, advisory: null };
   }
   return { text: lines.join("\n"), headline: null, take: null, keywordSlug: null, advisory: null };
 }
@@ -191,6 +203,8 @@ export function readEnvelope(text: string, receivedAt: Date): Envelope | null {
     headerText = text.slice(soh + 1, stx);
     bodyStart = stx + 1;
   }
+  const synced = text.slice(0, soh === -1 ? stx : soh).includes(SYN);
+  const header = soh === -1 ? noHeader(synced ? "anpa-1312" : "iptc-7901") : readHeader(headerText, synced, problems);
   let bodyEnd = text.indexOf(ETX, bodyStart);
   if (bodyEnd === -1) {
     const eot = text.indexOf(EOT, bodyStart);
@@ -198,8 +212,6 @@ export function readEnvelope(text: string, receivedAt: Date): Envelope | null {
     problems.push(eot === -1 ? "no ETX: read to the end of the item" : "no ETX: read to the EOT");
   }
 
-  const synced = text.slice(0, soh === -1 ? stx : soh).includes(SYN);
-  const header = soh === -1 ? noHeader(synced ? "anpa-1312" : "iptc-7901") : readHeader(headerText, synced, problems);
   const body = readBody(text.slice(bodyStart, bodyEnd).replace(FRAMING, ""), receivedAt);
   if (!body.text.trim()) problems.push("the envelope holds no text");
   const take = combineTakes(header.take, body.take);

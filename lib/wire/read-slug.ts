@@ -31,6 +31,13 @@ export function slugKey(slugline: string): string {
   return slugline.trim().replace(WHITESPACE, " ").toUpperCase();
 }
 
+// A quick look, as most first lines are prose: the first word is hyphenated, or a message number.
+function mayBeSlugLine(line: string): boolean {
+  const space = line.indexOf(" ");
+  const first = space === -1 ? line : line.slice(0, space);
+  return first.includes("-") || MESSAGE_NUMBER.test(first);
+}
+
 function isPlainTextSlug(slug: string, afterNumber: boolean): boolean {
   if (slug.length > MAX_SLUG || !SLUG_CHARACTERS.test(slug) || !slug.includes("-")) return false;
   return WIRE_PREFIX.test(slug) || CODED.test(slug) || (afterNumber && CODED_AFTER_NUMBER.test(slug));
@@ -45,7 +52,7 @@ function isPlainTextSlug(slug: string, afterNumber: boolean): boolean {
 export function readSlugLine(line: string, options: { strict: boolean }): SlugLine | null {
   const { strict } = options;
   const trimmed = line.trim();
-  if (!trimmed || (strict && trimmed.length > MAX_SLUG_LINE)) return null;
+  if (!trimmed || (strict && (trimmed.length > MAX_SLUG_LINE || !mayBeSlugLine(trimmed)))) return null;
   const tokens = trimmed.slice(0, MAX_SLUG_LINE).replace(COMMA, " , ").split(SPACE).filter(Boolean);
   const afterNumber = tokens.length > 1 && MESSAGE_NUMBER.test(tokens[0]) && tokens[1].includes("-");
   if (afterNumber) tokens.shift();

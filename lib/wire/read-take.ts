@@ -69,8 +69,9 @@ export function readTake(text: string): WireTake | null {
 }
 
 // When the head says two things (a slug's "1st Ld-Writethru" and "(Corrects … )"), the weightier
-// kind wins: a kill over all, then a correction, then a whole new version, then an add.
-const WEIGHT: Record<WireTake["kind"], number> = { add: 0, lead: 1, writethru: 2, correction: 3, kill: 4 };
+// kind wins: a kill over all, then a correction, then a whole new version (lead or write-through,
+// the first said), then an add.
+const WEIGHT: Record<WireTake["kind"], number> = { add: 0, lead: 1, writethru: 1, correction: 2, kill: 3 };
 
 /** Two reads of one item's take as one: the weightier kind, the first number and note given. */
 export function combineTakes(first: WireTake | null, second: WireTake | null): WireTake | null {
