@@ -55,7 +55,7 @@ describe("parseWireItem on plain text", () => {
 
   it("takes the line above a signed dateline as the headline, with the slug above it", () => {
     const item = parse("DEL12 BIZ RBI-POLICY\nRBI keeps repo rate unchanged at 6.5%\nNew Delhi, Mar 3 (PTI) The Reserve Bank held rates.\nMore follows.");
-    expect(item.parse).toMatchObject({ headline: "RBI keeps repo rate unchanged at 6.5%", agency: "PTI", paragraphs: ["The Reserve Bank held rates.", "More follows."] });
+    expect(item.parse).toMatchObject({ headline: "RBI keeps repo rate unchanged at 6.5%", slugline: "RBI-POLICY", agency: "PTI", paragraphs: ["The Reserve Bank held rates.", "More follows."] });
   });
 
   it("accepts bytes as well as a string, and strips a byte-order mark", () => {

@@ -47,6 +47,11 @@ describe("readEnvelope: ANPA 1312", () => {
     expect(envelope.text).not.toMatch(/\^|AP-WF|AP Photo/);
   });
 
+  it("reads an AP keyword line whose words are no take mark as the keyword, not the headline", () => {
+    const envelope = readEnvelope("\x16\x16\x01W2870asian\nf l BC-LT--Argentina-CancerB     11-13 1049\n\x02^BC-LT--Argentina-Cancer Beauty,466<\n^For chemo patients, mirrors can hurt <\n\t   BUENOS AIRES, Argentina (AP) _ Text.\n\x03", receivedAt);
+    expect(envelope).toMatchObject({ priority: "flash", category: "l", slugline: "BC-LT--Argentina-CancerB", wordCount: 1049, headline: "For chemo patients, mirrors can hurt" });
+  });
+
   it("maps the priority codes onto our four, and says which it does not know", () => {
     expect(envelopeOf("anpa", "reuters-flash.anpa")?.priority).toBe("flash");
     expect(envelopeOf("anpa", "ap-quake-bulletin.anpa")?.priority).toBe("bulletin");

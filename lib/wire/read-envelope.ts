@@ -43,6 +43,7 @@ const LETTER = /^[A-Za-z]$/;
 // The head lines AP marks with "^" after STX, ending "<" or "=", and its dispatch stamp after the text.
 const AP_HEAD_MARK = /^\s*\^/;
 const MAX_AP_HEAD = 20;
+const AP_KEYWORD = /^(?:BC|AM|PM|AP)-/;
 const AP_PHOTO = /^AP (?:Photos?|Video|Graphic|Audio)\b/i;
 const BYLINE = /^By\s/i;
 const EDITORS = /^(?:Eds|Editors?|Editor'?s note)\s*:\s*/i;
@@ -120,15 +121,19 @@ function readHeader(headerText: string, synced: boolean, problems: string[]): He
 /**
  * Whether the text's first line is a headline, not the first line of a story that is hard-wrapped:
  * closed with " =" (7901), or short and not a dateline, and either in capitals (as Reuters sends
- * headlines), or standing apart above a blank line or a dateline.
+ * headlines), or a line that is no sentence standing apart above a blank line or a dateline.
  */
 function isHeadline(lines: string[], receivedAt: Date): boolean {
   const line = lines[0].trim();
   if (line.endsWith("=")) return true;
   const following = lines.findIndex((candidate, index) => index > 0 && candidate.trim());
   if (following === -1 || line.length > MAX_HEADLINE || readDateline(line, receivedAt)) return false;
-  return !LOWER_CASE.test(line) || following > 1 || readDateline(lines[following].trim(), receivedAt) !== null;
+  if (!LOWER_CASE.test(line)) return true;
+  return !line.endsWith(".") && (following > 1 || readDateline(lines[following].trim(), receivedAt) !== null);
 }
+
+// AP's keyword line may carry words no take mark holds ("BC-LT--Argentina-Cancer Beauty,466").
+const readKeywordLine = (line: string) => readSlugLine(line, { strict: true }) ?? (AP_KEYWORD.test(line) ? readSlugLine(line, { strict: false }) : null);
 
 type Body = { text: string; headline: string | null; take: WireTake | null; keywordSlug: string | null; advisory: string | null };
 
@@ -144,7 +149,7 @@ function readApHead(lines: string[]): Body {
   const byline: string[] = [];
   for (const line of head) {
     if (!line || AP_PHOTO.test(line) || readMarkerPriority(line)) continue;
-    const slug = body.keywordSlug === null && body.headline === null ? readSlugLine(line, { strict: true }) : null;
+    const slug = body.keywordSlug === null && body.headline === null ? readKeywordLine(line) : null;
     const take = slug ? null : readTake(line);
     if (slug) {
       body.keywordSlug = slug.slugline;

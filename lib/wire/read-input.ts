@@ -74,7 +74,8 @@ function decode(bytes: Uint8Array, problems: string[]): string {
     }
     if (countHighBytes(bytes) > Math.min(bytes.length, SAMPLE) * MAX_HIGH_BYTES) throw new WireError("the item is not text");
     problems.push("decoded as Windows-1252: the bytes are not UTF-8");
-    // The five bytes Windows-1252 leaves undefined are control characters in WHATWG's table.
+    // iconv-lite gives the five bytes Windows-1252 leaves undefined as U+FFFD; WHATWG's table
+    // makes them C1 controls, which would go below anyway.
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "windows-1252");
     return text.includes(REPLACEMENT) ? text.replaceAll(REPLACEMENT, "") : text;
   }

@@ -10,6 +10,7 @@ describe("readSlugLine", () => {
     ["BC-BKN--Heat-Hawks 1stLd-Writethru   02-20 0500", "BC-BKN--Heat-Hawks", { kind: "writethru", number: 1, note: null }, 500],
     ["PTI-WB-BJP 1STADD", "PTI-WB-BJP", { kind: "add", number: 1, note: null }, null],
     ["DEL23 WB-POLL 2ND ADD", "WB-POLL", { kind: "add", number: 2, note: null }, null],
+    ["DEL12 BIZ RBI-POLICY", "RBI-POLICY", null, null],
     ["BC-Britain-Economy", "BC-Britain-Economy", null, null],
     ["UK-EU-TRADE", "UK-EU-TRADE", null, null],
     ["BC-Chile-Earthquake,Kill", "BC-Chile-Earthquake", { kind: "kill", number: null, note: null }, null],

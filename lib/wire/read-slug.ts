@@ -19,6 +19,7 @@ const WIRE_PREFIX = /^(?:BC|AM|PM|AP|PTI|UNI|IANS|ANI)-[\p{L}\p{N}]/u;
 const CODED = /^[A-Z][A-Z0-9]{1,5}(?:-[^-\s]+){2,}$/;
 const CODED_AFTER_NUMBER = /^[A-Z][A-Z0-9]{1,5}-[^\s]+$/;
 const MESSAGE_NUMBER = /^[A-Z]{2,4}\d{1,4}$/;
+const DESK = /^[A-Z]{2,5}$/;
 const DATE = /^\d{1,2}-\d{1,2}$/;
 const COUNT = /^\d{1,5}$/;
 const COMMA = /,/g;
@@ -45,7 +46,7 @@ function isPlainTextSlug(slug: string, afterNumber: boolean): boolean {
 
 /**
  * A slug line taken apart: "BC-BAHIA-COCOA-REVIEW   02-26 0105", "BC-Cocoa-Review,1st add",
- * "BC-BKN--Heat-Hawks, 1st Ld-Writethru,416", "PTI-WB-BJP 1STADD". `strict` (plain text) accepts
+ * "BC-BKN--Heat-Hawks, 1st Ld-Writethru,416", "PTI-WB-BJP 1STADD", "DEL12 BIZ RBI-POLICY". `strict` (plain text) accepts
  * only a slug of the forms above followed by nothing but a take mark, date and word count; else
  * null. Unstrict (an envelope's keyword field) keeps any slug and ignores words it cannot read.
  */
@@ -54,8 +55,10 @@ export function readSlugLine(line: string, options: { strict: boolean }): SlugLi
   const trimmed = line.trim();
   if (!trimmed || (strict && (trimmed.length > MAX_SLUG_LINE || !mayBeSlugLine(trimmed)))) return null;
   const tokens = trimmed.slice(0, MAX_SLUG_LINE).replace(COMMA, " , ").split(SPACE).filter(Boolean);
-  const afterNumber = tokens.length > 1 && MESSAGE_NUMBER.test(tokens[0]) && tokens[1].includes("-");
-  if (afterNumber) tokens.shift();
+  // PTI and UNI put a message number and sometimes a desk code first ("DEL12 BIZ RBI-POLICY").
+  const desk = tokens.length > 2 && MESSAGE_NUMBER.test(tokens[0]) && DESK.test(tokens[1]) && tokens[2].includes("-");
+  const afterNumber = desk || (tokens.length > 1 && MESSAGE_NUMBER.test(tokens[0]) && tokens[1].includes("-"));
+  if (afterNumber) tokens.splice(0, desk ? 2 : 1);
   const slug = tokens.shift()?.replace(SLUG_END, "");
   if (!slug || (strict && !isPlainTextSlug(slug, afterNumber))) return null;
 
