@@ -18,7 +18,7 @@ import { killStoryInTx } from "@/lib/stories/kill-story";
 import { contentHash } from "@/lib/wire-ingest/content-hash";
 import { needsHeadline, storyInputFromWire, storyUpdateFromWire, takeChanges } from "@/lib/wire-ingest/story-from-wire";
 import { itemHash, storedWireText } from "@/lib/wire-ingest/stored-wire-item";
-import { slugKey } from "@/lib/wire/read-take";
+import { slugKey } from "@/lib/wire/read-slug";
 import { isCleanText } from "@/lib/text-input";
 import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender";
 

@@ -1,10 +1,14 @@
 import { parseWireItems } from "@/lib/wire/parse-wire-item";
 import type { ParsedWireItem } from "@/lib/wire/types";
+import { decodeWireBytes } from "@/lib/wire/read-input";
 import { contentHash } from "@/lib/wire-ingest/content-hash";
 
-/** The copy as it is kept on its wire item: text, decoded as the parser decodes it. */
+/**
+ * The copy as it is kept on its wire item: text, decoded as the parser decodes it (Windows-1252
+ * and UTF-16 copy stays readable, and parses again the same). Called once the copy has parsed.
+ */
 export function storedWireText(raw: string | Uint8Array): string {
-  return typeof raw === "string" ? raw : Buffer.from(raw).toString("utf8");
+  return typeof raw === "string" ? raw : decodeWireBytes(raw);
 }
 
 /**

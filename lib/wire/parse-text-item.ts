@@ -1,10 +1,19 @@
 import { noWireMetadata, type ParsedWireItem } from "@/lib/wire/types";
 import { paragraphsHtml } from "@/lib/wire/paragraphs-html";
+import { readEnvelope } from "@/lib/wire/read-envelope";
+import { readHead } from "@/lib/wire/read-head";
+import { combineTakes } from "@/lib/wire/read-take";
 import { readTextBody } from "@/lib/wire/read-text-body";
 
-/** Plain agency copy as a parsed item; with no dateline, every dateline field (agency too) is null. */
+/**
+ * Plain agency copy as a parsed item: an ANPA 1312 / IPTC 7901 envelope and the marker lines at
+ * its head (priority, slug line, take) read off first, then the body. With no dateline, every
+ * dateline field (agency too) is null.
+ */
 export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
-  const body = readTextBody(text, receivedAt);
+  const envelope = readEnvelope(text, receivedAt);
+  const head = readHead(envelope ? envelope.text : text, receivedAt);
+  const body = readTextBody(head.text, receivedAt);
   const dateline = body.dateline;
   return {
     parse: {
@@ -16,12 +25,19 @@ export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
       embargoUntil: body.embargoUntil,
       guid: null,
       version: null,
-      headline: body.headline,
+      headline: envelope?.headline ?? body.headline,
       byline: body.byline,
       credits: body.credits,
       paragraphs: body.paragraphs,
       tags: dateline?.country ? [{ name: dateline.country, type: "place" }] : [],
       ...noWireMetadata(),
+      priority: envelope?.priority ?? head.priority,
+      slugline: envelope?.slugline ?? head.slugline,
+      category: envelope?.category ?? null,
+      wordCount: envelope?.wordCount ?? head.wordCount,
+      take: combineTakes(envelope?.take ?? null, head.take),
+      envelope: envelope?.kind ?? null,
+      problems: envelope?.problems ?? [],
     },
     bodyHtml: paragraphsHtml(body.paragraphs),
     pubstatus: null,

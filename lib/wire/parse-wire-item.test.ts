@@ -55,7 +55,7 @@ describe("parseWireItem on plain text", () => {
 
   it("takes the line above a signed dateline as the headline, with the slug above it", () => {
     const item = parse("DEL12 BIZ RBI-POLICY\nRBI keeps repo rate unchanged at 6.5%\nNew Delhi, Mar 3 (PTI) The Reserve Bank held rates.\nMore follows.");
-    expect(item.parse).toMatchObject({ headline: "RBI keeps repo rate unchanged at 6.5%", agency: "PTI", paragraphs: ["The Reserve Bank held rates.", "More follows."] });
+    expect(item.parse).toMatchObject({ headline: "RBI keeps repo rate unchanged at 6.5%", slugline: "RBI-POLICY", agency: "PTI", paragraphs: ["The Reserve Bank held rates.", "More follows."] });
   });
 
   it("accepts bytes as well as a string, and strips a byte-order mark", () => {
@@ -94,5 +94,17 @@ describe("parseWireItem refuses what is not copy", () => {
     expect(error.message).toMatch(/^the item is not valid JSON: /);
     expect(error.message).not.toContain("\n");
     expect(error.name).toBe("WireError");
+  });
+});
+
+describe("parseWireItem on heads and encodings", () => {
+  it("reads the marker lines above the dateline into priority, slug line and take", () => {
+    const item = parse("BULLETIN\nBC-Britain-Economy,2nd add\nLONDON, March 3 (Reuters) - Britain's economy grew.");
+    expect(item.parse).toMatchObject({ priority: "bulletin", slugline: "BC-Britain-Economy", take: { kind: "add", number: 2, note: null }, envelope: null, location: "London", paragraphs: ["Britain's economy grew."] });
+  });
+
+  it("says on any item, NINJS too, that its bytes were read as Windows-1252", () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"uri": "urn:x", "headline": "Caf'), 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94, ...new TextEncoder().encode('", "body_text": "Paris (AFP) - Text."}')]);
+    expect(parse(bytes).parse).toMatchObject({ format: "ninjs", headline: "Café “ok”", problems: ["decoded as Windows-1252: the bytes are not UTF-8"] });
   });
 });

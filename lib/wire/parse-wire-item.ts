@@ -41,8 +41,10 @@ function withHeadline(parse: WireParse): WireParse {
   return proposed ? { ...parse, headline: proposed, headlineProposed: true } : parse;
 }
 
-function finish(item: ParsedWireItem): ParsedWireItem {
-  return { ...item, parse: withHeadline(cleanParse(item.parse)), bodyHtml: cleanText(item.bodyHtml, { multiline: true }) };
+/** `problems` are the delivery's own (its bytes' encoding), said first on every item it holds. */
+function finish(item: ParsedWireItem, problems: string[]): ParsedWireItem {
+  const parse = problems.length ? { ...item.parse, problems: [...problems, ...item.parse.problems] } : item.parse;
+  return { ...item, parse: withHeadline(cleanParse(parse)), bodyHtml: cleanText(item.bodyHtml, { multiline: true }) };
 }
 
 /**
@@ -53,10 +55,10 @@ function finish(item: ParsedWireItem): ParsedWireItem {
 export function parseWireItems(raw: string | Uint8Array, options: { receivedAt: Date }): ParsedWireItem[] {
   const { receivedAt } = options;
   if (!(receivedAt instanceof Date) || Number.isNaN(receivedAt.getTime())) throw new WireError("receivedAt is not a valid date");
-  const text = readWireInput(raw);
-  if (isNewsmlInput(text)) return parseNewsmlItems(text, receivedAt).map(finish);
+  const { text, problems } = readWireInput(raw);
+  if (isNewsmlInput(text)) return parseNewsmlItems(text, receivedAt).map((item) => finish(item, problems));
   const item = JSON_START.test(text) ? parseNinjsItem(text, receivedAt) : parseTextItem(text, receivedAt);
-  return [finish(item)];
+  return [finish(item, problems)];
 }
 
 /** The one item of a delivery (see parseWireItems); a delivery of several is refused with a WireError. */
