@@ -339,7 +339,7 @@ async function ingestTake(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResu
       "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId"
     FROM "Story" WHERE "id" = ${previous.storyId}::uuid FOR UPDATE`;
   const label = `the story slugged ${p.item.parse.slugline}`;
-  const owner = await ownership(tx, held, sender, label);
+  const owner = await ownership(tx, held, sender, `The story slugged ${p.item.parse.slugline}`);
   const record = async (state: "applied" | "pending" | "withdrawn") => {
     if (Object.keys(owner).length) await tx.story.update({ where: { id: held.id }, data: owner });
     const row = wireItemRow(p, sender, held.id, state);
@@ -395,7 +395,7 @@ async function ownership(tx: Tx, held: Held, sender: Sender, item: string): Prom
   const self = describeWireSender({ user: sender.actor, channel: sender.channel, apiKeyPrefix: senderKey?.prefix ?? null });
   throw new AppError(
     "forbidden",
-    `${item[0].toUpperCase()}${item.slice(1)} was first delivered by ${owner}, and its versions are accepted only from there. This one came from ${self} and was refused; to change the story, edit it instead.`,
+    `${item} was first delivered by ${owner}, and its versions are accepted only from there. This one came from ${self} and was refused; to change the story, edit it instead.`,
   );
 }
 
