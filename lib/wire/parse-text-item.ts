@@ -1,15 +1,15 @@
 import { noWireMetadata, type ParsedWireItem } from "@/lib/wire/types";
-import { paragraphsHtml } from "@/lib/wire/paragraphs-html";
+import { blocksHtml } from "@/lib/wire/paragraphs-html";
 import { readTextBody } from "@/lib/wire/read-text-body";
 
-/** Plain agency copy as a parsed item; with no dateline, every dateline field (agency too) is null. */
+/** Plain agency copy as a parsed item; with no dateline, every dateline field is null but the agency, which a sign-off may name. */
 export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
   const body = readTextBody(text, receivedAt);
   const dateline = body.dateline;
   return {
     parse: {
       format: "text",
-      agency: dateline?.agency ?? null,
+      agency: dateline?.agency ?? body.signOffAgency,
       location: dateline?.location ?? null,
       country: dateline?.country ?? null,
       date: dateline?.date ?? null,
@@ -23,7 +23,7 @@ export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
       tags: dateline?.country ? [{ name: dateline.country, type: "place" }] : [],
       ...noWireMetadata(),
     },
-    bodyHtml: paragraphsHtml(body.paragraphs),
+    bodyHtml: blocksHtml(body.blocks),
     pubstatus: null,
     related: [],
   };
