@@ -14,10 +14,13 @@ const NEAR = 0.75;
 // In wrapped copy most lines reach near the width, and most of those stop mid-sentence.
 const MIN_NEAR_SHARE = 0.5;
 const MIN_MID_SENTENCE_SHARE = 0.6;
+const MIN_RUN_ONS = 2;
+const MIN_RUN_ON_SHARE = 0.25;
 const MAX_LONG_SHARE = 0.05;
 const LONG_MARGIN = 12;
 const SENTENCE_END = '.!?”"\')’';
 const LETTER = /\p{L}/u;
+const LOWER_START = /^\p{Ll}/u;
 const WORD_HYPHEN = /\p{L}-$/u;
 
 function endsSentence(text: string): boolean {
@@ -35,22 +38,29 @@ function indentOf(line: string): number {
 }
 
 /**
- * Whether the copy as a whole is hard-wrapped, and how: many lines, most of them within a narrow
- * band just under a width of at most 80 columns, most of those ending mid-sentence. Copy sent one
- * paragraph to a line (lines of every length, nearly all ending a sentence) gets null.
+ * Whether the copy as a whole is hard-wrapped, and how: lines of at most 80 columns, most of them
+ * within a narrow band just under the width and ending mid-sentence, or (in a short item) sentences
+ * running on into lines that start in lower case. Copy sent one paragraph to a line (lines of
+ * every length, nearly all ending a sentence) gets null.
  */
 export function readWrap(lines: string[], table: boolean[] | null): Wrap | null {
-  const lengths: number[] = [];
   const prose: string[] = [];
+  // Sentences running on into the next line, which starts in lower case: a short item has few
+  // full lines, and this shows its wrapping instead.
+  let runOns = 0;
+  let previous: string | null = null;
   for (let index = 0; index < lines.length; index++) {
-    if (table?.[index]) continue;
-    const line = lines[index].trimEnd();
-    if (!line.trim()) continue;
-    lengths.push(line.length);
+    const line = table?.[index] ? "" : lines[index].trimEnd();
+    if (!line.trim()) {
+      previous = null;
+      continue;
+    }
+    if (previous !== null && !endsSentence(previous) && LOWER_START.test(line.trimStart())) runOns++;
     prose.push(line);
+    previous = line;
   }
-  if (lengths.length < MIN_LINES) return null;
-  const sorted = lengths.slice().sort((a, b) => a - b);
+  if (prose.length < MIN_LINES) return null;
+  const sorted = prose.map((line) => line.length).sort((a, b) => a - b);
   const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
   if (width < MIN_WIDTH || width > MAX_WIDTH) return null;
   let long = 0;
@@ -66,7 +76,8 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
     minIndent = Math.min(minIndent, indentOf(line));
   }
   if (long > Math.max(1, prose.length * MAX_LONG_SHARE)) return null;
-  if (near < prose.length * MIN_NEAR_SHARE || midSentence < near * MIN_MID_SENTENCE_SHARE) return null;
+  const full = near >= prose.length * MIN_NEAR_SHARE && midSentence >= near * MIN_MID_SENTENCE_SHARE;
+  if (!full && (runOns < MIN_RUN_ONS || runOns < prose.length * MIN_RUN_ON_SHARE)) return null;
   // Indents open paragraphs when only some lines have one; copy indented throughout has none.
   let indented = 0;
   for (const line of prose) if (indentOf(line) > minIndent) indented++;

@@ -26,11 +26,12 @@ const TAIL = 80;
 /** The sign-off a whole line is (an agency's, desk codes, a time stamp, an end mark), or null for a line of copy. */
 export function readSignOffLine(line: string): SignOff | null {
   if (line.length > TAIL) return null;
-  if (LONE_CODES.test(line) || END_MARK.test(line) || LONE_STAMP.test(line)) return { agency: null };
   if (AP_STAMP.test(line)) return { agency: "AP" };
+  // Before the codes: "UNI XC SS" is UNI's sign-off with its desk's codes, not codes alone.
   const lone = LONE_SIGN_OFF.exec(line) ?? LONE_SIGN_OFF.exec(line.replace(TRAILING_STAMP, ""));
   const agency = lone ? canonicalAgency(lone[1]) : null;
-  return agency ? { agency } : null;
+  if (agency) return { agency };
+  return LONE_CODES.test(line) || END_MARK.test(line) || LONE_STAMP.test(line) ? { agency: null } : null;
 }
 
 /**
