@@ -60,9 +60,8 @@ export function findTableLines(lines: string[]): boolean[] | null {
   let cores = 0;
   for (let index = 0; index <= lines.length; index++) {
     const line = index < lines.length ? lines[index] : "";
-    const spaced = line.includes("  ") || line.includes("\t");
-    // A paragraph's indent is not a gap: only a line with spacing inside it, or figures, can be a row.
-    const row = spaced || line.length <= MAX_ROW ? readRow(line) : null;
+    // Most copy is long lines of prose, spared the reading.
+    const row = line.length <= MAX_ROW ? readRow(line) : null;
     if (isRow(row)) {
       if (runStart < 0) runStart = index;
       if (isCore(row)) cores++;

@@ -9,6 +9,8 @@ export type Wrap = { width: number; indents: boolean };
 const MIN_WIDTH = 40;
 const MAX_WIDTH = 80;
 const MIN_LINES = 3;
+// The wrap width is the 90th percentile of line lengths: the few longer lines are headlines or tables.
+const WIDTH_PERCENTILE = 0.9;
 // A line is near the wrap width from 3/4 of it; a paragraph's last line is clearly short below that.
 const NEAR = 0.75;
 // In wrapped copy most lines reach near the width, and most of those stop mid-sentence.
@@ -44,6 +46,10 @@ function indentOf(line: string): number {
  * every length, nearly all ending a sentence) gets null.
  */
 export function readWrap(lines: string[], table: boolean[] | null): Wrap | null {
+  // Copy sent one paragraph to a line shows itself at once: many of its lines are wider than any wrap.
+  let wide = 0;
+  for (let index = 0; index < lines.length; index++) if (lines[index].length > MAX_WIDTH && !table?.[index]) wide++;
+  if (wide > lines.length * (1 - WIDTH_PERCENTILE)) return null;
   const prose: string[] = [];
   // Sentences running on into the next line, which starts in lower case: a short item has few
   // full lines, and this shows its wrapping instead.
@@ -61,7 +67,7 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
   }
   if (prose.length < MIN_LINES) return null;
   const sorted = prose.map((line) => line.length).sort((a, b) => a - b);
-  const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
+  const width = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * WIDTH_PERCENTILE))];
   if (width < MIN_WIDTH || width > MAX_WIDTH) return null;
   let long = 0;
   let near = 0;
