@@ -6,6 +6,7 @@ const MAX_ROW = 160;
 // A row ends in a cell: a figure or a short name after its last gap ("Extras (b 1, lb 4)   7").
 const MAX_LAST_CELL = 12;
 const DIGITS_SHARE = 0.5;
+const MAX_FIGURES_ROW = 60;
 const SENTENCE_END = '.!?;:"”’';
 const UPPER = /\p{Lu}|["“‘(]/u;
 
@@ -17,6 +18,8 @@ function isDigit(code: number): boolean {
 type Row = { gaps: number; figures: boolean; lastCell: number };
 
 function readRow(line: string): Row | null {
+  // A long line with no gap in it could only be a row of figures, and those are short.
+  if (line.length > MAX_FIGURES_ROW && !line.includes("  ") && !line.includes("\t")) return null;
   const text = line.trim();
   if (!text || text.length > MAX_ROW) return null;
   let gaps = 0;

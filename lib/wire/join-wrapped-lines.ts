@@ -101,15 +101,15 @@ export type HeadLine = "alone" | "start" | null;
 
 /**
  * Hard-wrapped lines joined into paragraphs. A paragraph ends at a blank line, before an indented
- * line (where indents open paragraphs), before a head line `opens` names (byline, dateline: asked
- * of the first `headLines` lines), and after a line that ends a sentence well short of the wrap
+ * line (where indents open paragraphs), around a head line `opens` names (embargo, byline, dateline:
+ * asked of the first `headLines` lines), and after a line that ends a sentence well short of the wrap
  * width. A line that is only a mark (a sign-off, "-0-", "MORE") after a sentence's end stands
  * alone, so that it can be taken off. Each run of table lines is a preformatted block.
  */
 export function joinWrappedLines(
   lines: string[],
   wrap: Wrap,
-  options: { table: boolean[] | null; headLines: number; opens: (line: string) => HeadLine },
+  options: { table: boolean[] | null; headLines: number; opens: (line: string, receivedAt: Date) => HeadLine; receivedAt: Date },
 ): WireBlock[] {
   const blocks: WireBlock[] = [];
   const short = wrap.width * NEAR;
@@ -138,7 +138,7 @@ export function joinWrappedLines(
       close();
       continue;
     }
-    const head = seen++ < options.headLines ? options.opens(line) : null;
+    const head = seen++ < options.headLines ? options.opens(line, options.receivedAt) : null;
     const mark: boolean = (ended || endsSentence(paragraph)) && (!LETTER.test(line) || readSignOffLine(line) !== null);
     if (head || mark || ended || (wrap.indents && indentOf(raw) > minIndent)) close();
     paragraph = joinLine(paragraph, line);

@@ -23,11 +23,15 @@ function lineBlocks(lines: string[], table: boolean[] | null): WireBlock[] {
 /**
  * The lines of plain copy as blocks: hard-wrapped copy joined into paragraphs, copy sent one
  * paragraph to a line left so, tabular matter kept as laid out in either, page junk dropped.
- * `opens` tells, for the first `headLines` lines of wrapped copy, which begin the byline or dateline.
+ * `opens` tells, for the first `headLines` lines of wrapped copy, which stand alone (embargo, byline)
+ * or begin the dateline's paragraph.
  */
-export function readBlocks(lines: string[], options: { headLines: number; opens: (line: string) => HeadLine }): WireBlock[] {
+export function readBlocks(lines: string[], options: { headLines: number; opens: (line: string, receivedAt: Date) => HeadLine; receivedAt: Date }): WireBlock[] {
   const table = findTableLines(lines);
   const wrap = readWrap(lines, table);
   const blocks = wrap ? joinWrappedLines(lines, wrap, { table, ...options }) : lineBlocks(lines, table);
-  return blocks.filter((block) => block.kind === "preformatted" || !isPageJunk(block.text));
+  let kept = 0;
+  for (const block of blocks) if (block.kind === "preformatted" || !isPageJunk(block.text)) blocks[kept++] = block;
+  blocks.length = kept;
+  return blocks;
 }

@@ -1,7 +1,6 @@
 import { cutTrailingMatter } from "@/lib/wire/cut-trailing-matter";
 import type { HeadLine } from "@/lib/wire/join-wrapped-lines";
 import { markupToText } from "@/lib/wire/markup-to-text";
-import { isPageJunk } from "@/lib/wire/page-junk";
 import { readBlocks } from "@/lib/wire/read-blocks";
 import { readByline, readGluedByline } from "@/lib/wire/read-byline";
 import { readDateline, type Dateline } from "@/lib/wire/read-dateline";
@@ -22,8 +21,8 @@ export type TextBody = {
   signOffAgency: string | null;
 };
 
-// How far down the head of the copy an embargo line, a byline or a signed dateline may sit
-// (in lines for the embargo and for wrapped copy's head, in paragraphs for the others).
+// How far down the head of the copy an embargo line, a byline or a signed dateline may sit, in
+// paragraphs (and in lines, for what opens a paragraph in wrapped copy's head).
 const EMBARGO_LINES = 5;
 const HEAD_LINES = 5;
 const DATELINE_LINES = 3;
@@ -36,25 +35,9 @@ function hasOddLineBreaks(text: string): boolean {
   return text.includes("\r") || text.includes("\u2028") || text.includes("\u2029") || text.includes("\f") || text.includes("\v");
 }
 
-/** The embargo line among the first lines of copy, blanked where found; undefined when there is none. */
-function liftEmbargo(lines: string[], receivedAt: Date): string | null | undefined {
-  let counted = 0;
-  for (let index = 0; index < lines.length && counted < EMBARGO_LINES; index++) {
-    const line = lines[index].trim();
-    if (!line) continue;
-    const embargo = readEmbargoLine(line, receivedAt);
-    if (embargo !== undefined) {
-      lines[index] = "";
-      return embargo;
-    }
-    if (!isPageJunk(line)) counted++;
-  }
-  return undefined;
-}
-
-/** Whether a line of wrapped copy's head is a byline (a line of its own) or opens the dateline's paragraph. */
+/** What a line of wrapped copy's head is: an embargo line or a byline (lines of their own), or the dateline's paragraph's first. */
 function headLine(line: string, receivedAt: Date): HeadLine {
-  if (readByline(line)) return "alone";
+  if (readEmbargoLine(line, receivedAt) !== undefined || readByline(line)) return "alone";
   return readGluedByline(line, receivedAt) || readDateline(line, receivedAt, { strict: true }) ? "start" : null;
 }
 
@@ -67,8 +50,17 @@ function headLine(line: string, receivedAt: Date): HeadLine {
 export function readTextBody(text: string, receivedAt: Date): TextBody {
   const plain = markupToText(text);
   const lines = hasOddLineBreaks(plain) ? plain.split(LINE_BREAK) : plain.split("\n");
-  const embargoUntil = liftEmbargo(lines, receivedAt) ?? null;
-  let blocks = readBlocks(lines, { headLines: HEAD_LINES, opens: (line) => headLine(line, receivedAt) });
+  const blocks = readBlocks(lines, { headLines: HEAD_LINES, opens: headLine, receivedAt });
+
+  let embargoUntil: string | null = null;
+  for (let index = 0; index < EMBARGO_LINES && index < blocks.length; index++) {
+    const block = blocks[index];
+    const embargo = block.kind === "paragraph" ? readEmbargoLine(block.text, receivedAt) : undefined;
+    if (embargo === undefined) continue;
+    embargoUntil = embargo;
+    blocks.splice(index, 1);
+    break;
+  }
 
   // A "By …" line heads the copy, above the dateline.
   let byline: string | null = null;
@@ -102,10 +94,17 @@ export function readTextBody(text: string, receivedAt: Date): TextBody {
   // What follows the story comes after its last table.
   let story = blocks.length;
   while (story > 0 && blocks[story - 1].kind === "paragraph") story--;
-  const end = cutTrailingMatter(blocks.slice(story).map((block) => block.text));
-  blocks = [...blocks.slice(0, story), ...end.paragraphs.map((paragraph): WireBlock => ({ kind: "paragraph", text: paragraph }))];
+  const tail: string[] = [];
+  for (let index = story; index < blocks.length; index++) tail.push(blocks[index].text);
+  const end = cutTrailingMatter(tail);
+  // The cut only drops paragraphs off the end and shortens the one then last.
+  blocks.length = story + end.paragraphs.length;
+  const last = end.paragraphs[end.paragraphs.length - 1];
+  if (last !== undefined && blocks[blocks.length - 1].text !== last) blocks[blocks.length - 1] = { kind: "paragraph", text: last };
+  const paragraphs: string[] = [];
+  for (const block of blocks) paragraphs.push(block.text);
   return {
-    paragraphs: blocks.map((block) => block.text),
+    paragraphs,
     blocks,
     dateline,
     embargoUntil,

@@ -28,7 +28,8 @@ export function readSignOffLine(line: string): SignOff | null {
   if (line.length > TAIL) return null;
   if (AP_STAMP.test(line)) return { agency: "AP" };
   // Before the codes: "UNI XC SS" is UNI's sign-off with its desk's codes, not codes alone.
-  const lone = LONE_SIGN_OFF.exec(line) ?? LONE_SIGN_OFF.exec(line.replace(TRAILING_STAMP, ""));
+  const stamp = TRAILING_STAMP.exec(line);
+  const lone = LONE_SIGN_OFF.exec(stamp ? line.slice(0, stamp.index) : line);
   const agency = lone ? canonicalAgency(lone[1]) : null;
   if (agency) return { agency };
   return LONE_CODES.test(line) || END_MARK.test(line) || LONE_STAMP.test(line) ? { agency: null } : null;
