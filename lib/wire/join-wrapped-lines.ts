@@ -23,7 +23,6 @@ const LONG_MARGIN = 12;
 const SENTENCE_END = '.!?”"\')’';
 const LETTER = /\p{L}/u;
 const LOWER_START = /^\p{Ll}/u;
-const WORD_HYPHEN = /\p{L}-$/u;
 
 function endsSentence(text: string): boolean {
   return text.length > 0 && SENTENCE_END.includes(text[text.length - 1]);
@@ -90,10 +89,15 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
   return { width, indents: indented > 0 && indented <= prose.length / 2 };
 }
 
-/** One line joined onto the paragraph so far: with a space, except after a word's hyphen ("well-" + "known"). */
-function joinLine(paragraph: string, line: string): string {
+/**
+ * One line joined onto the paragraph so far, whose last line was `previous`: with a space, except
+ * after a word's hyphen ("well-" + "known"). Only `previous` is looked at: reading the end of the
+ * paragraph itself, a string built by concatenation, would flatten it on every line.
+ */
+function joinLine(paragraph: string, previous: string, line: string): string {
   if (!paragraph) return line;
-  return WORD_HYPHEN.test(paragraph) && !paragraph.endsWith("--") ? paragraph + line : `${paragraph} ${line}`;
+  const wordHyphen = previous.endsWith("-") && LETTER.test(previous.slice(-2, -1));
+  return wordHyphen ? paragraph + line : `${paragraph} ${line}`;
 }
 
 /** What a line at the head of the copy is to the lines around it: a line of its own (a byline), the start of a paragraph (the dateline), or neither. */
@@ -116,11 +120,13 @@ export function joinWrappedLines(
   let minIndent = Infinity;
   for (const line of lines) if (line.trim()) minIndent = Math.min(minIndent, indentOf(line));
   let paragraph = "";
+  let previous = "";
   let ended = true;
   let seen = 0;
   const close = () => {
     if (paragraph) blocks.push({ kind: "paragraph", text: paragraph });
     paragraph = "";
+    previous = "";
     ended = true;
   };
   for (let index = 0; index < lines.length; index++) {
@@ -139,9 +145,10 @@ export function joinWrappedLines(
       continue;
     }
     const head = seen++ < options.headLines ? options.opens(line, options.receivedAt) : null;
-    const mark: boolean = (ended || endsSentence(paragraph)) && (!LETTER.test(line) || readSignOffLine(line) !== null);
+    const mark: boolean = (ended || endsSentence(previous)) && (!LETTER.test(line) || readSignOffLine(line) !== null);
     if (head || mark || ended || (wrap.indents && indentOf(raw) > minIndent)) close();
-    paragraph = joinLine(paragraph, line);
+    paragraph = joinLine(paragraph, previous, line);
+    previous = line;
     ended = head === "alone" || mark || (endsSentence(line) && raw.trimEnd().length < short);
   }
   close();
