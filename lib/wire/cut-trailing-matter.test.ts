@@ -26,6 +26,34 @@ describe("cutTrailingMatter", () => {
     },
   );
 
+  it.each([
+    ["Reuter", "Reuters"],
+    ["REUTER", "Reuters"],
+    ["REUTER 031530 GMT Mar 26", "Reuters"],
+    ["AP", "AP"],
+    ["-- AFP", "AFP"],
+    ["(ANI)", "ANI"],
+    ["PTI XYZ ABC", "PTI"],
+    ["UNI XC SS RN", "UNI"],
+    ["ap-ny-03-03-26 1530EST", "AP"],
+    ["AP-NY-03-03-26 1530GMT", "AP"],
+  ])("drops the sign-off line %s and names its agency", (line, agency) => {
+    expect(cutTrailingMatter([story, line])).toEqual({ paragraphs: [story], credits: null, agency });
+  });
+
+  it.each([["261530 GMT Feb 87"], ["0315 GMT"], ["MORE"], ["(MORE)"], ["END"], ["(END)"], ["-0-"], ["xx/yy"]])("drops the time stamp or end mark %s, which names no agency", (line) => {
+    expect(cutTrailingMatter([story, line])).toEqual({ paragraphs: [story], credits: null, agency: null });
+  });
+
+  it("names the agency of the sign-off nearest the story", () => {
+    expect(cutTrailingMatter([story, "(ANI)", "Reuter", "031530 GMT Mar 26"]).agency).toBe("ANI");
+  });
+
+  it("keeps an agency ending a sentence of prose, and a mark that is not at the end", () => {
+    expect(cutTrailingMatter(["He said so in an interview with Reuters."])).toEqual({ paragraphs: ["He said so in an interview with Reuters."], credits: null, agency: null });
+    expect(cutTrailingMatter(["MORE", story]).paragraphs).toEqual(["MORE", story]);
+  });
+
   it("works back through several lines of trailing matter", () => {
     expect(cutTrailingMatter([story, "(ANI)", "abc/def", "POST COMMENTS (0)"]).paragraphs).toEqual([story]);
     expect(cutTrailingMatter([`${story} (ANI)`, "POST COMMENTS (0)"]).paragraphs).toEqual([story]);
