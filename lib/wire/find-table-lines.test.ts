@@ -19,6 +19,10 @@ describe("findTableLines", () => {
     expect(findTableLines(["USD 83.1425 83.0950", "EUR 90.2210 90.4105"])).toEqual([true, true]);
   });
 
+  it("reads gaps of tabs and spaces mixed", () => {
+    expect(findTableLines(["Gold\t  64,150\t +350", "Silver \t\t 75,800 \t +500"])).toEqual([true, true]);
+  });
+
   it.each([
     ["indented paragraph starts", ["   The Delhi Metro will run trains every two and a half minutes", "on its busiest corridor from next month, officials said.", "   The change follows the delivery of 24 new trains."]],
     ["two-space sentence spacing", ["data showed on Tuesday.  Economists had expected a fall.  The rise", "was driven by orders.  Domestic demand rose 1.1 percent.  Orders"]],

@@ -36,7 +36,7 @@ function readRow(line: string): Row | null {
     }
     let end = index;
     let tab = false;
-    while (end < text.length && (text[end] === " " || text[end] === "\t")) tab ||= text[end++] === "\t";
+    for (; end < text.length && (text[end] === " " || text[end] === "\t"); end++) if (text[end] === "\t") tab = true;
     cells++;
     // Two spaces after a full stop are a typist's sentence spacing, not a column.
     const sentenceSpacing = SENTENCE_END.includes(text[index - 1]) && UPPER.test(text[end]);
