@@ -20,7 +20,7 @@ describe("readWrap", () => {
     ["ap-senate-short-lines.txt", 70, false],
     ["uni-mumbai-tabs-crlf.txt", 63, true],
   ])("measures the wrap of %s", (file, width, indents) => {
-    expect(readWrap(corpus("wrapped", file), null)).toEqual({ width, indents });
+    expect(readWrap(corpus("wrapped", file), null)).toEqual({ width, margin: 0, indents });
   });
 
   it("knows a short item by its sentences running on into lower-case lines", () => {
@@ -77,12 +77,20 @@ describe("joinWrappedLines", () => {
 
   it("opens a paragraph where the head says the dateline begins", () => {
     const lines = ["Night train between Paris and Berlin to return in", "December after nine-year gap", "PARIS, March 3 (AFP) - France's national railway will run overnight", "sleeper trains between Paris and Berlin three times a week from", "December, its chief executive said on Tuesday."];
-    const wrap = { width: 66, indents: false };
+    const wrap = { width: 66, margin: 0, indents: false };
     const opens = (line: string): HeadLine => (line.startsWith("PARIS") ? "start" : null);
     expect(joinWrappedLines(lines, wrap, { ...noHead, headLines: 5, opens }).map((block) => block.text)).toEqual([
       "Night train between Paris and Berlin to return in December after nine-year gap",
       "PARIS, March 3 (AFP) - France's national railway will run overnight sleeper trains between Paris and Berlin three times a week from December, its chief executive said on Tuesday.",
     ]);
+  });
+
+  it("measures indents from the margin the prose keeps, whatever the tables' indent", () => {
+    const lines = ["  LONDON, March 3 (Reuters) - Shares in Europe rose on Tuesday after", "  factory data from Germany beat forecasts and energy prices eased", "  for a second day.", "Index        Close    Change", "STOXX 600    512.4    +0.4%", "     Miners led the gains, with copper at a three-week high after", "  a rise in Chinese demand for wire and cable, dealers said."];
+    const table = findTableLines(lines);
+    const wrap = readWrap(lines, table);
+    expect(wrap).toMatchObject({ margin: 2, indents: true });
+    expect(joinWrappedLines(lines, wrap!, { ...noHead, table }).map((block) => block.kind)).toEqual(["paragraph", "preformatted", "paragraph"]);
   });
 
   it("lays each run of table lines out as one preformatted block", () => {

@@ -2,8 +2,11 @@ import { preformattedText } from "@/lib/wire/find-table-lines";
 import { readSignOffLine } from "@/lib/wire/sign-offs";
 import type { WireBlock } from "@/lib/wire/types";
 
-/** How hard-wrapped copy is laid out: the width it was wrapped at, and whether an indent opens a paragraph. */
-export type Wrap = { width: number; indents: boolean };
+/**
+ * How hard-wrapped copy is laid out: the width it was wrapped at, the margin every line of prose
+ * keeps (in columns), and whether an indent beyond that margin opens a paragraph.
+ */
+export type Wrap = { width: number; margin: number; indents: boolean };
 
 // Teletype copy (ANPA 1312, IPTC 7901) is wrapped at 58–72 columns; anything wider is not wrapped.
 const MIN_WIDTH = 40;
@@ -86,7 +89,7 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
   // Indents open paragraphs when only some lines have one; copy indented throughout has none.
   let indented = 0;
   for (const line of prose) if (indentOf(line) > minIndent) indented++;
-  return { width, indents: indented > 0 && indented <= prose.length / 2 };
+  return { width, margin: minIndent, indents: indented > 0 && indented <= prose.length / 2 };
 }
 
 /**
@@ -117,8 +120,6 @@ export function joinWrappedLines(
 ): WireBlock[] {
   const blocks: WireBlock[] = [];
   const short = wrap.width * NEAR;
-  let minIndent = Infinity;
-  for (const line of lines) if (line.trim()) minIndent = Math.min(minIndent, indentOf(line));
   let paragraph = "";
   let previous = "";
   let ended = true;
@@ -146,7 +147,7 @@ export function joinWrappedLines(
     }
     const head = seen++ < options.headLines ? options.opens(line, options.receivedAt) : null;
     const mark: boolean = (ended || endsSentence(previous)) && (!LETTER.test(line) || readSignOffLine(line) !== null);
-    if (head || mark || ended || (wrap.indents && indentOf(raw) > minIndent)) close();
+    if (head || mark || ended || (wrap.indents && indentOf(raw) > wrap.margin)) close();
     paragraph = joinLine(paragraph, previous, line);
     previous = line;
     ended = head === "alone" || mark || (endsSentence(line) && raw.trimEnd().length < short);
