@@ -16,6 +16,8 @@ describe("readGluedByline", () => {
     ["By Priya Menon Moscow [Russia], December 27 (ANI): India and Russia", { byline: "Priya Menon", location: "Moscow", country: "Russia", agency: "ANI", rest: "India and Russia" }],
     ["By Ana Souza Rio de Janeiro, March 2 (AFP) - Rain fell.", { byline: "Ana Souza", location: "Rio de Janeiro", country: null, agency: "AFP", rest: "Rain fell." }],
     ["By Luis Ortega Mexico City, March 2 (AP) — Rain fell.", { byline: "Luis Ortega", location: "Mexico City", country: null, agency: "AP", rest: "Rain fell." }],
+    ["By Ananya Sen in New Delhi, Mar 3 (PTI) The court", { byline: "Ananya Sen", location: "New Delhi", country: null, agency: "PTI", rest: "The court" }],
+    ["By Karl Weber Frankfurt am Main, March 2 (dpa) - Rain fell.", { byline: "Karl Weber", location: "Frankfurt am Main", country: null, agency: "dpa", rest: "Rain fell." }],
   ])("takes %s apart", (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

@@ -8,7 +8,10 @@ const BY = /^By\s+/;
 const PLACE_END = /[,[(]/;
 const SPACES = /\s+/;
 const CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|los|las|el|al|of|on|upon|am|an|im|in|au|aux|sur|en|y|e|van|von|der|den|op|ter)$/;
+// Particles inside a place ("Rio de Janeiro", "Frankfurt am Main"); "in" is left out, being the
+// preposition of "By Ananya Sen in New Delhi".
+const PARTICLE = /^(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|los|las|el|al|of|upon|am|an|im|au|aux|sur|en|y|e|van|von|der|den|op|ter)$/;
+const PREPOSITION = /^(?:in|from)$/;
 // Words that open a place of two or more words far more often than they end a person's name.
 const PLACE_OPENERS = new Set([
   "new", "navi", "greater", "san", "santa", "santo", "são", "sao", "los", "las", "saint", "st.", "st", "ste.", "port", "fort", "puerto", "porto",
@@ -55,7 +58,8 @@ export function readGluedByline(paragraph: string, receivedAt: Date): { byline: 
   const words = after.slice(0, end).trim().split(SPACES);
   if (words.length < 2) return null;
   const start = placeStart(words);
-  const byline = readByline(`By ${words.slice(0, start).join(" ")}`);
+  const name = PREPOSITION.test(words[start - 1]) ? words.slice(0, start - 1) : words.slice(0, start);
+  const byline = readByline(`By ${name.join(" ")}`);
   if (!byline) return null;
   const dateline = readDateline(`${words.slice(start).join(" ")}${after.slice(end)}`, receivedAt, { strict: true });
   return dateline ? { byline, dateline } : null;
