@@ -7,6 +7,12 @@ describe("sanitizeBody", () => {
     expect(sanitizeBody(html)).toBe(html);
   });
 
+  it("keeps a wire table's <pre> with its spacing and line breaks, and its text apart from what follows", () => {
+    const html = "<p>Final:</p><pre>               Gold  Silver\nNorway            9       6</pre><p>Next.</p>";
+    expect(sanitizeBody(html)).toBe(html);
+    expect(bodyText(html)).toBe("Final: Gold Silver Norway 9 6 Next.");
+  });
+
   it("drops scripts and styles with their content", () => {
     const out = sanitizeBody('<p>Hi</p><script>alert(1)</script><style>p{color:red}</style><p>there</p>');
     expect(out).toBe("<p>Hi</p><p>there</p>");

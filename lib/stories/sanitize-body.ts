@@ -1,7 +1,7 @@
 import sanitizeHtml from "sanitize-html";
 
 /** The only markup a story body may hold (see CONTRACT.md). */
-export const allowedBodyTags = ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em"] as const;
+export const allowedBodyTags = ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "pre"] as const;
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [...allowedBodyTags],
@@ -31,7 +31,7 @@ export function sanitizeBody(html: string): string {
 
 /** The visible text of a body, for excerpts, search and length checks. */
 export function bodyText(html: string): string {
-  return sanitizeHtml(html.replace(/<\/(p|h2|h3|li|blockquote)>/gi, "$& "), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml(html.replace(/<\/(p|h2|h3|li|blockquote|pre)>/gi, "$& "), { allowedTags: [], allowedAttributes: {} })
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " })[name] ?? "")
     .replace(/\s+/g, " ")
     .trim();

@@ -10,6 +10,8 @@ const canonicalNames = new Map<string, string>([
   ["uni", "UNI"],
   ["united news of india", "UNI"],
   ["reuters", "Reuters"],
+  // Reuters signed its teletype copy "Reuter" (and "REUTER") into the 1990s.
+  ["reuter", "Reuters"],
   ["thomson reuters", "Reuters"],
   ["ap", "AP"],
   ["associated press", "AP"],

@@ -6,17 +6,17 @@ const story = "The committee will next meet in June.";
 
 describe("cutTrailingMatter", () => {
   it.each([
-    [`${story} (ANI)`],
-    [`${story} --IANS`],
-    [`${story} -- IANS`],
-    [`${story} (Reuters)`],
-    [`${story} PTI`],
-    [`${story} UNI`],
-    [`${story} PTI ABC XYZ`],
-    [`${story} PTI ABC XYZ DEF`],
-    [`${story} UNI XC SS`],
-  ])("takes the sign-off off %s", (last) => {
-    expect(cutTrailingMatter(["First.", last])).toEqual({ paragraphs: ["First.", story], credits: null });
+    [`${story} (ANI)`, "ANI"],
+    [`${story} --IANS`, "IANS"],
+    [`${story} -- IANS`, "IANS"],
+    [`${story} (Reuters)`, "Reuters"],
+    [`${story} PTI`, "PTI"],
+    [`${story} UNI`, "UNI"],
+    [`${story} PTI ABC XYZ`, "PTI"],
+    [`${story} PTI ABC XYZ DEF`, "PTI"],
+    [`${story} UNI XC SS`, "UNI"],
+  ])("takes the sign-off off %s and names its agency", (last, agency) => {
+    expect(cutTrailingMatter(["First.", last])).toEqual({ paragraphs: ["First.", story], credits: null, agency });
   });
 
   it.each([["(ANI)"], ["--IANS"], ["-- IANS"], ["(Reuters)"], ["PTI"], ["UNI"], ["PTI ABC XYZ"], ["ABC XYZ"], ["abc/def/xyz"], ["ABC/DEF"], ["___"], ["---"], ["***"], ["###"], ["-0-"], ["POST COMMENTS (0)"], ["Comments (12)"], ["READ MORE"]])(
@@ -26,22 +26,51 @@ describe("cutTrailingMatter", () => {
     },
   );
 
+  it.each([
+    ["Reuter", "Reuters"],
+    ["REUTER", "Reuters"],
+    ["REUTER 031530 GMT Mar 26", "Reuters"],
+    ["AP", "AP"],
+    ["-- AFP", "AFP"],
+    ["(ANI)", "ANI"],
+    ["PTI XYZ ABC", "PTI"],
+    ["UNI XC SS RN", "UNI"],
+    ["ap-ny-03-03-26 1530EST", "AP"],
+    ["AP-NY-03-03-26 1530GMT", "AP"],
+  ])("drops the sign-off line %s and names its agency", (line, agency) => {
+    expect(cutTrailingMatter([story, line])).toEqual({ paragraphs: [story], credits: null, agency });
+  });
+
+  it.each([["261530 GMT Feb 87"], ["0315 GMT"], ["MORE"], ["(MORE)"], ["END"], ["(END)"], ["-0-"], ["xx/yy"]])("drops the time stamp or end mark %s, which names no agency", (line) => {
+    expect(cutTrailingMatter([story, line])).toEqual({ paragraphs: [story], credits: null, agency: null });
+  });
+
+  it("names the agency of the sign-off nearest the story", () => {
+    expect(cutTrailingMatter([story, "(ANI)", "Reuter", "031530 GMT Mar 26"]).agency).toBe("ANI");
+  });
+
+  it("keeps an agency ending a sentence of prose, and a mark that is not at the end", () => {
+    expect(cutTrailingMatter(["He said so in an interview with Reuters."])).toEqual({ paragraphs: ["He said so in an interview with Reuters."], credits: null, agency: null });
+    expect(cutTrailingMatter(["MORE", story]).paragraphs).toEqual(["MORE", story]);
+  });
+
   it("works back through several lines of trailing matter", () => {
     expect(cutTrailingMatter([story, "(ANI)", "abc/def", "POST COMMENTS (0)"]).paragraphs).toEqual([story]);
     expect(cutTrailingMatter([`${story} (ANI)`, "POST COMMENTS (0)"]).paragraphs).toEqual([story]);
   });
 
   it("keeps credits apart, without their parentheses", () => {
-    expect(cutTrailingMatter([story, "(Reporting by Tom Hale; Editing by Priya Nair)"])).toEqual({ paragraphs: [story], credits: "Reporting by Tom Hale; Editing by Priya Nair" });
+    expect(cutTrailingMatter([story, "(Reporting by Tom Hale; Editing by Priya Nair)"])).toEqual({ paragraphs: [story], credits: "Reporting by Tom Hale; Editing by Priya Nair", agency: null });
     expect(cutTrailingMatter([story, "___", "Associated Press writer Daniel Otieno contributed to this report."])).toEqual({
       paragraphs: [story],
       credits: "Associated Press writer Daniel Otieno contributed to this report.",
+      agency: null,
     });
     expect(cutTrailingMatter([story, "Additional reporting by Sam Ortiz", "Writing by Dana Wells; Editing by Mark Fisher"]).credits).toBe(
       "Additional reporting by Sam Ortiz; Writing by Dana Wells; Editing by Mark Fisher",
     );
     expect(cutTrailingMatter([story, "Compiled by Ravi Rao"]).credits).toBe("Compiled by Ravi Rao");
-    expect(cutTrailingMatter([`${story} (Reporting by Tom Hale)`])).toEqual({ paragraphs: [story], credits: "Reporting by Tom Hale" });
+    expect(cutTrailingMatter([`${story} (Reporting by Tom Hale)`])).toEqual({ paragraphs: [story], credits: "Reporting by Tom Hale", agency: null });
   });
 
   it("leaves an agency named inside the last sentence where it is", () => {

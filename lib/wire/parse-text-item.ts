@@ -1,5 +1,5 @@
 import { noWireMetadata, type ParsedWireItem } from "@/lib/wire/types";
-import { paragraphsHtml } from "@/lib/wire/paragraphs-html";
+import { blocksHtml } from "@/lib/wire/paragraphs-html";
 import { readEnvelope } from "@/lib/wire/read-envelope";
 import { readHead } from "@/lib/wire/read-head";
 import { combineTakes } from "@/lib/wire/read-take";
@@ -8,7 +8,7 @@ import { readTextBody } from "@/lib/wire/read-text-body";
 /**
  * Plain agency copy as a parsed item: an ANPA 1312 / IPTC 7901 envelope and the marker lines at
  * its head (priority, slug line, take) read off first, then the body. With no dateline, every
- * dateline field (agency too) is null.
+ * dateline field is null but the agency, which a sign-off may name.
  */
 export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
   const envelope = readEnvelope(text, receivedAt);
@@ -18,7 +18,7 @@ export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
   return {
     parse: {
       format: "text",
-      agency: dateline?.agency ?? null,
+      agency: dateline?.agency ?? body.signOffAgency,
       location: dateline?.location ?? null,
       country: dateline?.country ?? null,
       date: dateline?.date ?? null,
@@ -39,7 +39,7 @@ export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
       envelope: envelope?.kind ?? null,
       problems: envelope?.problems ?? [],
     },
-    bodyHtml: paragraphsHtml(body.paragraphs),
+    bodyHtml: blocksHtml(body.blocks),
     pubstatus: null,
     related: [],
   };

@@ -27,6 +27,20 @@ describe("readDateline", () => {
     ["RIO DE JANEIRO, March 1, 2026 (Reuters) - The bank", { location: "Rio de Janeiro", country: null, date: "2026-03-01", agency: "Reuters" }],
     ["BRUSSELS, March 3 - The bank", { location: "Brussels", country: null, date: "2026-03-03", agency: null }],
     ["SPRINGFIELD, Ill. (AP) — The bank", { location: "Springfield", country: "Illinois", date: null, agency: "AP" }],
+    ["Ahmedabad/New Delhi, Jan 22 (PTI) The bank", { location: "Ahmedabad/New Delhi", country: null, date: "2026-01-22", agency: "PTI" }],
+    ["DALLAS/FORT WORTH, Texas, March 3 - The bank", { location: "Dallas/Fort Worth", country: "Texas", date: "2026-03-03", agency: null }],
+    ["PARIS/LA PAZ, March 2 (AFP) - The bank", { location: "Paris/La Paz", country: null, date: "2026-03-02", agency: "AFP" }],
+    ["PORTLAND, Ore., Feb 26 - The bank", { location: "Portland", country: "Oregon", date: "2026-02-26", agency: null }],
+    ["PORTLAND, Ore., Sept. 26 - The bank", { location: "Portland", country: "Oregon", date: "2025-09-26", agency: null }],
+    ["SALEM, Ore., Sept 26 - The bank", { location: "Salem", country: "Oregon", date: "2025-09-26", agency: null }],
+    ["CHARLESTON, W. Va., September 26 - The bank", { location: "Charleston", country: "West Virginia", date: "2025-09-26", agency: null }],
+    ["TORONTO, Ont., May 4 (CP) - The bank", { location: "Toronto", country: "Ontario", date: "2025-05-04", agency: "CP" }],
+    ["VANCOUVER, B.C., Sept. 26 (CP) - The bank", { location: "Vancouver", country: "British Columbia", date: "2025-09-26", agency: "CP" }],
+    ["CHARLOTTETOWN, P.E.I., Feb. 2 (CP) - The bank", { location: "Charlottetown", country: "Prince Edward Island", date: "2026-02-02", agency: "CP" }],
+    ["ST. JOHN'S, N.L., Jan. 9 (CP) - The bank", { location: "St. John's", country: "Newfoundland and Labrador", date: "2026-01-09", agency: "CP" }],
+    ["YELLOWKNIFE, N.W.T., Jan 9 (CP) - The bank", { location: "Yellowknife", country: "Northwest Territories", date: "2026-01-09", agency: "CP" }],
+    ["Guwahati, September 14 (PTI) The bank", { location: "Guwahati", country: null, date: "2025-09-14", agency: "PTI" }],
+    ["LONDON, March 3 (Reuter) - The bank", { location: "London", country: null, date: "2026-03-03", agency: "Reuters" }],
   ])("reads %s", (text, expected) => {
     expect(read(text)).toEqual({ ...expected, rest: "The bank" });
   });

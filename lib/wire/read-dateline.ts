@@ -2,7 +2,7 @@ import { canonicalAgency } from "@/lib/wire/agencies";
 import { monthNumber, monthPattern } from "@/lib/wire/months";
 import { inferDateYear, isoDate, isValidDate } from "@/lib/wire/infer-year";
 import { placeNameCase } from "@/lib/wire/place-name-case";
-import { expandStateAbbreviation } from "@/lib/wire/us-state-abbreviations";
+import { expandRegionAbbreviation } from "@/lib/wire/region-abbreviations";
 
 export type Dateline = {
   location: string;
@@ -21,6 +21,8 @@ export type Dateline = {
 const PARTICLE = "(?:de|da|do|dos|das|del|della|di|du|des|la|le|les|los|las|el|al|of|on|upon|am|an|im|in|au|aux|sur|en|y|e|van|von|der|den|op|ter)";
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*";
 const NAME = `${NAME_WORD}(?:[ \\u00a0]+(?:${PARTICLE}[ \\u00a0]+)*${NAME_WORD}){0,4}`;
+// Two places sharing a dateline: "Ahmedabad/New Delhi", "DALLAS/FORT WORTH".
+const PLACE = `${NAME}(?:[ \\u00a0]*\\/[ \\u00a0]*${NAME})?`;
 const MONTH = `${monthPattern}(?![\\p{L}])\\.?`;
 // Lookahead only: a second copy of DATE would repeat its group names.
 const DATE_START = `(?:${MONTH}\\s*\\d|\\d)`;
@@ -29,12 +31,13 @@ const DATE = `(?:(?<month1>${MONTH})\\s*(?<day1>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\
 /**
  * City, then [Country] or ", Country", then a date, then "(Agency)", then a separator:
  * "Moscow [Russia], December 27 (ANI):", "New Delhi, Mar 3 (PTI)", "LONDON, March 3 (Reuters) -",
- * "NAIROBI, Kenya (AP) —", "Paris (AFP) -", "BRUSSELS, March 3 -". The alternation at the end
+ * "NAIROBI, Kenya (AP) —", "Paris (AFP) -", "BRUSSELS, March 3 -", "PORTLAND, Ore., Sept. 26 -",
+ * "Ahmedabad/New Delhi, Jan 22 (PTI)". The alternation at the end
  * makes the pattern itself insist on an agency or a separator, so the engine backtracks to the
  * split that has one ("WASHINGTON March 3 -" is WASHINGTON + March 3, not "WASHINGTON March").
  */
 const DATELINE = new RegExp(
-  `^(?<city>${NAME})` +
+  `^(?<city>${PLACE})` +
     `(?:\\s*\\[(?<bracketed>[^\\]\\n]{1,60})\\])?` +
     `(?:\\s*,\\s*(?!${DATE_START})(?<country>${NAME}))?` +
     `(?:\\s*,?\\s*(?<date>${DATE}))?` +
@@ -45,6 +48,12 @@ const DATELINE = new RegExp(
 const AGENCY_SEPARATOR = /[/,&]/;
 const UNKNOWN_AGENCY = /^[A-Z]{2,8}$/;
 const UPPER_CASE = /^[^\p{Ll}]+$/u;
+const PLACE_SEPARATOR = /\s*\/\s*/;
+
+/** Each place of the dateline in normal case: "DALLAS/FORT WORTH" → "Dallas/Fort Worth". */
+function placeNames(city: string): string {
+  return city.includes("/") ? city.split(PLACE_SEPARATOR).map(placeNameCase).join("/") : placeNameCase(city);
+}
 
 function datelineDate(groups: Record<string, string | undefined>, receivedAt: Date): string | null {
   const monthName = groups.month1 ?? groups.month2;
@@ -80,8 +89,8 @@ export function readDateline(paragraph: string, receivedAt: Date, options: { str
   }
   const country = groups.bracketed ?? groups.country;
   return {
-    location: placeNameCase(groups.city),
-    country: country ? placeNameCase(expandStateAbbreviation(country.trim())) : null,
+    location: placeNames(groups.city),
+    country: country ? placeNameCase(expandRegionAbbreviation(country.trim())) : null,
     date,
     agency,
     rest: paragraph.slice(match[0].length).trim(),
