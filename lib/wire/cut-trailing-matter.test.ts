@@ -109,3 +109,10 @@ describe("isPageJunk", () => {
     expect(isPageJunk(line)).toBe(false);
   });
 });
+
+describe("a sign-off with its editors' initials in lower case", () => {
+  it("names the agency and goes (\"dpa xy mk\"), while a closing line of prose stays", () => {
+    expect(cutTrailingMatter(["Firefighters were deployed.", "dpa xy mk"])).toMatchObject({ paragraphs: ["Firefighters were deployed."], agency: "dpa" });
+    expect(cutTrailingMatter(["Firefighters were deployed.", "Police said more would follow"]).paragraphs).toHaveLength(2);
+  });
+});

@@ -11,7 +11,7 @@ export type Wrap = { width: number; margin: number; indents: boolean };
 // Teletype copy (ANPA 1312, IPTC 7901) is wrapped at 58–72 columns; anything wider is not wrapped.
 const MIN_WIDTH = 40;
 const MAX_WIDTH = 80;
-const MIN_LINES = 3;
+const MIN_LINES = 2;
 // The wrap width is the 90th percentile of line lengths: the few longer lines are headlines or tables.
 const WIDTH_PERCENTILE = 0.9;
 // A line is near the wrap width from 3/4 of it; a paragraph's last line is clearly short below that.
@@ -20,12 +20,22 @@ const NEAR = 0.75;
 const MIN_NEAR_SHARE = 0.5;
 const MIN_MID_SENTENCE_SHARE = 0.6;
 const MIN_RUN_ONS = 2;
+// A short item (a flash, an add of two sentences) may show its wrapping only once.
+const SHORT_ITEM_LINES = 4;
 const MIN_RUN_ON_SHARE = 0.25;
 const MAX_LONG_SHARE = 0.05;
 const LONG_MARGIN = 12;
 const SENTENCE_END = '.!?”"\')’';
 const LETTER = /\p{L}/u;
 const LOWER_START = /^\p{Ll}/u;
+// A line ending in a word that cannot end a sentence ("resigned on", "buyers towards") runs on,
+// whatever case the next line starts in ("Friday", "Ivory Coast").
+const RUNS_ON = /\s(?:on|in|at|of|the|a|an|to|for|by|with|and|or|but|from|as|after|before|than|that|which|who|towards?|into|onto|over|under|between|against|during|its|their|his|her|said)$/i;
+
+/** Whether a sentence runs on from one line into the next. */
+function runsOn(previous: string, line: string): boolean {
+  return !endsSentence(previous) && (LOWER_START.test(line) || RUNS_ON.test(previous));
+}
 
 function endsSentence(text: string): boolean {
   return text.length > 0 && SENTENCE_END.includes(text[text.length - 1]);
@@ -44,8 +54,8 @@ function indentOf(line: string): number {
 /**
  * Whether the copy as a whole is hard-wrapped, and how: lines of at most 80 columns, most of them
  * within a narrow band just under the width and ending mid-sentence, or (in a short item) sentences
- * running on into lines that start in lower case. Copy sent one paragraph to a line (lines of
- * every length, nearly all ending a sentence) gets null.
+ * running on into the next line. Copy sent one paragraph to a line (lines of every length, nearly
+ * all ending a sentence) gets null.
  */
 export function readWrap(lines: string[], table: boolean[] | null): Wrap | null {
   // Copy sent one paragraph to a line shows itself at once: many of its lines are wider than any wrap.
@@ -53,8 +63,8 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
   for (let index = 0; index < lines.length; index++) if (lines[index].length > MAX_WIDTH && !table?.[index]) wide++;
   if (wide > lines.length * (1 - WIDTH_PERCENTILE)) return null;
   const prose: string[] = [];
-  // Sentences running on into the next line, which starts in lower case: a short item has few
-  // full lines, and this shows its wrapping instead.
+  // Sentences running on into the next line (runsOn): a short item has few full lines, and this
+  // shows its wrapping instead.
   let runOns = 0;
   let previous: string | null = null;
   for (let index = 0; index < lines.length; index++) {
@@ -63,7 +73,7 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
       previous = null;
       continue;
     }
-    if (previous !== null && !endsSentence(previous) && LOWER_START.test(line.trimStart())) runOns++;
+    if (previous !== null && runsOn(previous, line.trimStart())) runOns++;
     prose.push(line);
     previous = line;
   }
@@ -85,7 +95,8 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
   }
   if (long > Math.max(1, prose.length * MAX_LONG_SHARE)) return null;
   const full = near >= prose.length * MIN_NEAR_SHARE && midSentence >= near * MIN_MID_SENTENCE_SHARE;
-  if (!full && (runOns < MIN_RUN_ONS || runOns < prose.length * MIN_RUN_ON_SHARE)) return null;
+  const minRunOns = prose.length <= SHORT_ITEM_LINES ? 1 : MIN_RUN_ONS;
+  if (!full && (runOns < minRunOns || runOns < prose.length * MIN_RUN_ON_SHARE)) return null;
   // Indents open paragraphs when only some lines have one; copy indented throughout has none.
   let indented = 0;
   for (const line of prose) if (indentOf(line) > minIndent) indented++;

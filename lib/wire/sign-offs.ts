@@ -7,6 +7,8 @@ export type SignOff = { agency: string | null };
 // "UNI", "Reuter", "PTI ABC XYZ" (with the desk's codes), and codes alone: "ABC XYZ".
 const LONE_SIGN_OFF = /^\(?\s*(?:-{1,2}|—|–)?\s*([A-Za-z][A-Za-z .-]{0,30}?)\s*\)?(?:\s+[A-Z]{2,4}){0,4}(?:\s+\d{3,8})?$/;
 const LONE_CODES = /^[A-Z]{2,4}(?:\s+[A-Z]{2,4}){1,4}(?:\s+\d{3,8})?$/;
+// dpa and other IPTC 7901 feeds sign with their editors' initials in lower case: "dpa xy mk".
+const LOWER_CODES = /^([A-Za-z]{2,12})(?:\s+[a-z]{2,3}){1,4}$/;
 // The time stamp teletype copy ends with, alone or after the sign-off: "261530 GMT Feb 87",
 // "REUTER 261530 GMT FEB 87", "0315 GMT"; AP's "ap-ny-03-03-26 1530GMT" names the agency itself.
 const ZONE = "(?:GMT|UTC|[ECMP][SD]T|IST|CET|CEST|BST)";
@@ -30,7 +32,8 @@ export function readSignOffLine(line: string): SignOff | null {
   // Before the codes: "UNI XC SS" is UNI's sign-off with its desk's codes, not codes alone.
   const stamp = TRAILING_STAMP.exec(line);
   const lone = LONE_SIGN_OFF.exec(stamp ? line.slice(0, stamp.index) : line);
-  const agency = lone ? canonicalAgency(lone[1]) : null;
+  const lower = LOWER_CODES.exec(line);
+  const agency = (lone ? canonicalAgency(lone[1]) : null) ?? (lower ? canonicalAgency(lower[1]) : null);
   if (agency) return { agency };
   return LONE_CODES.test(line) || END_MARK.test(line) || LONE_STAMP.test(line) ? { agency: null } : null;
 }
