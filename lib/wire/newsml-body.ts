@@ -1,6 +1,6 @@
 import { escapeHtml } from "@/lib/escape-html";
 import { MAX_MARKUP_DEPTH, nestsTooDeep } from "@/lib/html/markup-depth";
-import { paragraphsHtml } from "@/lib/wire/paragraphs-html";
+import { blocksHtml } from "@/lib/wire/paragraphs-html";
 import { readHtmlBody } from "@/lib/wire/parse-ninjs-item";
 import type { Dateline } from "@/lib/wire/read-dateline";
 import { readTextBody } from "@/lib/wire/read-text-body";
@@ -89,7 +89,7 @@ export function readNewsmlBody(contentSet: XmlElement | undefined, receivedAt: D
     }
     const body = readTextBody(text, receivedAt);
     if (!body.paragraphs.length) problems.push("the inlineData body holds no text");
-    return { ...body, bodyHtml: paragraphsHtml(body.paragraphs), wordCount: count, problems };
+    return { ...body, bodyHtml: blocksHtml(body.blocks), wordCount: count, problems };
   }
   problems.push(childNamed(contentSet, "remoteContent") ? "the body is not inline (remoteContent only): no paragraphs" : "the item has no body (no inlineXML or inlineData)");
   return empty(problems);

@@ -8,13 +8,6 @@ function needsEscaping(text: string): boolean {
 
 const escaped = (text: string) => (needsEscaping(text) ? escapeHtml(text) : text);
 
-/** Plain paragraphs as a story body: one escaped <p> each. */
-export function paragraphsHtml(paragraphs: string[]): string {
-  let html = "";
-  for (const paragraph of paragraphs) html += `<p>${escaped(paragraph)}</p>`;
-  return html;
-}
-
 /** A body's blocks as a story body: paragraphs as escaped <p>, tables as escaped <pre>, laid out as sent. */
 export function blocksHtml(blocks: WireBlock[]): string {
   let html = "";

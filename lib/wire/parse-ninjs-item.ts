@@ -5,7 +5,7 @@ import { noWireMetadata, type ParsedWireItem, type WirePubstatus, type WireTag }
 import { canonicalAgency } from "@/lib/wire/agencies";
 import { formatInstant } from "@/lib/wire/infer-year";
 import { blockTexts, takeDatelineOffHtml } from "@/lib/wire/ninjs-body";
-import { paragraphsHtml } from "@/lib/wire/paragraphs-html";
+import { blocksHtml } from "@/lib/wire/paragraphs-html";
 import { placeNameCase } from "@/lib/wire/place-name-case";
 import type { Dateline } from "@/lib/wire/read-dateline";
 import { readTextBody } from "@/lib/wire/read-text-body";
@@ -144,7 +144,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
     embargoUntil ??= body.embargoUntil;
     byline ??= body.byline;
     headline = body.headline;
-    bodyHtml = paragraphsHtml(paragraphs);
+    bodyHtml = blocksHtml(body.blocks);
   }
 
   const located = text(item.located);
