@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { makeUser, unique } from "@/e2e/fixtures/factories";
+import { api, makeStory, makeUser, unique, type ApiStory } from "@/e2e/fixtures/factories";
 import { signInViaApi } from "@/e2e/fixtures/auth";
 
 // The body editor as an editor uses it on /admin/stories/new: links through a small form, the
@@ -160,4 +160,20 @@ test("a blockquote in the editor shows its own quotation marks, not doubled ones
   await expect(quote).toHaveText("“We will meet again.”");
   const added = await quote.evaluate((element) => [getComputedStyle(element, "::before").content, getComputedStyle(element, "::after").content]);
   expect(added).toEqual(["none", "none"]);
+});
+
+test("A table from agency copy survives editing: typed text and the <pre> are saved as they are", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const table = "Standings        P   W  Pts\nHarbour City    27  18   59\nKingsford Utd   27  16   54";
+  const story = await makeStory(editor, { body: `<p>Results from the Northern League:</p><pre>${table}</pre><p>More next week.</p>` });
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+  const body = page.getByTestId("body-editor");
+  await expect(body.locator("pre")).toHaveText(table);
+  await body.getByText("More next week.").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Tickets from the club.");
+  await page.keyboard.press(`${mod}+s`);
+  const saved = () => api<ApiStory>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey }).then((r) => r.body.body);
+  await expect.poll(saved).toBe(`<p>Results from the Northern League:</p><pre>${table}</pre><p>More next week. Tickets from the club.</p>`);
 });

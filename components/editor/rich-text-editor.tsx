@@ -9,6 +9,7 @@ import {
   type Editor,
 } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
+import { CodeBlock } from "@tiptap/extension-code-block";
 import { LinkForm, type LinkFormValues } from "@/components/editor/link-form";
 
 /* -------------------------------------------------------------------------- */
@@ -57,9 +58,28 @@ function linkProblem(input: string): string | null {
     : "Only web addresses (http:// or https://) and email addresses (mailto:) can be links.";
 }
 
+/**
+ * Tables from agency copy (results, prices, standings) are kept as preformatted text, `<pre>`
+ * (lib/wire/paragraphs-html.ts). The editor holds them as they came, so that saving a story never
+ * runs one together into a paragraph; nothing in the toolbar or the keys makes a new one (no
+ * ``` input rule, no shortcut), and it is written back as a bare `<pre>`, as the sanitiser keeps it.
+ */
+const Preformatted = CodeBlock.extend({
+  addInputRules() {
+    return [];
+  },
+  addKeyboardShortcuts() {
+    return {};
+  },
+  renderHTML() {
+    return ["pre", 0];
+  },
+});
+
 // Created once at module level so `useEditor` does not see a new extensions
 // array on every render.
 const EXTENSIONS = [
+  Preformatted,
   StarterKit.configure({
     heading: { levels: [2, 3] },
     code: false,
