@@ -8,45 +8,14 @@ import { WireParsePreview } from "@/components/admin/wire-parse-preview";
 import { SuggestedTagsForm } from "@/components/admin/suggested-tags-form";
 import { describeWireSender } from "@/lib/wire-ingest/wire-sender";
 import { ConfirmButton } from "@/components/admin/confirm-dialog";
-import type { WireEnvelope, WireParse, WireTake } from "@/lib/wire/types";
+import { capitalised, describeTake, metadataLine } from "@/lib/wire/describe-parse";
 
 const stateWords: Record<string, string> = { applied: "in the story", pending: "waiting for an editor", superseded: "set aside", withdrawn: "withdrew the story" };
-const envelopeNames: Record<WireEnvelope, string> = { "anpa-1312": "ANPA 1312", "iptc-7901": "IPTC 7901" };
-const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
-
-/** A take in the desk's words: "the 2nd add", "a new lead (3rd)", "a correction: CORRECTS … IN PARA 3". */
-function describeTake(take: WireTake): string {
-  const numbered = (words: string) => (take.number !== null ? `the ${ordinal(take.number)} ${words}` : `an ${words}`);
-  const described = {
-    add: numbered("add"),
-    lead: take.number !== null ? `the ${ordinal(take.number)} new lead` : "a new lead",
-    writethru: take.number !== null ? `the ${ordinal(take.number)} write-through` : "a write-through",
-    correction: "a correction",
-    kill: "a kill",
-  }[take.kind];
-  return take.note ? `${described} (${take.note})` : described;
-}
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** What an item waiting for an editor would do to the story, in a sentence. */
 function pendingWords(item: StoryWireCopy["items"][number]): string {
   const take = item.parsed.take;
   if (take) return `${capitalised(describeTake(take))}${take.kind === "add" ? " of this story" : ""} arrived`;
   return `A newer version${item.version !== null ? ` (version ${item.version})` : ""} arrived`;
-}
-
-/** The envelope's and agency's metadata of an item, as one line: priority, slug line, category, word count, envelope. */
-function metadataLine(parse: WireParse): string | null {
-  const parts = [
-    parse.priority ? `Priority: ${parse.priority}` : null,
-    parse.slugline ? `Slug: ${parse.slugline}` : null,
-    parse.take ? `Take: ${describeTake(parse.take)}` : null,
-    parse.category ? `Category: ${parse.category}` : null,
-    parse.wordCount !== null && parse.wordCount !== undefined ? `${parse.wordCount.toLocaleString("en-GB")} words (as sent)` : null,
-    parse.envelope ? `Envelope: ${envelopeNames[parse.envelope]}` : null,
-  ].filter((part): part is string => part !== null);
-  return parts.length ? parts.join(" · ") : null;
 }
 
 /**
