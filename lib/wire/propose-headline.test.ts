@@ -48,3 +48,15 @@ describe("a headline proposed from a lede", () => {
     expect(proposeHeadline("  ")).toBeNull();
   });
 });
+
+describe("the main verb of a proposed headline", () => {
+  const cases: [string, string][] = [
+    ["India and Russia agreed on Tuesday to speed up talks on a free trade pact, officials said.", "India and Russia agree to speed up talks on a free trade pact"],
+    ["The Assam government will set up flood shelters on raised platforms in 12 districts, officials said.", "Assam government to set up flood shelters on raised platforms in 12 districts"],
+    ["Hungary will cut its value-added tax on basic foods to 5 percent from July, the government said on Wednesday.", "Hungary to cut its value-added tax on basic foods to 5 percent from July"],
+    ["Nepal will reopen two Himalayan trekking routes closed after last year's landslides, the ministry said.", "Nepal to reopen two Himalayan trekking routes closed"],
+    ["The Office for National Statistics said construction output dropped 1.1 percent in January.", "Office for National Statistics says construction output dropped 1.1 percent"],
+    ["European Union farm ministers failed to agree on a cut in export subsidies on Monday.", "European Union farm ministers failed to agree on a cut in export subsidies"],
+  ];
+  for (const [lede, headline] of cases) it(`"${headline}"`, () => expect(proposeHeadline(lede)).toBe(headline));
+});

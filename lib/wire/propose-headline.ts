@@ -38,11 +38,19 @@ const SPACES = /\s+/g;
 const ATTRIBUTION_WORDS = /\b(?:said|says|told|announced|added)\b/;
 const HELD_A_MEETING = /\bheld (?:a|a bilateral) meeting with\b/;
 
-/** Whether the words before the verb name several (a plural noun: "shares", "ministers"), roughly. */
+/**
+ * Whether the words before the verb name several, roughly: a compound ("India and Russia") or a
+ * plural noun ("shares", "ministers"); a capitalised name ending in s ("National Statistics") is one.
+ */
 const pluralSubject = (before: string) => {
-  const last = before.trim().split(/\s+/).pop() ?? "";
+  const words = before.trim().split(/\s+/);
+  if (words.includes("and") || words.includes("&")) return true;
+  const last = words[words.length - 1] ?? "";
+  if (words.length > 1 && /^\p{Lu}/u.test(last)) return false;
   return /[^s'’]s$/.test(last) || /^(?:police|people|staff|crew|youth|cattle)$/i.test(last);
 };
+// A past form after these is no main verb: "on raised platforms", "a cut", "to cut".
+const NOT_AFTER = new Set(["a", "an", "the", "to", "on", "in", "of", "at", "for", "by", "with", "from", "its", "their", "his", "her", "newly", "recently"]);
 
 function presentTense(sentence: string): string {
   const meeting = HELD_A_MEETING.exec(sentence);
@@ -54,7 +62,7 @@ function presentTense(sentence: string): string {
   // The first verb of the map after the subject (never the sentence's first word).
   for (let i = 1; i < Math.min(words.length, 12); i++) {
     const forms = PRESENT[words[i]];
-    if (!forms) continue;
+    if (!forms || NOT_AFTER.has(words[i - 1].toLowerCase())) continue;
     words[i] = pluralSubject(words.slice(0, i).join(" ")) ? forms[1] : forms[0];
     break;
   }
@@ -99,8 +107,11 @@ export function proposeHeadline(lede: string): string | null {
   const leading = attributed ? LEADING_ATTRIBUTION.exec(text) : null;
   if (leading) text = `${leading[1]} to ${text.slice(leading[0].length)}`;
   if (text.includes("day")) text = text.replace(DAY_PHRASE, "");
-  text = text.replace(/\s+will\s+(?=[a-z])/, " to ");
-  text = presentTense(text);
+  const future = /\s+will\s+(?=[a-z])/;
+  // The future ("will launch" → "to launch") is the headline's verb; a past form after it
+  // ("routes closed after …") describes, and stays.
+  if (leading || future.test(text)) text = text.replace(future, " to ");
+  else text = presentTense(text);
   text = text.replace(/^(?:The|A|An)\s+(?=[A-Z])/, "");
   text = cutAtClause(text).replace(/[\s,;:–—-]+$/, "");
   return text.length >= 3 ? text.charAt(0).toUpperCase() + text.slice(1) : null;
