@@ -24,7 +24,9 @@ const ETX = "\x03";
 const EOT = "\x04";
 const SYN = "\x16";
 /** An ANPA 1312 or IPTC 7901 message opens with SOH (after SYN SYN), or STX where the header is lost. */
-export const ENVELOPE_START = /^[\s\x16]*[\x01\x02]/;
+// SOH (or STX) opens the message, after at most a line's preamble of the line's own: SYN SYN, or
+// the ENQs and station letters some links send first (Reuters' "\x05\x05\x05C T").
+export const ENVELOPE_START = /^[\s\x05\x16A-Z0-9]{0,40}[\x01\x02]/;
 const FRAMING = /[\x01-\x04\x16\x1F]/g;
 const MAX_HEADER = 1000;
 const MAX_TOKENS = 40;
