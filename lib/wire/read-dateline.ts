@@ -67,7 +67,8 @@ function datelineDate(groups: Record<string, string | undefined>, receivedAt: Da
 
 /**
  * Reads the dateline that opens a paragraph of agency copy. `strict` (for a line that is not the
- * first) accepts only a dateline signed by a known agency. A bare "(ANI)" or a date alone is not
+ * first) accepts only a dateline signed by a known agency, or one with its city in capitals, a
+ * date and a separator. A bare "(ANI)" or a date alone is not
  * enough: the dateline needs a known agency, or an agency-like code with a date or separator, or
  * a date followed by a separator ("BRUSSELS, March 3 - …").
  */
@@ -84,7 +85,9 @@ export function readDateline(paragraph: string, receivedAt: Date, options: { str
     const unknownCode = UNKNOWN_AGENCY.test(groups.agency) && (groups.date !== undefined || (separator && UPPER_CASE.test(groups.city)));
     if (!agency && !(unknownCode && !options.strict)) return null;
     agency ??= groups.agency;
-  } else if (options.strict || !groups.date || !separator) {
+  } else if (!groups.date || !separator || (options.strict && !UPPER_CASE.test(groups.city))) {
+    // Below a headline line, an unsigned dateline counts in the form Reuters sends it, the city in
+    // capitals with a date and a dash ("SALVADOR, Feb 26 -"): prose does not open so.
     return null;
   }
   const country = groups.bracketed ?? groups.country;
