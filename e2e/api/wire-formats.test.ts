@@ -19,14 +19,14 @@ type Case = { form: string; folder: string; item: ExpectedItem };
 const { db } = await import("@/lib/db");
 const CORPUS = path.resolve("lib/wire/corpus");
 
-/** The first item of each form whose key states its paragraphs and dateline, as the page shows them. */
+/** The first item of each form whose key states its paragraphs and its whole dateline (place and date), as the page shows them. */
 function oneOfEachForm(): Case[] {
   return fs
     .readdirSync(CORPUS)
     .sort()
     .flatMap((form) => {
       const folder = path.join(CORPUS, form);
-      const item = readAnswerKey(folder)?.find((entry) => typeof entry.paragraphs === "number" && typeof entry.location === "string" && entry.embargoUntil == null);
+      const item = readAnswerKey(folder)?.find((entry) => typeof entry.paragraphs === "number" && typeof entry.location === "string" && "date" in entry && entry.embargoUntil == null);
       return item ? [{ form, folder, item }] : [];
     });
 }
