@@ -29,6 +29,13 @@ export const MAX_WIRE_BYTES = 1024 * 1024;
  * froze a story: nothing newer could arrive). The database checks the same range.
  */
 export const MAX_WIRE_VERSION = 1_000_000;
+/**
+ * A delivery of several items (a NewsML-G2 newsMessage) is stored as one wire item each, every one
+ * keeping the whole message as its copy: at most 50 items, and at most 8 MB kept in all (items ×
+ * the message's size), so that no message makes a transaction of hundreds of megabytes.
+ */
+export const MAX_DELIVERY_ITEMS = 50;
+export const MAX_DELIVERY_STORED_BYTES = 8 * 1024 * 1024;
 
 /**
  * created: a new draft. updated: a newer version rewrote a draft. pending: a newer version of a
@@ -81,6 +88,11 @@ export function parseAllOrReject(raw: string | Uint8Array, receivedAt: Date): Pa
     if (error instanceof WireError) throw new AppError("validation_failed", error.message, { body: [error.message] });
     throw error;
   }
+  const reject = (message: string) => new AppError("validation_failed", message, { body: [message] });
+  if (items.length > MAX_DELIVERY_ITEMS) throw reject(`The message holds ${items.length} items; at most ${MAX_DELIVERY_ITEMS} are taken in one delivery: send them in smaller messages`);
+  if (items.length > 1 && items.length * size > MAX_DELIVERY_STORED_BYTES) {
+    throw reject(`The message holds ${items.length} items in ${Math.ceil(size / 1024)} KB: each item keeps the whole message, more than ${MAX_DELIVERY_STORED_BYTES / 1024 / 1024} MB in all; send them in smaller messages`);
+  }
   for (const item of items) checkIdentity(item);
   return items;
 }
@@ -90,7 +102,7 @@ function checkIdentity(item: ParsedWireItem) {
   const reject = (field: string, message: string) => new AppError("validation_failed", message, { [field]: [message] });
   const { guid, version } = item.parse;
   if (version !== null && (!Number.isSafeInteger(version) || version < 0 || version > MAX_WIRE_VERSION)) {
-    throw reject("version", `The NINJS version ${version} is not usable: a version is a whole number from 0 to ${MAX_WIRE_VERSION.toLocaleString("en-US")}`);
+    throw reject("version", `The ${item.parse.format === "newsml" ? "NewsML-G2" : "NINJS"} version ${version} is not usable: a version is a whole number from 0 to ${MAX_WIRE_VERSION.toLocaleString("en-US")}`);
   }
   if (guid !== null && guid.length > 1000) throw reject("uri", "The NINJS uri is longer than 1,000 characters");
   if (guid !== null && !isCleanText(guid)) throw reject("uri", "The NINJS uri holds control characters or other characters no identifier has");
@@ -200,12 +212,13 @@ async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Pro
   return { settled: results, later };
 }
 
-type Fresh = Prepared & { input: ReturnType<typeof parseInput<typeof createStorySchema>> };
+/** An item that makes a new draft, with the story input it makes (`source` is the item as prepared, the key of its result). */
+type Fresh = Prepared & { source: Prepared; input: ReturnType<typeof parseInput<typeof createStorySchema>> };
 
 const nothingToWithdraw = () => new AppError("validation_failed", "The item is canceled and no story holds it: there is nothing to withdraw", { body: ["pubstatus is canceled"] });
 
 /** The draft an item makes: the item's own tags and those the editor accepted; 422 for copy a story cannot hold. */
-const freshStory = (p: Prepared): Fresh => ({ ...p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
+const freshStory = (p: Prepared): Fresh => ({ ...p, source: p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
 
 /** New drafts from items, written in bulk (a fixed number of queries for the batch), each with its wire item. */
 async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<Map<Prepared, ItemResult>> {
@@ -246,7 +259,7 @@ async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<M
     { name: "slugKey", type: "text", value: (r) => r.slugKey },
     { name: "takeKind", type: "text", cast: '"WireTakeKind"', value: (r) => r.takeKind },
   ], wireRows);
-  fresh.forEach((p, i) => results.set(p, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
+  fresh.forEach((p, i) => results.set(p.source, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
   return results;
 }
 

@@ -1,3 +1,4 @@
+import { WireError } from "@/lib/wire/wire-error";
 import type { TagType } from "@/lib/stories/schemas";
 import { noWireMetadata, type ParsedWireItem, type WirePriority, type WirePubstatus, type WireTag } from "@/lib/wire/types";
 import { canonicalAgency } from "@/lib/wire/agencies";
@@ -81,11 +82,14 @@ function priority(urgency: string | null, problems: string[]): WirePriority | nu
   return value === 1 ? "flash" : value === 2 ? "bulletin" : value === 3 ? "urgent" : "routine";
 }
 
-function version(given: string | null, problems: string[]): number | null {
+/**
+ * The item's version, refused when it is no whole number: read as absent, it would make an item
+ * that no later version could match, as the NINJS reader refuses one too.
+ */
+function version(given: string | null, guid: string | null): number | null {
   if (given === null) return null;
   if (WHOLE_NUMBER.test(given)) return Number(given);
-  problems.push(`version "${given}" is not a whole number: left out`);
-  return null;
+  throw new WireError(`the newsItem ${guid ?? "without a guid"} has version "${given.slice(0, 40)}": a version is a whole number from 0`);
 }
 
 function pubstatus(itemMeta: XmlElement | undefined, problems: string[]): WirePubstatus | null {
@@ -207,7 +211,7 @@ export function readNewsItem(item: XmlElement, receivedAt: Date): ParsedWireItem
       date: dateline?.date ?? body.dateline?.date ?? null,
       embargoUntil: (embargoed ? embargoInstant(embargoed, problems) : null) ?? body.embargoUntil,
       guid,
-      version: version(attribute(item, "version"), problems),
+      version: version(attribute(item, "version"), attribute(item, "guid")),
       headline: headline(contentMeta) ?? textOf(childNamed(itemMeta, "title")) ?? body.headline,
       byline: bylineOf(contentMeta) ?? body.byline,
       credits: body.credits,

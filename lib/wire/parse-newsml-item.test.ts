@@ -127,7 +127,7 @@ describe("NewsML-G2: what is not a story, or not XML", () => {
 describe("NewsML-G2: the newsItem's metadata", () => {
   it("reads guid and version, and says what is wrong with them", () => {
     expect(one(newsItem({ attributes: 'guid=" urn:test:7 " version="12"' })).parse).toMatchObject({ guid: "urn:test:7", version: 12, problems: [] });
-    expect(one(newsItem({ attributes: 'guid="g" version="v2"' })).parse).toMatchObject({ version: null, problems: ['version "v2" is not a whole number: left out'] });
+    for (const bad of ["v2", "-1", "1.2"]) expect(() => one(newsItem({ attributes: `guid="g" version="${bad}"` })), bad).toThrow(`the newsItem g has version "${bad}": a version is a whole number from 0`);
     expect(one(newsItem({ attributes: "" })).parse).toMatchObject({ guid: null, version: null, problems: ["the newsItem has no guid"] });
   });
 
