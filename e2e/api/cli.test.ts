@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { api } from "@/e2e/fixtures/factories";
 import { cli } from "@/e2e/fixtures/cli";
@@ -79,6 +83,36 @@ describe("cli wire ingest", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("created 1, updated 0, pending 0, withdrawn 0, duplicate 0, failed 0, skipped 1");
     expect(result.stdout).toContain(`skipped: ${path.join(dir, "README.md")}: not wire copy (a documentation file), skipped`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("cli wire commands and files that are no copy", () => {
+  it("refuses a FIFO or a device at once, in one line, and ingest skips them saying so", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-fifo-"));
+    const fifo = path.join(dir, "feed.fifo");
+    execFileSync("mkfifo", [fifo]);
+    for (const target of [fifo, "/dev/zero"]) {
+      const parsed = await cli("wire", "parse", target);
+      expect(parsed.code).toBe(1);
+      expect(parsed.stderr.trim()).toBe(`error: cannot read ${target}: not a regular file`);
+    }
+    const ingested = await cli("wire", "ingest", fifo, "/dev/zero");
+    expect(ingested.stdout).toContain("created 0, updated 0, pending 0, withdrawn 0, duplicate 0, failed 0, skipped 2");
+    expect(ingested.stdout).toContain(`skipped: ${fifo}: not a regular file (a device, FIFO or socket), skipped`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("wire check reads only files in the key's folder, and says in one line what is wrong with a key", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-key-"));
+    const key = (items: unknown) => fs.writeFileSync(path.join(dir, "expected.json"), JSON.stringify(items));
+    key({ items: [{ file: "../../../../etc/passwd", receivedAt: "2026-03-01T00:00:00Z", headline: "root" }] });
+    const escape = await cli("wire", "check", dir);
+    expect(escape.code).toBe(1);
+    expect(escape.stderr.trim()).toBe(`error: cannot check ${dir}: ${path.join(dir, "expected.json")}: items.0.file must be a file name in the key's folder`);
+    expect(escape.stdout).not.toContain("root:x:0");
+    key({ items: 5 });
+    expect((await cli("wire", "check", dir)).stderr).toContain("items expected array");
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

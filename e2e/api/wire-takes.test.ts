@@ -1,7 +1,9 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, getPage, makeUser, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
+import { cli } from "@/e2e/fixtures/cli";
 
 // Takes of plain agency copy (ANPA 1312 here, as agencies send them) matched to their story by
 // slug line: an add goes on the end, a new lead replaces the copy, a kill withdraws the story, a
@@ -85,6 +87,19 @@ describe("takes of agency copy", () => {
     const nothing = await send(take("ap-quake-kill.anpa", "BC-Chile-Earthquake").replaceAll(`BC-Chile-Earthquake-${run}`, `BC-Chile-Nothing-${run}`), "2026-03-05T14:40:00Z");
     expect(nothing.status).toBe(422);
     expect(await db.wireItem.count({ where: { slugKey: `BC-CHILE-NOTHING-${run}` } })).toBe(0);
+  });
+
+  it("makes a draft of a take whose story is not held, through the API and the CLI", async () => {
+    const orphan = take("reuters-cocoa-first-add.anpa", "BC-BRAZIL-COCOA-HARVEST").replaceAll(`HARVEST-${run}`, `HARVEST-${run}-ORPHAN`);
+    const made = await send(orphan, "2026-03-01T08:00:00Z");
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.ingest.outcome).toBe("created");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-takes-"));
+    fs.writeFileSync(path.join(dir, "add.anpa"), Buffer.from(orphan.replaceAll("-ORPHAN", "-ORPHAN2"), "latin1"));
+    fs.writeFileSync(path.join(dir, "story.anpa"), Buffer.from(take("reuters-rate-urgent.anpa", "BC-NORDLAND-CENBANK-RATE").replaceAll(`RATE-${run}`, `RATE-${run}-CLI`), "latin1"));
+    const result = await cli("wire", "ingest", dir, "--received-at", "2026-03-04T09:05:00Z");
+    expect(result.stdout, result.stderr).toContain("created 2, updated 0, pending 0, withdrawn 0, duplicate 0, failed 0");
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("refuses a take from anyone but the story's first sender, and stores nothing", async () => {

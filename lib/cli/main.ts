@@ -33,10 +33,16 @@ const commands: Record<string, Command> = {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "received-at": { type: "string" } } });
       if (positionals.length !== 1) throw new CliError("wire parse takes exactly one FILE");
       const receivedAt = receivedAtOption(values["received-at"]);
+      const { MAX_ITEM_BYTES } = await import("@/lib/wire/read-input");
       let raw: Buffer;
       try {
+        // A device or a FIFO is no file of copy: /dev/zero would be read without end.
+        const stat = fs.statSync(positionals[0]);
+        if (!stat.isFile()) throw new CliError(`cannot read ${positionals[0]}: not a regular file`);
+        if (stat.size > MAX_ITEM_BYTES) throw new CliError("the item is larger than 1 MB");
         raw = fs.readFileSync(positionals[0]);
       } catch (error) {
+        if (error instanceof CliError) throw error;
         throw new CliError(`cannot read ${positionals[0]}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
       }
       const { parseWires, WireError } = await import("@/lib/wire");
@@ -57,12 +63,13 @@ const commands: Record<string, Command> = {
       if (positionals.length !== 1) throw new CliError("wire check takes exactly one FOLDER holding an expected.json (or folders that do)");
       const folder = positionals[0];
       if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new CliError(`cannot read ${folder}: no such folder`);
-      const { checkAnswerKeys, formatKeyReport } = await import("@/lib/wire/check-answer-key");
+      const { AnswerKeyError, checkAnswerKeys, formatKeyReport } = await import("@/lib/wire/check-answer-key");
       let report: ReturnType<typeof checkAnswerKeys>;
       try {
         report = checkAnswerKeys(folder);
       } catch (error) {
-        throw new CliError(`cannot check ${folder}: ${error instanceof SyntaxError ? `an expected.json is not valid JSON (${error.message})` : (error as Error).message}`);
+        if (error instanceof AnswerKeyError) throw new CliError(`cannot check ${folder}: ${error.message}`);
+        throw error;
       }
       if (report.folders === 0) throw new CliError(`${folder} holds no expected.json, nor does any folder under it`);
       console.log(formatKeyReport(folder, report));

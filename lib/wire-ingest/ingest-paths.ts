@@ -20,7 +20,8 @@ export async function listWireFiles(paths: string[]): Promise<string[]> {
     if (stat.isDirectory()) {
       const entries = (await fs.readdir(target)).filter((name) => !name.startsWith(".")).sort();
       for (const entry of entries) await visit(path.join(target, entry));
-    } else if (stat.isFile()) {
+    } else {
+      // Devices and FIFOs too: ingestFiles skips them, saying so, rather than reading without end.
       files.push(target);
     }
   };
@@ -60,6 +61,11 @@ export async function ingestFiles(options: { actor: Actor; files: string[]; rece
       }
       try {
         const stat = await fs.stat(file);
+        if (!stat.isFile()) {
+          summary.skipped++;
+          summary.skippedFiles.push({ file, reason: "not a regular file (a device, FIFO or socket), skipped" });
+          continue;
+        }
         if (stat.size > MAX_WIRE_BYTES) throw new Error("The item is larger than 1 MB");
         readable.push({ file, input: { raw: await fs.readFile(file), receivedAt: options.receivedAt } });
       } catch (error) {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { parseWire } from "@/lib/wire/parse-wire";
 import type { WireParse } from "@/lib/wire/types";
 import { WireError } from "@/lib/wire/wire-error";
@@ -53,11 +54,44 @@ export function checkItem(expected: ExpectedItem, parse: WireParse): { check: st
   return results;
 }
 
-/** The answer key of a folder (its expected.json), or null where it has none. */
+/** An answer key that cannot be used as one, said in a line: not JSON, the wrong shape, a file outside its folder. */
+export class AnswerKeyError extends Error {}
+
+const texts = z.array(z.string());
+// The key's own fields are checked for shape; the parse's fields may hold any JSON the parse could.
+const keySchema = z.object({
+  items: z.array(
+    z.looseObject({
+      // A file beside the key: a name, never a path that leads out of the folder.
+      file: z.string().min(1).refine((name) => !name.includes("/") && !name.includes("\\") && name !== "." && name !== "..", "must be a file name in the key's folder"),
+      receivedAt: z.string().refine((value) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)), "must be an ISO 8601 instant such as 2026-03-03T08:30:00Z"),
+      paragraphs: z.number().int().min(0).optional(),
+      bodyStartsWith: z.string().optional(),
+      bodyEndsWith: z.string().optional(),
+      mustContain: texts.optional(),
+      mustNotContain: texts.optional(),
+      tagsInclude: texts.optional(),
+      tagsExclude: texts.optional(),
+    }),
+  ),
+});
+
+/** The answer key of a folder (its expected.json), or null where it has none; AnswerKeyError where it is no usable key. */
 export function readAnswerKey(folder: string): ExpectedItem[] | null {
   const file = path.join(folder, "expected.json");
   if (!fs.existsSync(file)) return null;
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { items: ExpectedItem[] }).items;
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new AnswerKeyError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+  const key = keySchema.safeParse(json);
+  if (!key.success) {
+    const issue = key.error.issues[0];
+    throw new AnswerKeyError(`${file}: ${issue.path.join(".") || "the key"} ${issue.path.length ? issue.message.replace(/^Invalid input: /, "") : "must be an object with an items list"}`);
+  }
+  return key.data.items as ExpectedItem[];
 }
 
 /** The item's parse for its key, or the parser's refusal as a WireError. */
