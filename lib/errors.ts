@@ -6,6 +6,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  unsupported_media_type: 415,
   validation_failed: 422,
   // The database cannot take the request now (pool exhausted, a lock held too long, unreachable):
   // nothing was done, and the same request may be sent again (Retry-After says when).

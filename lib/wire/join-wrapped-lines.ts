@@ -25,6 +25,7 @@ const SHORT_ITEM_LINES = 4;
 const MIN_RUN_ON_SHARE = 0.25;
 const MAX_LONG_SHARE = 0.05;
 const LONG_MARGIN = 12;
+const SIGN_OFF_MAX = 40;
 const SENTENCE_END = '.!?”"\')’';
 const LETTER = /\p{L}/u;
 const LOWER_START = /^\p{Ll}/u;
@@ -91,7 +92,8 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
       near++;
       if (!endsSentence(line)) midSentence++;
     }
-    minIndent = Math.min(minIndent, indentOf(line));
+    // A sign-off (" Reuter") keeps a margin of its own: it says nothing of the copy's.
+    if (!(line.length <= SIGN_OFF_MAX && readSignOffLine(line.trim()))) minIndent = Math.min(minIndent, indentOf(line));
   }
   if (long > Math.max(1, prose.length * MAX_LONG_SHARE)) return null;
   const full = near >= prose.length * MIN_NEAR_SHARE && midSentence >= near * MIN_MID_SENTENCE_SHARE;
@@ -99,7 +101,7 @@ export function readWrap(lines: string[], table: boolean[] | null): Wrap | null 
   if (!full && (runOns < minRunOns || runOns < prose.length * MIN_RUN_ON_SHARE)) return null;
   // Indents open paragraphs when only some lines have one; copy indented throughout has none.
   let indented = 0;
-  for (const line of prose) if (indentOf(line) > minIndent) indented++;
+  for (const line of prose) if (indentOf(line) > minIndent && !(line.length <= SIGN_OFF_MAX && readSignOffLine(line.trim()))) indented++;
   return { width, margin: minIndent, indents: indented > 0 && indented <= prose.length / 2 };
 }
 

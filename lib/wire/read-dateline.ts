@@ -2,7 +2,7 @@ import { canonicalAgency } from "@/lib/wire/agencies";
 import { monthNumber, monthPattern } from "@/lib/wire/months";
 import { inferDateYear, isoDate, isValidDate } from "@/lib/wire/infer-year";
 import { placeNameCase } from "@/lib/wire/place-name-case";
-import { expandRegionAbbreviation } from "@/lib/wire/region-abbreviations";
+import { expandRegionAbbreviation, isRegionAbbreviation } from "@/lib/wire/region-abbreviations";
 
 export type Dateline = {
   location: string;
@@ -38,6 +38,8 @@ const DATE = `(?:(?<month1>${MONTH})\\s*(?<day1>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\
  */
 const DATELINE = new RegExp(
   `^(?<city>${PLACE})` +
+    // ANI names the state in brackets before the country: "Srinagar (Jammu and Kashmir) [India]".
+    `(?:\\s*\\((?<region>[^()\\n]{1,60})\\)(?=\\s*\\[))?` +
     `(?:\\s*\\[(?<bracketed>[^\\]\\n]{1,60})\\])?` +
     `(?:\\s*,\\s*(?!${DATE_START})(?<country>${NAME}))?` +
     `(?:\\s*,?\\s*(?<date>${DATE}))?` +
@@ -85,9 +87,12 @@ export function readDateline(paragraph: string, receivedAt: Date, options: { str
     const unknownCode = UNKNOWN_AGENCY.test(groups.agency) && (groups.date !== undefined || (separator && UPPER_CASE.test(groups.city)));
     if (!agency && !(unknownCode && !options.strict)) return null;
     agency ??= groups.agency;
-  } else if (!groups.date || !separator || (options.strict && !UPPER_CASE.test(groups.city))) {
+  } else if (!separator || (options.strict && !UPPER_CASE.test(groups.city))) {
     // Below a headline line, an unsigned dateline counts in the form Reuters sends it, the city in
     // capitals with a date and a dash ("SALVADOR, Feb 26 -"): prose does not open so.
+    return null;
+  } else if (!groups.date && !(UPPER_CASE.test(groups.city) && groups.country && isRegionAbbreviation(groups.country.trim()))) {
+    // Without a date, only AP's form: the city in capitals and a state's abbreviation ("SPRINGFIELD, Ill. --").
     return null;
   }
   const country = groups.bracketed ?? groups.country;

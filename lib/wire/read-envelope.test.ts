@@ -148,3 +148,13 @@ describe("parseWireItem on envelopes", () => {
     }
   });
 });
+
+describe("an ETX in mid-text", () => {
+  it("says that the text after it was left out, while a dispatch stamp after ETX is no loss", () => {
+    const message = (tail: string) => `\x16\x16\x01f0704\x1freute r f BC-TEST-ETX 02-26 0050\x1f\x02   TEST HEADLINE\n   SALVADOR, Feb 26 - First paragraph of the story.\n\x03${tail}`;
+    const cut = readEnvelope(message("   Second paragraph, after a stray ETX.\n Reuter\n"), new Date("2026-02-26T18:00:00Z"))!;
+    expect(cut.problems).toEqual([expect.stringMatching(/^text after ETX was left out \(\d+ characters\)/)]);
+    const stamped = readEnvelope(message("AP-WF-02-26-26 1431GMT<\n\x04"), new Date("2026-02-26T18:00:00Z"))!;
+    expect(stamped.problems).toEqual([]);
+  });
+});

@@ -219,6 +219,10 @@ export function readEnvelope(text: string, receivedAt: Date): Envelope | null {
     problems.push(eot === -1 ? "no ETX: read to the end of the item" : "no ETX: read to the EOT");
   }
 
+  // After ETX comes only the dispatch stamp and EOT; copy there means an ETX in mid-text.
+  const after = bodyEnd < text.length ? text.slice(bodyEnd + 1).replace(FRAMING, " ").trim() : "";
+  const afterLines = after ? after.split("\n").filter((line) => line.trim() && !DISPATCH_STAMP.test(line.trim())) : [];
+  if (afterLines.length) problems.push(`text after ETX was left out (${afterLines.join(" ").length} characters): the message may hold an ETX in mid-text`);
   const body = readBody(text.slice(bodyStart, bodyEnd).replace(FRAMING, ""), receivedAt);
   if (!body.text.trim()) problems.push("the envelope holds no text");
   const take = combineTakes(header.take, body.take);

@@ -9,6 +9,7 @@ export const MAX_ITEM_BYTES = 1024 * 1024;
 /** The item as text, and what was odd about its bytes ("decoded as Windows-1252 …"). */
 export type WireInput = { text: string; problems: string[] };
 
+const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])/g;
 const SAMPLE = 4096;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const utf8Lenient = new TextDecoder("utf-8");
@@ -109,7 +110,8 @@ export function readWireInput(raw: string | Uint8Array): WireInput {
   }
   // What is left of control characters goes, as from any text that comes in (form and vertical
   // feeds are the line breaks of old wire systems; the body reader reads them as such).
-  const lines = text.replace(PAGE_BREAK, "\n");
+  // A terminal's escape sequences ("\x1b[31m") go whole: taking only ESC would leave "[31m" in the copy.
+  const lines = (text.includes("\x1b") ? text.replace(ESCAPE_SEQUENCE, "") : text).replace(PAGE_BREAK, "\n");
   const clean = ENVELOPE_START.test(lines) ? cleanKeepingFraming(lines) : cleanText(lines, { multiline: true });
   if (BLANK.test(clean)) throw new WireError("the item is empty");
   return { text: clean, problems };

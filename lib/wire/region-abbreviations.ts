@@ -18,6 +18,9 @@ const regions: Record<string, string> = {
   "N.W.T.": "Northwest Territories", "Nvt.": "Nunavut", "Nun.": "Nunavut",
 };
 
+/** Whether a name is a state's or province's abbreviation as AP and CP write it ("Ill.", "Ont."). */
+export const isRegionAbbreviation = (name: string) => Object.hasOwn(regions, name);
+
 /** "Ill." → "Illinois", "Ont." → "Ontario"; anything else comes back unchanged. */
 export function expandRegionAbbreviation(name: string): string {
   return regions[name] ?? name;

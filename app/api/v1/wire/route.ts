@@ -20,8 +20,13 @@ export const POST = apiRoute(idempotentCreate(async (request, actor) => {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_WIRE_BYTES) throw new AppError("validation_failed", "The item is larger than 1 MB", { body: ["The item is larger than 1 MB"] });
   const raw = new Uint8Array(await request.arrayBuffer());
+  // A form's body is no copy: its boundary would become the headline, its fields the text.
+  const contentType = request.headers.get("content-type") ?? "";
+  if (/^(?:multipart\/|application\/x-www-form-urlencoded)/i.test(contentType)) {
+    throw new AppError("unsupported_media_type", "Send the copy itself as the body (text/plain, application/json or application/xml), not a form", { body: ["Send the copy itself as the body, not a form"] });
+  }
   // Declared JSON must be JSON; the parser would otherwise read it as plain copy.
-  if (/^application\/(.+\+)?json/i.test(request.headers.get("content-type") ?? "") && !/^\s*[{[]/.test(Buffer.from(raw.subarray(0, 64)).toString("utf8"))) {
+  if (/^application\/(.+\+)?json/i.test(contentType) && !/^\s*[{[]/.test(Buffer.from(raw.subarray(0, 64)).toString("utf8"))) {
     throw new AppError("validation_failed", "The item is not valid JSON: the body was declared application/json", { body: ["The item is not valid JSON"] });
   }
   // The path it came by (this API key, or the newsroom's session): an item's versions belong to it.
