@@ -10,6 +10,10 @@ import { describeWireSender } from "@/lib/wire-ingest/wire-sender";
 import { ConfirmButton } from "@/components/admin/confirm-dialog";
 import { capitalised, describeTake, metadataLine } from "@/lib/wire/describe-parse";
 
+// An envelope's control bytes shown as their symbols (SOH as ␁, STX as ␂): a browser draws them as empty boxes.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+const controlPictures = (raw: string) => raw.replace(CONTROL, (char) => String.fromCharCode(char === "\x7f" ? 0x2421 : 0x2400 + char.charCodeAt(0)));
+
 const stateWords: Record<string, string> = { applied: "in the story", pending: "waiting for an editor", superseded: "set aside", withdrawn: "withdrew the story" };
 /** What an item waiting for an editor would do to the story, in a sentence. */
 function pendingWords(item: StoryWireCopy["items"][number]): string {
@@ -76,7 +80,7 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
           Original agency copy{original.guid ? ` · ${original.guid} v${original.version ?? "?"}` : ""} · received {formatNewsroomTime(original.receivedAt)} from{" "}
           <span data-testid="wire-sender">{describeWireSender(original.sender)}</span>
         </summary>
-        {metadataLine(original.parsed) ? <p className="mt-3 text-sm text-slate-700" data-testid="wire-metadata">{metadataLine(original.parsed)}</p> : null}
+        {metadataLine(original.parsed) ? <p className="mt-3 text-sm text-slate-700 [overflow-wrap:anywhere]" data-testid="wire-metadata">{metadataLine(original.parsed)}</p> : null}
         {original.parsed.problems?.length ? (
           <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="wire-problems">
             <p className="font-medium">Read as well as it could be; check the copy against the original:</p>
@@ -88,7 +92,7 @@ export function StoryWirePanel({ actor, story, wire }: { actor: Actor; story: St
           </div>
         ) : null}
         {/* Shown as text: wire copy never reaches a page as markup. */}
-        <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs text-slate-800" data-testid="original-copy">{original.raw}</pre>
+        <pre className="mt-3 max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-xs text-slate-800" data-testid="original-copy">{controlPictures(original.raw)}</pre>
       </details>
       {wire.owner || wire.items.length > 1 ? (
         <details className="rounded border border-slate-200 bg-white p-4" data-testid="wire-versions">

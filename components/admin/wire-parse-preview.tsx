@@ -28,7 +28,7 @@ export function WireParsePreview({ parse, dateline }: { parse: WireParse; dateli
           {parse.headlineProposed ? <span className="ml-2 align-middle font-sans text-xs font-normal text-slate-600">(proposed from the lede: the copy has no headline)</span> : null}
         </p>
       ) : null}
-      {metadataLine(parse) ? <p className="text-sm text-slate-700" data-testid="preview-metadata">{metadataLine(parse)}</p> : null}
+      {metadataLine(parse) ? <p className="text-sm text-slate-700 [overflow-wrap:anywhere]" data-testid="preview-metadata">{metadataLine(parse)}</p> : null}
       {parse.problems?.length ? (
         <ul className="list-disc rounded border border-amber-300 bg-amber-50 py-2 pl-8 pr-3 text-sm text-amber-950" aria-label="What could not be read" data-testid="preview-problems">
           {parse.problems.map((problem) => <li key={problem}>{problem}</li>)}

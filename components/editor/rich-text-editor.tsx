@@ -103,8 +103,9 @@ const EXTENSIONS = [
   }),
 ];
 
+// A table kept as laid out (<pre>) lines up only in a fixed-width font, and scrolls rather than wraps.
 const EDITOR_CLASS =
-  "prose prose-slate max-w-none min-h-[16rem] rounded-b border p-4 focus:outline-none";
+  "prose prose-slate max-w-none min-h-[16rem] rounded-b border p-4 focus:outline-none [&_pre]:overflow-x-auto [&_pre]:whitespace-pre [&_pre]:font-mono [&_pre]:text-sm";
 
 /** Value submitted for the body: "" for an empty editor, no trailing `<p></p>`s. */
 function serialise(editor: Editor): string {
