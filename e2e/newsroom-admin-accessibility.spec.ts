@@ -4,6 +4,8 @@ import { signInViaApi } from "@/e2e/fixtures/auth";
 import { axeViolations } from "@/e2e/fixtures/axe";
 
 test("the tags and users pages, with their new controls and dialogs, have no WCAG 2.1 AA violations axe can find", async ({ page }) => {
+  // The users page lists every user the suite has made (hundreds by now), and axe reads it whole three times.
+  test.slow();
   const admin = await makeUser("admin");
   await makeUser("writer");
   const story = await makeStory(admin, { tags: [`Axe check ${Date.now()}`] });
