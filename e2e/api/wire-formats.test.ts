@@ -50,7 +50,8 @@ async function forget() {
 /** The article body on the page: the paragraphs (and preformatted blocks) inside the prose block. */
 function articleBlocks(html: string): string[] {
   const body = html.slice(html.indexOf('class="prose'), html.indexOf("</article>"));
-  return [...body.matchAll(/<(p|pre)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2]);
+  // The copy's blocks are bare <p> and <pre>; the page's own (credits, tags) carry classes.
+  return [...body.matchAll(/<(p|pre)>([\s\S]*?)<\/\1>/g)].map((match) => match[2]);
 }
 
 async function publishedPage(storyId: string) {
