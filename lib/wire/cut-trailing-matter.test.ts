@@ -116,3 +116,12 @@ describe("a sign-off with its editors' initials in lower case", () => {
     expect(cutTrailingMatter(["Firefighters were deployed.", "Police said more would follow"]).paragraphs).toHaveLength(2);
   });
 });
+
+describe("page junk, after the quick look at how a line begins", () => {
+  it("is still found in every form", () => {
+    for (const line of ["ENDS", "(END)", "END OF STORY", "___", "-30-", "Also Read: more", "READ MORE", "POST COMMENTS (0)", "12 comments", "Disclaimer: none", "© 2026 AFP", "(c) 2026 AP", "Copyright 2026", "((a@b.com))", "Our Standards: x", "Follow AP on X", "abc/def/xyz", "This story has been published from a wire agency feed"]) {
+      expect(isPageJunk(line), line).toBe(true);
+    }
+    expect(isPageJunk("The minister said the talks would go on.")).toBe(false);
+  });
+});

@@ -27,10 +27,14 @@ const junk: RegExp[] = [
 const junkPhrases = [["rights reserved"], ["RIGHTS RESERVED"], ["not been edited by", "staff"]];
 const MAX_JUNK = 400;
 
+// How every pattern above can begin: a line that begins otherwise is spared all of them (most lines
+// of copy are, and the parse reads every line).
+const MAY_BE_JUNK = /^(?:[^\p{L}\p{N}]|\d|(?:also|read|see|related|post|view|show|add|comments?|ends?|disclaimer|except|only|this|the|copyright|our|follow|find)\b|[a-z]{2,4}\/)/iu;
+
 /** Whether a whole line is page furniture to drop from the body. */
 export function isPageJunk(line: string): boolean {
   // Junk is short; a long line is copy, and is spared the patterns.
   if (line.length > MAX_JUNK) return false;
-  for (const pattern of junk) if (pattern.test(line)) return true;
+  if (MAY_BE_JUNK.test(line)) for (const pattern of junk) if (pattern.test(line)) return true;
   return junkPhrases.some((phrases) => phrases.every((phrase) => line.includes(phrase)));
 }
