@@ -106,3 +106,20 @@ export function publishSettings(source: Record<string, string | undefined> = pro
   }
   return { require: [...new Set<ChecklistKey>(parsed.data.PUBLISH_REQUIRE)], headlineMaxLength: parsed.data.HEADLINE_MAX_LENGTH };
 }
+
+const wireDeskSchema = z.object({
+  WIRE_QUEUE_HOURS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce.number({ message: "WIRE_QUEUE_HOURS must be a number of hours" }).min(1, "WIRE_QUEUE_HOURS must be 1 or more").max(8760, "WIRE_QUEUE_HOURS must be 8760 (a year) or less").default(72),
+  ),
+});
+
+/**
+ * How long agency copy stays in the wire desk's queue: older items leave it (and, if no story was
+ * made from them, the database); the copy of a story made from one stays with the story.
+ */
+export function wireDeskSettings(source: Record<string, string | undefined> = process.env): { queueHours: number } {
+  const parsed = wireDeskSchema.safeParse(source);
+  if (!parsed.success) throw new Error(`Configuration error: ${parsed.error.issues[0].message}`);
+  return { queueHours: parsed.data.WIRE_QUEUE_HOURS };
+}

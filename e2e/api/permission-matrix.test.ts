@@ -14,6 +14,7 @@ const { updateUser } = await import("@/lib/users/update-user");
 const { createApiKey } = await import("@/lib/users/create-api-key");
 const { listAuditEntries } = await import("@/lib/audit/list-audit-entries");
 const { isAppError } = await import("@/lib/errors");
+const { dispatch, queueWireItem } = await import("@/e2e/fixtures/wire-queue");
 
 const asActor = (user: TestUser): Actor => ({ id: user.id, email: user.email, name: user.email, role: user.role });
 /** A lib call's outcome as a status: 200, or the AppError's status (401 when there is no actor). */
@@ -67,6 +68,10 @@ const cases: Record<Permission, Case> = {
     return libStatus(who, (actor) => createApiKey({ actor, input: { email: target.email } }));
   },
   "audit.read": async (who) => libStatus(who, (actor) => listAuditEntries({ actor, query: {} })),
+  "wire.read": async (who) => (await api("GET", "/api/v1/wire/items", { key: who?.apiKey })).status,
+  "wire.take": async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/take`, { key: who?.apiKey })).status,
+  "wire.dismiss": async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/dismiss`, { key: who?.apiKey })).status,
+  "wire.sources": async (who) => (await api("GET", "/api/v1/wire/sources", { key: who?.apiKey })).status,
 };
 
 // Routes that change something but need a permission another route already exercises above.
@@ -116,6 +121,8 @@ const moreRoutes: [string, Permission, Case][] = [
     const story = await live(c);
     return (await api("PATCH", `/api/v1/stories/${story.id}`, { key: who?.apiKey, body: { asDraft: true, version: story.version, headline: unique("Draft") } })).status;
   }],
+  ["GET /api/v1/wire/items/{id}", "wire.read", async (who) => (await api("GET", `/api/v1/wire/items/${await queueWireItem(dispatch())}`, { key: who?.apiKey })).status],
+  ["POST /api/v1/wire/items/{id}/restore", "wire.dismiss", async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/restore`, { key: who?.apiKey })).status],
   ...presenceRoutes.map(({ route, permission, run }): [string, Permission, Case] => [route, permission, run]),
 ];
 

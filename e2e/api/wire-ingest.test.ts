@@ -17,7 +17,7 @@ const samples = expectedItems();
 /** Deletes the stories made from the samples, so each part of this file (and the browser tests) starts clean. */
 async function forgetSamples() {
   const hashes = await db.wireItem.findMany({ where: { raw: { in: samples.map((s) => readSample(s.file)) } }, select: { storyId: true } });
-  await db.story.deleteMany({ where: { id: { in: hashes.map((h) => h.storyId) } } });
+  await db.story.deleteMany({ where: { id: { in: hashes.flatMap((h) => (h.storyId ? [h.storyId] : [])) } } });
 }
 
 const post = (file: string, key: string, receivedAt?: string) =>

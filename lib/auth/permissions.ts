@@ -25,6 +25,12 @@ export const permissions = {
   "user.manage": ["admin"],
   "audit.read": ["admin"],
   "apikey.manage": ["admin"],
+  // The wire desk: read the queue, take an item into a draft, dismiss one (for everyone).
+  "wire.read": ["writer", "editor", "admin"],
+  "wire.take": ["writer", "editor", "admin"],
+  "wire.dismiss": ["editor", "admin"],
+  // Ingest providers: where copy comes from, with the agencies' credentials.
+  "wire.sources": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -59,6 +65,10 @@ const permissionPhrases: Record<Permission, string> = {
   "user.manage": "manage users",
   "audit.read": "read the audit log",
   "apikey.manage": "manage API keys",
+  "wire.read": "read the wire desk",
+  "wire.take": "take wire copy into a draft",
+  "wire.dismiss": "dismiss wire copy from the desk",
+  "wire.sources": "manage ingest sources",
 };
 
 const plural = (role: Role) => `${role}s`;

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
-import { PRESENCE_CHANNEL, STORY_CHANNEL, parseNotification, type StoryEvent } from "@/lib/events/story-events";
+import { PRESENCE_CHANNEL, STORY_CHANNEL, WIRE_CHANNEL, parseNotification, type StoryEvent } from "@/lib/events/story-events";
 
 type Subscriber = (event: StoryEvent) => void;
 
@@ -62,6 +62,7 @@ class EventHub {
       await client.connect();
       await client.query(`LISTEN ${STORY_CHANNEL}`);
       await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+      await client.query(`LISTEN ${WIRE_CHANNEL}`);
     } catch {
       this.connecting = false;
       void client.end().catch(() => {});

@@ -4,6 +4,7 @@ import { isUuid } from "@/lib/ids";
 import { AppError } from "@/lib/errors";
 import { subscribeToStoryEvents } from "@/lib/events/event-hub";
 import { eventStoryId, type StoryEvent } from "@/lib/events/story-events";
+import { loadQueueRowSoon } from "@/lib/wire-desk/load-queue-rows-soon";
 
 /** A comment line every 15 s: proxies and the front's upstream (30 s body timeout) see a live stream. */
 const HEARTBEAT_MS = 15_000;
@@ -33,10 +34,11 @@ const frame = (event: StoryEvent) => `event: ${event.type}\ndata: ${JSON.stringi
 /**
  * Server-sent events for a newsroom page: each story and presence change as it happens (all of
  * them, or one story's), a heartbeat, and "resync" when changes may have gone unheard. Ends when
- * the client goes away (`signal`).
+ * the client goes away (`signal`). `wire`: the wire desk's stream instead, an `item` event with
+ * the queue row of each wire item that arrives or changes.
  */
-export function openStoryEventStream(options: { actor: Actor; signal: AbortSignal; storyId?: string | null }): ReadableStream<Uint8Array> {
-  requirePermission(options.actor, "story.read");
+export function openStoryEventStream(options: { actor: Actor; signal: AbortSignal; storyId?: string | null; wire?: boolean }): ReadableStream<Uint8Array> {
+  requirePermission(options.actor, options.wire ? "wire.read" : "story.read");
   const { storyId, signal } = options;
   if (storyId && !isUuid(storyId)) throw new AppError("validation_failed", "Some fields are not valid", { story: ["Must be a story id"] });
   const held = streamsByUser.get(options.actor.id) ?? 0;
@@ -69,6 +71,13 @@ export function openStoryEventStream(options: { actor: Actor; signal: AbortSigna
       // Said once changes are being heard, so a client that waits for it misses none made after.
       const unsubscribe = subscribeToStoryEvents(
         (event) => {
+          // The wire desk's stream: each item that arrived or changed, as the queue's row.
+          if (options.wire) {
+            if (event.type === "resync") write(frame(event));
+            if (event.type === "wire") void loadQueueRowSoon(event.id).then((row) => row && write(`event: item\ndata: ${JSON.stringify(row)}\n\n`));
+            return;
+          }
+          if (event.type === "wire") return;
           const about = eventStoryId(event);
           if (!storyId || !about || about === storyId) write(frame(event));
         },

@@ -5,6 +5,8 @@
 
 export const STORY_CHANNEL = "dateline_stories";
 export const PRESENCE_CHANNEL = "dateline_presence";
+/** Wire items arriving and changing on the desk (trigger of migration 20261204010000_wire_desk). */
+export const WIRE_CHANNEL = "dateline_wire";
 
 /** A story was created, changed or deleted: a page that shows it fetches what it needs itself. */
 export type StoryChange = { type: "story"; id: string; version: number; status: string; updatedAt: string; op: "insert" | "update" | "delete" };
@@ -16,10 +18,13 @@ export type PresenceChange = { type: "presence"; storyId: string; user: { id: st
  */
 export type Resync = { type: "resync" };
 
-export type StoryEvent = StoryChange | PresenceChange | Resync;
+/** A wire item arrived, or changed where it stands on the desk (taken, dismissed, stacked). */
+export type WireChange = { type: "wire"; id: string; clusterId: string; op: "insert" | "update" };
+
+export type StoryEvent = StoryChange | PresenceChange | WireChange | Resync;
 
 /** A notification's payload as an event, or null for one that is not ours to pass on. */
-export function parseNotification(channel: string, payload: string | undefined): StoryChange | PresenceChange | null {
+export function parseNotification(channel: string, payload: string | undefined): StoryChange | PresenceChange | WireChange | null {
   let value: Record<string, unknown>;
   try {
     value = JSON.parse(payload ?? "") as Record<string, unknown>;
@@ -31,6 +36,9 @@ export function parseNotification(channel: string, payload: string | undefined):
   }
   if (channel === PRESENCE_CHANNEL && typeof value.storyId === "string") {
     return { type: "presence", storyId: value.storyId, user: (value.user as PresenceChange["user"]) ?? null, present: value.present === true };
+  }
+  if (channel === WIRE_CHANNEL && typeof value.id === "string" && typeof value.clusterId === "string") {
+    return { type: "wire", id: value.id, clusterId: value.clusterId, op: value.op === "update" ? "update" : "insert" };
   }
   return null;
 }

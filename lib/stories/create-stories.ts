@@ -10,6 +10,7 @@ import { storyColumns } from "@/lib/stories/story-data";
 import { revisionSnapshot } from "@/lib/stories/revision-snapshot";
 import { bulkInsert, type Column } from "@/lib/bulk-insert";
 import type { createStorySchema } from "@/lib/stories/schemas";
+import type { WireChannel } from "@/lib/wire-ingest/wire-sender";
 
 /**
  * Where a story came from, when it was made from agency copy: the item's uri and version, and the
@@ -18,7 +19,8 @@ import type { createStorySchema } from "@/lib/stories/schemas";
 export type WireOrigin = {
   wireGuid: string | null;
   wireVersion: number | null;
-  owner?: { channel: "api" | "newsroom" | "cli"; apiKeyId: string | null } | null;
+  // userId: the sender, where it is not the actor (an editor taking an item a source brought in).
+  owner?: { channel: WireChannel; apiKeyId: string | null; sourceId?: string | null; userId?: string } | null;
   /** The headline was proposed from the copy, which carried none: the draft says it needs writing. */
   headlineProposed?: boolean;
 };
@@ -62,9 +64,10 @@ export async function createStoriesInTx(tx: Tx, actor: Actor, stories: NewStory[
     { name: "embargoUntil", type: "timestamp", value: (r) => r.embargoUntil ?? null },
     { name: "wireGuid", type: "text", value: (r) => r.origin?.wireGuid ?? null },
     { name: "wireVersion", type: "int", value: (r) => r.origin?.wireVersion ?? null },
-    { name: "wireOwnerId", type: "uuid", value: (r) => (r.origin?.owner ? actor.id : null) },
+    { name: "wireOwnerId", type: "uuid", value: (r) => (r.origin?.owner ? (r.origin.owner.userId ?? actor.id) : null) },
     { name: "wireOwnerChannel", type: "text", cast: '"WireChannel"', value: (r) => r.origin?.owner?.channel ?? null },
     { name: "wireOwnerApiKeyId", type: "uuid", value: (r) => r.origin?.owner?.apiKeyId ?? null },
+    { name: "wireOwnerSourceId", type: "uuid", value: (r) => r.origin?.owner?.sourceId ?? null },
     { name: "headlineProposed", type: "text", cast: "boolean", value: (r) => String(!!r.origin?.headlineProposed) },
     { name: "createdById", type: "uuid", value: () => actor.id },
     { name: "updatedById", type: "uuid", value: () => actor.id },

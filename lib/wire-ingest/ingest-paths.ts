@@ -35,7 +35,7 @@ export async function listWireFiles(paths: string[]): Promise<string[]> {
  * by file to find the culprit. `onProgress` is called as files are done.
  */
 export async function ingestFiles(options: { actor: Actor; files: string[]; receivedAt?: Date; onProgress?: (done: number) => void }): Promise<IngestSummary> {
-  const summary: IngestSummary = { created: 0, updated: 0, pending: 0, withdrawn: 0, duplicate: 0, failed: 0, skipped: 0, failures: [], skippedFiles: [] };
+  const summary: IngestSummary = { created: 0, updated: 0, pending: 0, withdrawn: 0, duplicate: 0, queued: 0, dropped: 0, failed: 0, skipped: 0, failures: [], skippedFiles: [] };
   const fail = (file: string, reason: string) => {
     summary.failed++;
     summary.failures.push({ file, reason: reason.replace(/\s+/g, " ") });

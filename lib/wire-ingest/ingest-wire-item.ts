@@ -19,7 +19,9 @@ export type IngestResult = { outcome: IngestOutcome; story: ReturnType<typeof to
 export async function ingestWireItem(options: { actor: Actor; via: WirePath; raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[] }): Promise<IngestResult> {
   const [result] = await ingestWireItems({ actor: options.actor, via: options.via, items: [options] });
   if (!result.ok) throw result.error;
+  // A delivery as a draft always names its story (only the desk's queue holds items in none).
+  if (!result.storyId) throw new Error(`ingest answered ${result.outcome} with no story`);
   const row = await db.story.findUniqueOrThrow({ where: { id: result.storyId }, select: storySelect, relationLoadStrategy: "join" });
-  const items = result.items?.map((item): IngestedPart => (item.ok ? { outcome: item.outcome, storyId: item.storyId, wireItemId: item.wireItemId } : { error: item.error.message, fields: item.error.fields }));
+  const items = result.items?.map((item): IngestedPart => (item.ok ? { outcome: item.outcome, storyId: item.storyId!, wireItemId: item.wireItemId } : { error: item.error.message, fields: item.error.fields }));
   return { outcome: result.outcome, story: toStoryJson(row), wireItemId: result.wireItemId, ...(items ? { items } : {}) };
 }

@@ -21,6 +21,8 @@ import { itemHash, storedWireText } from "@/lib/wire-ingest/stored-wire-item";
 import { slugKey } from "@/lib/wire/read-slug";
 import { isCleanText } from "@/lib/text-input";
 import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender";
+import { deskColumns, type DeskColumns } from "@/lib/wire-desk/desk-columns";
+import { findCluster } from "@/lib/wire-desk/find-cluster";
 
 export const MAX_WIRE_BYTES = 1024 * 1024;
 /**
@@ -42,9 +44,15 @@ export const MAX_DELIVERY_STORED_BYTES = 8 * 1024 * 1024;
  * live story waits for an editor. withdrawn: pubstatus canceled killed the story. duplicate: this
  * copy (or this guid and version) was already ingested; nothing changed.
  */
-export type IngestOutcome = "created" | "updated" | "pending" | "withdrawn" | "duplicate";
+export type IngestOutcome = "created" | "updated" | "pending" | "withdrawn" | "duplicate" | "queued" | "dropped";
 export type WireInput = { raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[] };
-type ItemOk = { ok: true; outcome: IngestOutcome; storyId: string; wireItemId: string | null };
+/**
+ * What a source's rules (lib/wire-sources/wire-rules.ts) made of a new item: drop it, or set its
+ * priority, add tags, send it to a desk queue.
+ */
+export type WireRouting = { drop: boolean; priority: ParsedWireItem["parse"]["priority"]; tags: WireTag[]; desk: string | null };
+/** storyId: null for an item waiting on the desk (queued), or dropped by a rule. */
+type ItemOk = { ok: true; outcome: IngestOutcome; storyId: string | null; wireItemId: string | null };
 /**
  * One result per input. An input of several items (a NewsML-G2 newsMessage) answers with its
  * first item's result, and lists every item's in `items`.
@@ -63,12 +71,17 @@ type Prepared = {
   tags: WireTag[];
   /** The slug line as takes match it (lib/wire/read-take.ts slugKey). */
   slug: string | null;
+  columns: DeskColumns;
+  routing: WireRouting | null;
 };
 
 /** How far back a take looks for the story its slug line names: agencies reuse slugs day after day. */
 const TAKE_WINDOW_MS = 48 * 3600_000;
-/** Who delivers a batch: the actor, by a path (and through the API, a key). */
-type Sender = WirePath & { actor: Actor };
+/**
+ * Who delivers a batch: the actor, by a path (and through the API, a key; from an ingest
+ * provider, its source), and where new items go: drafts, or the wire desk's queue.
+ */
+type Sender = WirePath & { actor: Actor; into: "draft" | "queue" };
 
 const LIVE = new Set(["published", "scheduled"]);
 
@@ -115,11 +128,21 @@ function checkIdentity(item: ParsedWireItem) {
  * in bulk, so a batch costs a fixed number of queries. A bad item fails alone, with its reason.
  * `tags` are those the editor accepted; the item's own (NINJS subject and place, the dateline's
  * country) are always applied.
+ *
+ * `into: "queue"` (ingest providers) puts new items on the wire desk instead, for an editor to
+ * take (lib/wire-desk/take-wire-item.ts), after the source's rules (`route`); versions, takes and
+ * withdrawals of items already in a story go to that story exactly as from the API.
  */
-export async function ingestWireItems(options: { actor: Actor; via: WirePath; items: WireInput[] }): Promise<ItemResult[]> {
+export async function ingestWireItems(options: {
+  actor: Actor;
+  via: WirePath;
+  items: WireInput[];
+  into?: "draft" | "queue";
+  route?: (item: ParsedWireItem) => WireRouting;
+}): Promise<ItemResult[]> {
   const { actor } = options;
   requirePermission(actor, "story.create");
-  const sender: Sender = { actor, channel: options.via.channel, apiKeyId: options.via.apiKeyId };
+  const sender: Sender = { actor, channel: options.via.channel, apiKeyId: options.via.apiKeyId, sourceId: options.via.sourceId ?? null, into: options.into ?? "draft" };
   const results: (ItemResult | undefined)[] = options.items.map(() => undefined);
   const prepared: Prepared[] = [];
   const parts: ItemResult[][] = options.items.map(() => []);
@@ -130,7 +153,13 @@ export async function ingestWireItems(options: { actor: Actor; via: WirePath; it
       const raw = storedWireText(input.raw);
       for (const [part, item] of items.entries()) {
         const slug = item.parse.slugline ? slugKey(item.parse.slugline) : null;
-        prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags: input.tags ?? [], slug });
+        const routing = options.route ? options.route(item) : null;
+        if (routing?.drop) {
+          parts[index][part] = { ok: true, outcome: "dropped", storyId: null, wireItemId: null };
+          continue;
+        }
+        const tags = mergeTags(input.tags ?? [], routing?.tags ?? []);
+        prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags, slug, columns: deskColumns(item), routing });
       }
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -150,7 +179,7 @@ export async function ingestWireItems(options: { actor: Actor; via: WirePath; it
       settle(p, await retryOnUniqueViolation(() =>
         db.$transaction(async (tx) => {
           await lockNames(tx, [`wire:${p.hash}`, ...(p.item.parse.guid ? [`wire-guid:${p.item.parse.guid}`] : []), ...(p.slug ? [`wire-slug:${p.slug}`] : [])]);
-          return !p.item.parse.guid && p.slug && p.item.parse.take ? ingestTake(tx, sender, p) : ingestRevision(tx, sender, p);
+          return ingestLater(tx, sender, p);
         }),
       ));
     } catch (error) {
@@ -166,7 +195,7 @@ export async function ingestWireItems(options: { actor: Actor; via: WirePath; it
   // A withdrawal takes a live story down: every instance's cached pages must hear of it, whichever
   // caller (API, newsroom, CLI) brought the item in. Other outcomes change only drafts.
   for (const result of parts.flat()) {
-    if (result?.ok && result.outcome === "withdrawn") {
+    if (result?.ok && result.outcome === "withdrawn" && result.storyId) {
       const story = await db.story.findUniqueOrThrow({ where: { id: result.storyId }, select: { slug: true, tags: { select: { tag: { select: { slug: true } } } } } });
       await revalidateStory({ storyId: result.storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
     }
@@ -196,7 +225,11 @@ async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Pro
     if (hit) results.set(p, { ok: true, outcome: "duplicate", storyId: hit.storyId, wireItemId: hit.id });
     else if (firstOfHash.has(p.hash) || (guid && (held.has(guid) || firstOfGuid.has(guid))) || (!guid && p.slug && p.item.parse.take)) later.push(p);
     else if (p.item.pubstatus === "canceled") results.set(p, { ok: false, error: nothingToWithdraw() });
-    else {
+    else if (sender.into === "queue") {
+      later.push(p);
+      firstOfHash.add(p.hash);
+      if (guid) firstOfGuid.add(guid);
+    } else {
       try {
         fresh.push(freshStory(p));
         // Only an accepted item makes later copies of it (or later versions) revisions.
@@ -239,7 +272,8 @@ async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<M
       },
     })),
   );
-  const wireRows = fresh.map((p, i) => wireItemRow(p, sender, ids[i], "applied"));
+  const wireRows: WireItemRow[] = [];
+  for (const [i, p] of fresh.entries()) wireRows.push(await wireItemRow(tx, p, sender, ids[i], "applied"));
   await bulkInsert(tx, "WireItem", [
     { name: "id", type: "uuid", value: (r) => r.id },
     { name: "storyId", type: "uuid", value: (r) => r.storyId },
@@ -258,9 +292,60 @@ async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<M
     { name: "category", type: "text", value: (r) => r.category },
     { name: "slugKey", type: "text", value: (r) => r.slugKey },
     { name: "takeKind", type: "text", cast: '"WireTakeKind"', value: (r) => r.takeKind },
+    { name: "sourceId", type: "uuid", value: (r) => r.sourceId },
+    { name: "deskState", type: "text", cast: '"WireDeskState"', value: (r) => r.deskState },
+    { name: "takenById", type: "uuid", value: (r) => r.takenById },
+    { name: "takenAt", type: "timestamp", value: (r) => r.takenAt },
+    { name: "headline", type: "text", value: (r) => r.headline },
+    { name: "slugline", type: "text", value: (r) => r.slugline },
+    { name: "dateline", type: "text", value: (r) => r.dateline },
+    { name: "wordCount", type: "int", value: (r) => r.wordCount },
+    { name: "clusterId", type: "uuid", value: (r) => r.clusterId },
+    { name: "minhash", type: "text", cast: "int4[]", value: (r) => `{${r.minhash.join(",")}}` },
+    { name: "lshBands", type: "text", cast: "int8[]", value: (r) => `{${r.lshBands.join(",")}}` },
   ], wireRows);
   fresh.forEach((p, i) => results.set(p.source, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
   return results;
+}
+
+/**
+ * An item taken one at a time: a take (matched by slug line), a version of an item already held
+ * (in a story, or waiting on the desk), or, into the desk's queue, any new item.
+ */
+async function ingestLater(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResult> {
+  const seen = await tx.wireItem.findUnique({ where: { contentHash: p.hash }, select: { id: true, storyId: true } });
+  if (seen) return { ok: true, outcome: "duplicate", storyId: seen.storyId, wireItemId: seen.id };
+  const { guid } = p.item.parse;
+  if (!guid && p.slug && p.item.parse.take) return ingestTake(tx, sender, p);
+  if (sender.into === "queue" && !(guid && (await tx.story.findUnique({ where: { wireGuid: guid }, select: { id: true } })))) return enqueue(tx, sender, p);
+  return ingestRevision(tx, sender, p);
+}
+
+/**
+ * An item for the wire desk's queue, in no story yet: new, or a later version (or withdrawal) of
+ * one waiting there, stacked in its cluster. Versions follow the rules of stories' versions: only
+ * the source that delivered the item may send them, and never an older one.
+ */
+async function enqueue(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResult> {
+  const { guid, version } = p.item.parse;
+  const canceled = p.item.pubstatus === "canceled" || p.item.parse.take?.kind === "kill";
+  if (guid) {
+    const held = await tx.wireItem.findFirst({ where: { guid }, orderBy: [{ version: { sort: "desc", nulls: "last" } }, { receivedAt: "desc" }], select: { version: true, sourceId: true, channel: true, source: { select: { name: true } } } });
+    if (held) {
+      if (held.channel !== sender.channel || held.sourceId !== sender.sourceId) {
+        throw new AppError("forbidden", `${guid} was first delivered by ${held.source ? `the ingest source “${held.source.name}”` : "another sender"}, and its versions are accepted only from there`);
+      }
+      const heldVersion = held.version ?? 0;
+      const incoming = version ?? 0;
+      if (incoming < heldVersion) throw new AppError("conflict", `Version ${incoming} of ${guid} is older than version ${heldVersion}, which is already held`);
+      if (incoming === heldVersion) return { ok: true, outcome: "duplicate", storyId: null, wireItemId: null };
+    } else if (p.item.pubstatus === "canceled") {
+      throw nothingToWithdraw();
+    }
+  }
+  const row = await wireItemRow(tx, p, sender, null, canceled ? "withdrawn" : "queued");
+  await tx.wireItem.create({ data: row });
+  return { ok: true, outcome: "queued", storyId: null, wireItemId: row.id };
 }
 
 /** An item whose copy or agency id is already held: a duplicate, a newer version, or a withdrawal. */
@@ -274,7 +359,7 @@ async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<Item
   // draft into a silent change of a live page.
   const [held] = await tx.$queryRaw<Held[]>`
     SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil",
-      "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId"
+      "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId", "wireOwnerSourceId"
     FROM "Story" WHERE "wireGuid" = ${guid} FOR UPDATE`;
   if (!held) throw new AppError("conflict", `No stored story holds ${guid}`);
   // Before anything else: a version from anyone but the item's owner is refused, whatever its number.
@@ -300,7 +385,7 @@ async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<Item
 
   const record = async (state: "applied" | "pending" | "withdrawn") => {
     await tx.story.update({ where: { id: held.id }, data: { wireVersion: incoming, ...owner } });
-    const row = wireItemRow(p, sender, held.id, state);
+    const row = await wireItemRow(tx, p, sender, held.id, state);
     await tx.wireItem.create({ data: row });
     return row.id;
   };
@@ -345,17 +430,20 @@ async function ingestTake(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResu
   });
   if (!previous) {
     if (take.kind === "kill") throw new AppError("validation_failed", `The kill names ${p.item.parse.slugline}, and no story holds that slug line: there is nothing to withdraw`, { body: ["no story holds the slug line"] });
+    if (sender.into === "queue") return enqueue(tx, sender, p);
     return (await createFromWire(tx, sender, [freshStory(p)])).get(p)!;
   }
+  // Its story's first take is still on the desk: this one stacks under it there.
+  if (!previous.storyId) return enqueue(tx, sender, p);
   const [held] = await tx.$queryRaw<(Held & { body: string })[]>`
     SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil", "body",
-      "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId"
+      "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId", "wireOwnerSourceId"
     FROM "Story" WHERE "id" = ${previous.storyId}::uuid FOR UPDATE`;
   const label = `the story slugged ${p.item.parse.slugline}`;
   const owner = await ownership(tx, held, sender, `The story slugged ${p.item.parse.slugline}`);
   const record = async (state: "applied" | "pending" | "withdrawn") => {
     if (Object.keys(owner).length) await tx.story.update({ where: { id: held.id }, data: owner });
-    const row = wireItemRow(p, sender, held.id, state);
+    const row = await wireItemRow(tx, p, sender, held.id, state);
     await tx.wireItem.create({ data: row });
     return row.id;
   };
@@ -380,6 +468,7 @@ type Held = {
   wireOwnerId: string | null;
   wireOwnerChannel: string | null;
   wireOwnerApiKeyId: string | null;
+  wireOwnerSourceId: string | null;
 };
 
 /**
@@ -390,12 +479,15 @@ type Held = {
  * not recorded (items from before senders were kept), the key moved on after a rotation.
  */
 async function ownership(tx: Tx, held: Held, sender: Sender, item: string): Promise<Prisma.StoryUncheckedUpdateInput> {
-  const pinned = { wireOwnerId: sender.actor.id, wireOwnerChannel: sender.channel, wireOwnerApiKeyId: sender.apiKeyId };
+  const pinned = { wireOwnerId: sender.actor.id, wireOwnerChannel: sender.channel, wireOwnerApiKeyId: sender.apiKeyId, wireOwnerSourceId: sender.sourceId ?? null };
   // An owner gone from the database (never, as users are deactivated, not deleted) leaves it to the next source.
   if (!held.wireOwnerId) return pinned;
   if (held.wireOwnerId === sender.actor.id) {
     if (held.wireOwnerChannel === null) return pinned;
-    if (held.wireOwnerChannel === sender.channel) {
+    if (held.wireOwnerChannel === sender.channel && sender.channel === "source") {
+      // Every source delivers as the Wire desk: the source itself owns the versions.
+      if (held.wireOwnerSourceId === sender.sourceId) return {};
+    } else if (held.wireOwnerChannel === sender.channel) {
       if (sender.channel !== "api" || held.wireOwnerApiKeyId === sender.apiKeyId) return {};
       const ownerKey = held.wireOwnerApiKeyId ? await tx.apiKey.findUnique({ where: { id: held.wireOwnerApiKeyId }, select: { revokedAt: true } }) : null;
       if (!ownerKey || ownerKey.revokedAt) return pinned;
@@ -404,17 +496,28 @@ async function ownership(tx: Tx, held: Held, sender: Sender, item: string): Prom
   const ownerUser = await tx.user.findUnique({ where: { id: held.wireOwnerId }, select: { id: true, name: true, email: true, role: true } });
   const ownerKey = held.wireOwnerApiKeyId ? await tx.apiKey.findUnique({ where: { id: held.wireOwnerApiKeyId }, select: { prefix: true } }) : null;
   const senderKey = sender.apiKeyId ? await tx.apiKey.findUnique({ where: { id: sender.apiKeyId }, select: { prefix: true } }) : null;
-  const owner = describeWireSender({ user: ownerUser, channel: held.wireOwnerChannel as WirePath["channel"] | null, apiKeyPrefix: ownerKey?.prefix ?? null });
-  const self = describeWireSender({ user: sender.actor, channel: sender.channel, apiKeyPrefix: senderKey?.prefix ?? null });
+  const sourceName = async (id: string | null | undefined) => (id ? ((await tx.wireSource.findUnique({ where: { id }, select: { name: true } }))?.name ?? null) : null);
+  const owner = describeWireSender({ user: ownerUser, channel: held.wireOwnerChannel as WirePath["channel"] | null, apiKeyPrefix: ownerKey?.prefix ?? null, sourceName: await sourceName(held.wireOwnerSourceId) });
+  const self = describeWireSender({ user: sender.actor, channel: sender.channel, apiKeyPrefix: senderKey?.prefix ?? null, sourceName: await sourceName(sender.sourceId) });
   throw new AppError(
     "forbidden",
     `${item} was first delivered by ${owner}, and its versions are accepted only from there. This one came from ${self} and was refused; to change the story, edit it instead.`,
   );
 }
 
-function wireItemRow(p: Prepared, sender: Sender, storyId: string, state: "applied" | "pending" | "withdrawn") {
+type WireItemRow = Awaited<ReturnType<typeof wireItemRow>>;
+
+/**
+ * The wire item's row: the copy, its parse, who sent it and by which path, and what the desk
+ * shows and clusters it by. An item in a story is "taken" on the desk: by its sender when it
+ * made the story (or a draft's update), and for a pending update of a live story by nobody yet.
+ */
+async function wireItemRow(tx: Tx, p: Prepared, sender: Sender, storyId: string | null, state: "applied" | "pending" | "withdrawn" | "queued") {
+  const id = crypto.randomUUID();
+  const clusterId = await findCluster(tx, { ownId: id, guid: p.item.parse.guid, slugKey: p.slug, isTake: !!p.item.parse.take, receivedAt: p.receivedAt, columns: p.columns });
+  const takenBy = storyId && state === "applied" ? sender.actor.id : null;
   return {
-    id: crypto.randomUUID(),
+    id,
     storyId,
     format: p.item.parse.format,
     contentHash: p.hash,
@@ -428,15 +531,23 @@ function wireItemRow(p: Prepared, sender: Sender, storyId: string, state: "appli
     channel: sender.channel,
     apiKeyId: sender.apiKeyId,
     agency: p.item.parse.agency,
-    priority: p.item.parse.priority,
+    priority: p.routing?.priority ?? p.item.parse.priority,
     category: p.item.parse.category,
     slugKey: p.item.parse.slugline ? slugKey(p.item.parse.slugline) : null,
     takeKind: p.item.parse.take?.kind ?? null,
+    sourceId: sender.sourceId ?? null,
+    deskState: storyId ? ("taken" as const) : ("new" as const),
+    takenById: takenBy,
+    takenAt: takenBy ? new Date() : null,
+    desk: p.routing?.desk ?? null,
+    ruleTags: p.routing?.tags.length ? (p.routing.tags as unknown as Prisma.InputJsonValue) : undefined,
+    clusterId,
+    ...p.columns,
   };
 }
 
 /** The item's own tags first, then the accepted suggestions, without repeats. */
-function mergeTags(own: WireTag[], accepted: WireTag[]): WireTag[] {
+export function mergeTags(own: WireTag[], accepted: WireTag[]): WireTag[] {
   const seen = new Set<string>();
   return [...own, ...accepted].filter((tag) => {
     const key = `${tag.type}:${tag.name.toLocaleLowerCase("en")}`;

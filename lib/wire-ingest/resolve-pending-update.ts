@@ -26,24 +26,25 @@ export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: 
       where: { id: options.wireItemId },
       select: { id: true, storyId: true, guid: true, version: true, raw: true, receivedAt: true, takeKind: true },
     });
-    if (!item) throw new AppError("not_found", "No such wire update");
+    if (!item?.storyId) throw new AppError("not_found", "No such wire update");
+    const storyId = item.storyId;
     // The story's lock first, as every command on it takes (and as ingest does before it records a
     // version): an answer and a publish, kill or newer version of the same story never interleave.
-    await lockStory(tx, item.storyId);
+    await lockStory(tx, storyId);
     // Settle it atomically: of two clicks (or "keep" and "apply" at once) only the first counts.
     const claimed = await tx.wireItem.updateMany({ where: { id: item.id, state: "pending" }, data: { state: options.apply ? "applied" : "superseded" } });
     if (claimed.count !== 1) throw new AppError("conflict", "This update has already been dealt with");
     // Older pending versions go with it; newer ones stay for the editor. (Adds each bring paragraphs
     // of their own, and a lead or write-through replaces what came before it, as a version does.)
-    await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", version: { lt: item.version ?? 0 } }, data: { state: "superseded" } });
+    await tx.wireItem.updateMany({ where: { storyId, state: "pending", version: { lt: item.version ?? 0 } }, data: { state: "superseded" } });
     if (item.takeKind && item.takeKind !== "add") {
-      await tx.wireItem.updateMany({ where: { storyId: item.storyId, state: "pending", receivedAt: { lt: item.receivedAt }, takeKind: { not: null } }, data: { state: "superseded" } });
+      await tx.wireItem.updateMany({ where: { storyId, state: "pending", receivedAt: { lt: item.receivedAt }, takeKind: { not: null } }, data: { state: "superseded" } });
     }
     if (!options.apply) return null;
-    const story = await tx.story.findUniqueOrThrow({ where: { id: item.storyId }, select: { version: true, body: true } });
+    const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true, body: true } });
     const changes = takeChanges(parseStoredWireItem(item), story.body);
     // The version the editor saw: applying over an edit made since is refused (409), not silent.
-    return updateStoryInTx(tx, actor, item.storyId, parseInput(updateStorySchema, { ...changes, version: options.storyVersion ?? story.version }));
+    return updateStoryInTx(tx, actor, storyId, parseInput(updateStorySchema, { ...changes, version: options.storyVersion ?? story.version }));
   });
   if (!result) return null;
   const { row, before } = result;

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { SAME_EVENT_SIMILARITY, similarity } from "@/lib/wire-desk/near-duplicates";
+import type { DeskColumns } from "@/lib/wire-desk/desk-columns";
+
+/** How far apart two agencies' copy of one event may arrive and still be grouped. */
+const CLUSTER_WINDOW_MS = 48 * 3600_000;
+/** Candidates compared at most: the band index finds few, and a flood of them must not cost more. */
+const MAX_CANDIDATES = 200;
+
+/**
+ * The cluster a new item joins: that of an earlier version of the same agency item (same guid)
+ * or of the story its take belongs to (same slug line), else that of the most similar copy
+ * received within 48 hours (MinHash, lib/wire-desk/near-duplicates.ts), else a cluster of its own
+ * (`ownId`). One indexed query each way.
+ */
+export async function findCluster(
+  tx: Tx,
+  item: { ownId: string; guid: string | null; slugKey: string | null; isTake: boolean; receivedAt: Date; columns: DeskColumns },
+): Promise<string> {
+  if (item.guid) {
+    const version = await tx.wireItem.findFirst({ where: { guid: item.guid }, orderBy: { receivedAt: "desc" }, select: { clusterId: true } });
+    if (version) return version.clusterId;
+  }
+  const from = new Date(item.receivedAt.getTime() - CLUSTER_WINDOW_MS);
+  const to = new Date(item.receivedAt.getTime() + CLUSTER_WINDOW_MS);
+  if (item.slugKey && item.isTake) {
+    const take = await tx.wireItem.findFirst({ where: { slugKey: item.slugKey, receivedAt: { gte: from, lte: to } }, orderBy: { receivedAt: "desc" }, select: { clusterId: true } });
+    if (take) return take.clusterId;
+  }
+  if (item.columns.lshBands.length === 0) return item.ownId;
+  const candidates = await tx.$queryRaw<{ clusterId: string; minhash: number[] }[]>`
+    SELECT "clusterId", "minhash" FROM "WireItem"
+    WHERE "lshBands" && ${item.columns.lshBands}::bigint[] AND "receivedAt" BETWEEN ${from} AND ${to}
+    LIMIT ${MAX_CANDIDATES}`;
+  let best: { clusterId: string; score: number } | null = null;
+  for (const candidate of candidates) {
+    const score = similarity(item.columns.minhash, candidate.minhash);
+    if (score >= SAME_EVENT_SIMILARITY && (!best || score > best.score)) best = { clusterId: candidate.clusterId, score };
+  }
+  return best?.clusterId ?? item.ownId;
+}
