@@ -112,6 +112,13 @@ export async function serveSite(options: {
   for (const key of ["DATABASE_URL", "SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE"]) {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
+  for (const key of ["WIRE_CREDENTIALS_KEY", "WIRE_QUEUE_HOURS"]) {
+    if (env[key] !== undefined) process.env[key] = env[key];
+  }
+  // The background jobs (ingest sources' polls, the desk's expiry) run in this process: one runner
+  // per instance, every instance's runners sharing one queue in the database (lib/jobs).
+  const { startJobs } = await import("../lib/jobs/start-jobs");
+  const jobs = await startJobs({ databaseUrl: env.DATABASE_URL!, log: (line) => (log ?? console.log)(`[jobs] ${line}`) });
   const frontEnv = { ...env, DATELINE_UPSTREAM_PORT: String(upstreamPort), DATELINE_FRONT_PORT: String(options.port) };
   const workers = settings.workers ?? os.availableParallelism();
   if (workers === 1) {
@@ -120,6 +127,7 @@ export async function serveSite(options: {
       next,
       close: async () => {
         await front.close().catch(() => {});
+        await jobs.stop().catch(() => {});
         await stopProcess(next);
       },
     };
@@ -148,6 +156,7 @@ export async function serveSite(options: {
       closing = true;
       // Each front stops accepting and finishes its requests in flight (scripts/front-worker.ts).
       await Promise.all(Object.values(cluster.workers ?? {}).map((worker) => (worker ? stopProcess(worker.process) : undefined)));
+      await jobs.stop().catch(() => {});
       await stopProcess(next);
     },
   };

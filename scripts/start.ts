@@ -26,6 +26,21 @@ function authSecret(dir: string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * The key ingest sources' credentials are encrypted with (lib/wire-sources/source-credentials.ts):
+ * WIRE_CREDENTIALS_KEY, else one made once and kept beside the auth secret. Several instances on
+ * one database must share it: set it in their environment.
+ */
+function wireCredentialsKey(dir: string): string {
+  if (process.env.WIRE_CREDENTIALS_KEY) return process.env.WIRE_CREDENTIALS_KEY;
+  const file = path.join(dir, "wire-credentials-key");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
 /** DEMO_CONTENT: demo users and stories on an empty database; by default only on the embedded one. */
 function demoContentWanted(embedded: boolean): boolean {
   const value = process.env.DEMO_CONTENT ?? "";
@@ -83,6 +98,7 @@ async function main() {
       ...process.env,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: authSecret(dir),
+      WIRE_CREDENTIALS_KEY: wireCredentialsKey(dir),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),

@@ -78,6 +78,7 @@ async function main(): Promise<number> {
       NODE_ENV: "production",
       DATABASE_URL: database.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      WIRE_CREDENTIALS_KEY: randomBytes(32).toString("base64"),
       AUTH_TRUST_HOST: "true",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: ".next-test",

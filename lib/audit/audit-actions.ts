@@ -27,6 +27,9 @@ export const auditActions = {
   "user.sign_in_unlock": "lifted a sign-in lock",
   "apikey.create": "created an API key",
   "apikey.revoke": "revoked an API key",
+  "wire.source_create": "added an ingest source",
+  "wire.source_update": "changed an ingest source",
+  "wire.source_delete": "removed an ingest source",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

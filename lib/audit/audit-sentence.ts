@@ -70,6 +70,11 @@ export function auditSentence(entry: AuditEntryView): { who: string; did: string
     case "apikey.revoke":
       if (typeof detail.prefix === "string") extra.push(`${detail.prefix}…`);
       break;
+    case "wire.source_create":
+    case "wire.source_update":
+      if (typeof detail.name === "string") extra.push(`“${detail.name}”`);
+      if (Array.isArray(detail.fields) && detail.fields.length) extra.push(`(${detail.fields.filter((field) => typeof field === "string").join(", ")})`);
+      break;
   }
   return { who, did, story: entry.story, rest: extra.join(" ") };
 }

@@ -1,0 +1,45 @@
+import "server-only";
+import { Logger, run, type Runner, type Task } from "graphile-worker";
+import { POLL_SOURCE, RECONCILE } from "@/lib/jobs/job-names";
+
+/**
+ * The app's background jobs, on graphile-worker: a durable queue in PostgreSQL (its own schema,
+ * graphile_worker), safe with any number of instances. Each instance runs one of these; a job is
+ * run by one of them, and one source's polls never overlap (lib/jobs/job-names.ts).
+ */
+export async function startJobs(options: { databaseUrl: string; log?: (line: string) => void }): Promise<{ stop: () => Promise<void> }> {
+  const { pollWireSourceTask } = await import("@/lib/wire-sources/poll-wire-source");
+  const { reconcileWireSources, stopFolderWatchers } = await import("@/lib/wire-sources/reconcile-wire-sources");
+  const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
+  const taskList: Record<string, Task> = {
+    [POLL_SOURCE]: async (payload, helpers) => pollWireSourceTask(payload, helpers),
+    [RECONCILE]: async () => reconcileWireSources({ log }),
+  };
+  const runner: Runner = await run({
+    connectionString: options.databaseUrl,
+    // Polls wait on the network most of the time: several at once, whatever the cores.
+    concurrency: 4,
+    maxPoolSize: 6,
+    noHandleSignals: true,
+    // New jobs are heard at once (LISTEN); this is only the fallback when a notification is missed.
+    pollInterval: 2000,
+    taskList,
+    crontab: `* * * * * ${RECONCILE}`,
+    logger: quietLogger(log),
+  });
+  // At start, not a minute later: sources get their polls, folders their watchers.
+  await reconcileWireSources({ log }).catch((error: Error) => log(`could not read the ingest sources: ${error.message}`));
+  return {
+    stop: async () => {
+      await stopFolderWatchers();
+      await runner.stop();
+    },
+  };
+}
+
+/** graphile-worker's log, less its chatter: warnings and errors, one line each. */
+function quietLogger(log: (line: string) => void) {
+  return new Logger(() => (level, message) => {
+    if (level === "error" || level === "warning") log(message.split("\n")[0]);
+  });
+}

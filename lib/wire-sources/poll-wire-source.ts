@@ -1,0 +1,112 @@
+import "server-only";
+import type { JobHelpers } from "graphile-worker";
+import type { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { wireDeskActor } from "@/lib/wire-ingest/wire-desk";
+import { ingestWireItems, type ItemResult } from "@/lib/wire-ingest/ingest-wire-items";
+import { copyText } from "@/lib/wire-desk/desk-columns";
+import { POLL_SOURCE, sourceJobKey, sourceQueue } from "@/lib/jobs/job-names";
+import { pollSource } from "@/lib/wire-sources/poll-source";
+import { decryptCredentials } from "@/lib/wire-sources/source-credentials";
+import { applyRules } from "@/lib/wire-sources/wire-rules";
+import { storedSource } from "@/lib/wire-sources/stored-source";
+
+/** After failures in a row the next poll waits the interval × 2^failures, at most an hour. */
+const MAX_BACKOFF_MS = 3600_000;
+/** Items handed to ingest at once: one transaction's worth. */
+const BATCH = 50;
+
+export type PollOutcome = { polled: boolean; items: number; queued: number; failed: number; error: string | null; nextPollAt: Date | null };
+
+/** When to poll next: the interval after a success; after failures, longer each time (with jitter, so sources spread out). */
+export function nextPollDelay(intervalSeconds: number, failures: number): number {
+  if (failures === 0) return intervalSeconds * 1000;
+  const backoff = Math.min(intervalSeconds * 1000 * 2 ** failures, MAX_BACKOFF_MS);
+  return Math.max(intervalSeconds * 1000, backoff * (0.9 + Math.random() * 0.2));
+}
+
+/** The error as the source list shows it: the provider's sentence (they never hold credentials), one line. */
+const inWords = (error: unknown) => (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").slice(0, 500);
+
+/**
+ * One poll of one source: fetch what is new (lib/wire-sources/poll-*.ts), hand every item to the
+ * same ingest as the API and the CLI (into the desk's queue, after the source's rules), tell the
+ * provider which were taken (moved to done/, deleted, remembered) and which failed, and record the
+ * source's health. A poll that fails is recorded in words and backs off; nothing is lost, since
+ * what was not acknowledged is fetched again, and ingest stores the same copy only once.
+ */
+export async function pollWireSource(sourceId: string, options: { signal?: AbortSignal } = {}): Promise<PollOutcome> {
+  const source = await db.wireSource.findUnique({ where: { id: sourceId } });
+  if (!source || !source.enabled) return { polled: false, items: 0, queued: 0, failed: 0, error: null, nextPollAt: null };
+  const { settings, rules } = storedSource(source);
+  const startedAt = new Date();
+  const outcome: PollOutcome = { polled: true, items: 0, queued: 0, failed: 0, error: null, nextPollAt: null };
+  let state: unknown = source.pollState;
+  try {
+    const credentials = source.credentials ? decryptCredentials(source.credentials) : null;
+    const result = await pollSource(settings, credentials, source.pollState, { signal: options.signal });
+    try {
+      const actor = await wireDeskActor();
+      for (let start = 0; start < result.items.length; start += BATCH) {
+        const batch = result.items.slice(start, start + BATCH);
+        const results: ItemResult[] = await ingestWireItems({
+          actor,
+          via: { channel: "source", apiKeyId: null, sourceId },
+          into: "queue",
+          items: batch.map((item) => ({ raw: item.raw })),
+          route: (item) =>
+            applyRules(rules, {
+              agency: item.parse.agency ?? source.agency,
+              category: item.parse.category,
+              priority: item.parse.priority,
+              headline: item.parse.headline ?? "",
+              slugline: item.parse.slugline ?? "",
+              text: copyText(item),
+            }),
+        });
+        for (const [index, item] of batch.entries()) {
+          const answer = results[index];
+          outcome.items++;
+          if (answer.ok) {
+            if (answer.outcome === "queued") outcome.queued++;
+            await item.ack("done");
+          } else {
+            outcome.failed++;
+            await item.ack("failed", answer.error.message);
+          }
+        }
+      }
+    } finally {
+      await result.finish?.();
+    }
+    state = result.state;
+  } catch (error) {
+    // An ingest refusal is the item's (acknowledged as failed above); anything here is the source's or the database's.
+    outcome.error = isAppError(error) ? error.message : inWords(error);
+  }
+  const failures = outcome.error ? source.failures + 1 : 0;
+  outcome.nextPollAt = new Date(Date.now() + nextPollDelay(source.intervalSeconds, failures));
+  await db.wireSource.updateMany({
+    where: { id: sourceId },
+    data: {
+      lastPolledAt: startedAt,
+      failures,
+      nextPollAt: outcome.nextPollAt,
+      pollState: (state ?? undefined) as Prisma.InputJsonValue | undefined,
+      ...(outcome.error ? { lastError: outcome.error, lastErrorAt: new Date() } : { lastSuccessAt: new Date() }),
+    },
+  });
+  return outcome;
+}
+
+/** The job: poll, then queue the next poll of the same source (unless it was disabled or removed meanwhile). */
+export async function pollWireSourceTask(payload: unknown, helpers: JobHelpers): Promise<void> {
+  const sourceId = (payload as { sourceId?: unknown } | null)?.sourceId;
+  if (typeof sourceId !== "string") return;
+  const outcome = await pollWireSource(sourceId, { signal: helpers.abortSignal });
+  if (!outcome.nextPollAt) return;
+  const still = await db.wireSource.findUnique({ where: { id: sourceId }, select: { enabled: true } });
+  if (!still?.enabled) return;
+  await helpers.addJob(POLL_SOURCE, { sourceId }, { queueName: sourceQueue(sourceId), runAt: outcome.nextPollAt, jobKey: sourceJobKey(sourceId), jobKeyMode: "replace", maxAttempts: 1 });
+}
