@@ -1,9 +1,9 @@
 // The jobs the app runs through graphile-worker (lib/jobs/start-jobs.ts), by name, with who adds them.
 
 /** Polls one ingest source, then schedules its next poll (lib/wire-sources/poll-wire-source.ts). */
-export const POLL_SOURCE = "wire.poll";
+export const POLL_SOURCE = "wire_poll";
 /** Every minute: each enabled source has its next poll queued, folder watchers match the sources, old queue items leave. */
-export const RECONCILE = "wire.reconcile";
+export const RECONCILE = "wire_reconcile";
 
 /** One poll of a source at a time, across every instance: its jobs share a graphile-worker queue. */
 export const sourceQueue = (sourceId: string) => `wire-source:${sourceId}`;

@@ -224,12 +224,13 @@ async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Pro
     const hit = seen.get(p.hash);
     if (hit) results.set(p, { ok: true, outcome: "duplicate", storyId: hit.storyId, wireItemId: hit.id });
     else if (firstOfHash.has(p.hash) || (guid && (held.has(guid) || firstOfGuid.has(guid))) || (!guid && p.slug && p.item.parse.take)) later.push(p);
-    else if (p.item.pubstatus === "canceled") results.set(p, { ok: false, error: nothingToWithdraw() });
     else if (sender.into === "queue") {
+      // Into the desk's queue one at a time (a withdrawal there may concern an item waiting on it).
       later.push(p);
       firstOfHash.add(p.hash);
       if (guid) firstOfGuid.add(guid);
-    } else {
+    } else if (p.item.pubstatus === "canceled") results.set(p, { ok: false, error: nothingToWithdraw() });
+    else {
       try {
         fresh.push(freshStory(p));
         // Only an accepted item makes later copies of it (or later versions) revisions.

@@ -22,7 +22,9 @@ const DONE = "done";
 const FAILED = "failed";
 const SETTLE_MS = 250;
 const STILL_FOR_MS = 2000;
-const STALE_CLAIM_MS = 10 * 60_000;
+// A poll takes its files (200 at most) through ingest in seconds: a claim a minute old was left by
+// an instance that stopped (killed, or its machine lost), and its file is taken back.
+const STALE_CLAIM_MS = 60_000;
 const PARTIAL = /\.(?:tmp|part|filepart)$/i;
 const CLAIMED = /^(\d{13})-[0-9a-f]{12}-(.+)$/;
 

@@ -19,7 +19,9 @@ import type { FtpSource } from "@/lib/wire-sources/source-settings";
 const PROCESSING = ".processing";
 const DONE = "done";
 const FAILED = "failed";
-const STALE_CLAIM_MS = 10 * 60_000;
+// A poll takes its files (200 at most) through ingest in seconds: a claim a minute old was left by
+// an instance that stopped (killed, or its machine lost), and its file is taken back.
+const STALE_CLAIM_MS = 60_000;
 const CLAIMED = /^(\d{13})-[0-9a-f]{12}-(.+)$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 

@@ -11,6 +11,7 @@ import { pollSource } from "@/lib/wire-sources/poll-source";
 import { decryptCredentials } from "@/lib/wire-sources/source-credentials";
 import { applyRules } from "@/lib/wire-sources/wire-rules";
 import { storedSource } from "@/lib/wire-sources/stored-source";
+import { watchSourceFolder } from "@/lib/wire-sources/reconcile-wire-sources";
 
 /** After failures in a row the next poll waits the interval × 2^failures, at most an hour. */
 const MAX_BACKOFF_MS = 3600_000;
@@ -104,6 +105,12 @@ export async function pollWireSource(sourceId: string, options: { signal?: Abort
 export async function pollWireSourceTask(payload: unknown, helpers: JobHelpers): Promise<void> {
   const sourceId = (payload as { sourceId?: unknown } | null)?.sourceId;
   if (typeof sourceId !== "string") return;
+  // A folder is watched from its first poll on (a source just added), not from the next reconcile.
+  const source = await db.wireSource.findUnique({ where: { id: sourceId } });
+  if (source?.enabled) {
+    const { settings } = storedSource(source);
+    if (settings.kind === "folder") watchSourceFolder(sourceId, settings.path);
+  }
   const outcome = await pollWireSource(sourceId, { signal: helpers.abortSignal });
   if (!outcome.nextPollAt) return;
   const still = await db.wireSource.findUnique({ where: { id: sourceId }, select: { enabled: true } });

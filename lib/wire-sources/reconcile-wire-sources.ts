@@ -31,18 +31,29 @@ export async function reconcileWireSources(options: { log: (line: string) => voi
       await watcher.close();
     }
   }
-  for (const [id, path] of wanted) {
-    if (watchers.has(id)) continue;
-    try {
-      const watcher = watchFolder(path, () => void schedulePoll(id).catch(() => {}));
-      watchers.set(id, { path, close: () => watcher.close() });
-    } catch (error) {
-      // A folder that is not there yet is polled (and its absence reported) at its interval.
-      options.log(`could not watch ${path}: ${(error as Error).message}`);
-    }
-  }
+  for (const [id, path] of wanted) watchSourceFolder(id, path, options.log);
   const expired = await expireWireQueue({ now });
   if (expired > 0) options.log(`${expired} wire items left the desk (older than WIRE_QUEUE_HOURS, in no story)`);
+}
+
+/**
+ * Watches a folder source's folder in this process, if it is not watched already: called for
+ * every source at reconcile, and by a folder's poll, so a source just added is watched at once.
+ */
+export function watchSourceFolder(id: string, path: string, log: (line: string) => void = () => {}) {
+  const held = watchers.get(id);
+  if (held?.path === path) return;
+  if (held) void held.close();
+  try {
+    const poll = () => void schedulePoll(id).catch(() => {});
+    const watcher = watchFolder(path, poll);
+    watchers.set(id, { path, close: () => watcher.close() });
+    // A file that landed while the watch was starting is seen by one more poll.
+    void watcher.ready.then(poll, () => {});
+  } catch (error) {
+    // A folder that is not there yet is polled (and its absence reported) at its interval.
+    log(`could not watch ${path}: ${(error as Error).message}`);
+  }
 }
 
 export async function stopFolderWatchers(): Promise<void> {
