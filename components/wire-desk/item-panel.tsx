@@ -138,9 +138,9 @@ export function ItemPanel(props: {
           <div>
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">The copy as sent</h3>
             {/* Scrolls, so it takes focus: keyboard users can scroll it too. */}
-            <pre tabIndex={0} aria-label="The copy as sent" className="mt-1 max-h-96 overflow-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-relaxed focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500" data-testid="panel-raw">
-              {controlPictures(detail.raw)}
-            </pre>
+            <div tabIndex={0} role="region" aria-label="The copy as sent" className="mt-1 max-h-96 overflow-auto rounded border border-slate-200 bg-slate-50 p-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500">
+              <pre className="whitespace-pre-wrap break-words font-mono text-xs leading-relaxed" data-testid="panel-raw">{controlPictures(detail.raw)}</pre>
+            </div>
           </div>
         </>
       ) : null}

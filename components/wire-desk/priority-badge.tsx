@@ -2,7 +2,7 @@
 // out, routine stays quiet.
 const styles: Record<string, string> = {
   flash: "bg-red-700 text-white ring-2 ring-red-300",
-  bulletin: "bg-orange-600 text-white",
+  bulletin: "bg-orange-700 text-white",
   urgent: "bg-amber-200 text-amber-950 ring-1 ring-amber-500",
   routine: "bg-slate-100 text-slate-600",
 };

@@ -4,15 +4,18 @@ import { useEffect, useRef } from "react";
 import type { QueueRow } from "@/lib/wire-desk/queue-row";
 
 /** What the desk's stream says: a queue row that arrived or changed, or that some went unheard. */
-export type WireEvent = { type: "item"; row: QueueRow } | { type: "resync" };
+export type WireEvent = { type: "item"; row: QueueRow } | { type: "resync" } | { type: "status"; live: boolean };
 type Listener = (event: WireEvent) => void;
 
 const STREAM_URL = "/api/v1/wire/items/stream";
 const LOCK = "dateline-wire-events";
 const listeners = new Set<Listener>();
 let started = false;
+/** Whether the stream is open, in this tab's knowledge (a tab that only listens asks the one reading). */
+let live = false;
 
 const deliver = (event: WireEvent) => {
+  if (event.type === "status") live = event.live;
   for (const listener of listeners) listener(event);
 };
 
@@ -32,11 +35,13 @@ function openStream(forward: Listener, resyncOnOpen: boolean, attempt = 0) {
   source.addEventListener("resync", () => forward({ type: "resync" }));
   source.onerror = () => {
     dropped = true;
+    forward({ type: "status", live: false });
     if (source.readyState !== EventSource.CLOSED) return;
     source.close();
     window.setTimeout(() => openStream(forward, true, attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
   };
   source.onopen = () => {
+    forward({ type: "status", live: true });
     if (dropped) forward({ type: "resync" });
     dropped = false;
     attempt = 0;
@@ -53,10 +58,19 @@ function start() {
   started = true;
   if (typeof BroadcastChannel === "undefined" || !navigator.locks) return openStream(deliver, false);
   const channel = new BroadcastChannel(LOCK);
-  channel.onmessage = (message: MessageEvent<WireEvent>) => deliver(message.data);
+  let reading = false;
+  channel.onmessage = (message: MessageEvent<WireEvent | { type: "status?" }>) => {
+    if (message.data.type === "status?") {
+      if (reading) channel.postMessage({ type: "status", live });
+      return;
+    }
+    deliver(message.data);
+  };
+  channel.postMessage({ type: "status?" });
   void navigator.locks.query().then((state) => {
     const takingOver = !!state.held?.some((lock) => lock.name === LOCK);
     void navigator.locks.request(LOCK, () => {
+      reading = true;
       openStream((event) => {
         deliver(event);
         channel.postMessage(event);
@@ -81,6 +95,7 @@ export function useWireEvents(onEvent: (event: WireEvent) => void) {
     const listener: Listener = (event) => latest.current(event);
     listeners.add(listener);
     start();
+    if (live) listener({ type: "status", live });
     return () => {
       listeners.delete(listener);
     };

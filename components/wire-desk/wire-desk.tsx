@@ -97,7 +97,9 @@ export function WireDesk(props: { initial: QueuePage; filter: QueueFilter; timeZ
     for (const row of [...page.items].reverse()) merge(row, true, top);
   };
 
+  const [live, setLive] = useState(false);
   useWireEvents((event) => {
+    if (event.type === "status") return setLive(event.live);
     if (event.type === "resync") return void refetchFirst(atTop());
     const { row } = event;
     if (Date.now() - Date.parse(row.receivedAt) < NOTIFY_WITHIN_MS) flash.notify(row);
@@ -248,6 +250,10 @@ export function WireDesk(props: { initial: QueuePage; filter: QueueFilter; timeZ
       <div className="min-w-0">
         <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-600" data-testid="wire-count">
+            <span className={`mr-2 inline-flex items-center gap-1 font-medium ${live ? "text-emerald-800" : "text-amber-800"}`} data-testid="wire-live" data-live={live ? "on" : "off"}>
+              <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${live ? "bg-emerald-600" : "bg-amber-500"}`} />
+              {live ? "Live" : "Connecting…"}
+            </span>
             {rows.length ? `${plural(rows.length, "item")} shown, newest first` : "Nothing on the desk matches."}
           </p>
           <FlashNotifyToggle flash={flash} />

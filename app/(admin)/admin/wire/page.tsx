@@ -35,7 +35,7 @@ export default async function WireDeskPage({ searchParams }: { searchParams: Pro
   delete query.cursor;
   delete query.limit;
   // Empty fields of the filter form (and anything else) are kept out of the address.
-  const cleaned = new URLSearchParams(query);
+  const cleaned = filterQuery(query as QueueFilter);
   if ([...params.keys()].some((key) => !cleaned.has(key))) redirect(cleaned.size ? `/admin/wire?${cleaned}` : "/admin/wire");
 
   const parsed = queueFilterSchema.safeParse(query);
