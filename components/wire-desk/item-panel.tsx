@@ -13,7 +13,9 @@ import { clusterWords, stateWords } from "@/components/wire-desk/desk-words";
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 const controlPictures = (raw: string) => raw.replace(CONTROL, (char) => String.fromCharCode(char === "\x7f" ? 0x2421 : 0x2400 + char.charCodeAt(0)));
 
-const buttonClass = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500";
+const base = "rounded border px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-1";
+const buttonClass = `${base} border-slate-300 bg-white hover:bg-slate-100`;
+const primaryClass = `${base} border-slate-900 bg-slate-900 text-white hover:bg-slate-700`;
 
 /**
  * The item opened beside the queue: what the parser read, the copy exactly as the agency sent it
@@ -60,7 +62,7 @@ export function ItemPanel(props: {
           </div>
           <div className="flex flex-wrap gap-2">
             {props.canTake ? (
-              <button type="button" onClick={props.onTake} disabled={props.busy || detail.withdrawn} className={`${buttonClass} border-slate-900 bg-slate-900 text-white hover:bg-slate-700`}>
+              <button type="button" onClick={props.onTake} disabled={props.busy || detail.withdrawn} className={primaryClass}>
                 Take into a draft <kbd className="ml-1 hidden rounded bg-slate-700 px-1 font-mono text-xs sm:inline">t</kbd>
               </button>
             ) : null}

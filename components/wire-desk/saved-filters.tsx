@@ -57,31 +57,35 @@ export function SavedFilters({ filters, current }: { filters: DeskFilterJson[]; 
   };
 
   return (
-    <section aria-labelledby="saved-filters-heading" className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="saved-filters">
-      <h2 id="saved-filters-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-600">Saved filters</h2>
-      {filters.length === 0 ? <p className="mt-1 text-slate-600">None yet: set the filters above, then save them here under a name.</p> : null}
-      {desks.map((desk) => (
-        <div key={desk} className="mt-2">
-          <h3 className="text-xs text-slate-500">{deskLabel(desk)}</h3>
-          <ul className="mt-1 flex flex-wrap gap-2">
-            {filters.filter((filter) => filter.desk === desk).map((filter) => {
-              const query = filterQuery(filter.query).toString();
-              return (
-                <li key={filter.id} className="flex items-center overflow-hidden rounded border border-slate-300">
-                  <Link href={query ? `/admin/wire?${query}` : "/admin/wire"} aria-current={query === currentQuery ? "true" : undefined} className="px-2 py-1 hover:bg-slate-100 aria-[current=true]:bg-slate-900 aria-[current=true]:text-white">
-                    {filter.name}
-                  </Link>
-                  <button type="button" onClick={() => remove(filter)} disabled={busy} aria-label={`Delete the saved filter “${filter.name}”`} className="border-l border-slate-300 px-2 py-1 text-slate-600 hover:bg-red-50 hover:text-red-800">
-                    ×
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+    <section aria-labelledby="saved-filters-heading" className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="saved-filters">
+      <div className="min-w-0 flex-1">
+        <h2 id="saved-filters-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-600">Saved filters</h2>
+        {filters.length === 0 ? <p className="mt-1 text-slate-600">None yet: set the filters, then save them under a name.</p> : null}
+        <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-2">
+          {desks.map((desk) => (
+            <div key={desk} className="flex flex-wrap items-center gap-2">
+              <h3 className="text-xs text-slate-600">{deskLabel(desk)}:</h3>
+              <ul className="flex flex-wrap gap-2">
+                {filters.filter((filter) => filter.desk === desk).map((filter) => {
+                  const query = filterQuery(filter.query).toString();
+                  return (
+                    <li key={filter.id} className="flex items-center overflow-hidden rounded border border-slate-300">
+                      <Link href={query ? `/admin/wire?${query}` : "/admin/wire"} aria-current={query === currentQuery ? "true" : undefined} className="px-2 py-0.5 hover:bg-slate-100 aria-[current=true]:bg-slate-900 aria-[current=true]:text-white">
+                        {filter.name}
+                      </Link>
+                      <button type="button" onClick={() => remove(filter)} disabled={busy} aria-label={`Delete the saved filter “${filter.name}”`} className="border-l border-slate-300 px-2 py-0.5 text-slate-600 hover:bg-red-50 hover:text-red-800">
+                        ×
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
         </div>
-      ))}
+      </div>
       <form
-        className="mt-3 flex flex-wrap items-end gap-2"
+        className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
           save();
@@ -89,11 +93,11 @@ export function SavedFilters({ filters, current }: { filters: DeskFilterJson[]; 
       >
         <div>
           <label htmlFor="saved-filter-name" className="block text-xs font-medium text-slate-600">Save this filter as</label>
-          <input id="saved-filter-name" value={name} onChange={(event) => setName(event.target.value)} maxLength={60} required className="mt-1 w-48 rounded border border-slate-300 px-2.5 py-1.5 focus:outline-none focus:ring-2 focus:ring-slate-400" />
+          <input id="saved-filter-name" value={name} onChange={(event) => setName(event.target.value)} maxLength={60} required className="mt-1 w-44 rounded border border-slate-300 px-2.5 py-1 focus:outline-none focus:ring-2 focus:ring-slate-400" />
         </div>
-        <button type="submit" disabled={busy || !name.trim()} className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100 disabled:opacity-50">Save filter</button>
+        <button type="submit" disabled={busy || !name.trim()} className="rounded border border-slate-300 bg-white px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-50">Save filter</button>
       </form>
-      <p role="status" aria-live="polite" className={`mt-2 empty:hidden ${message?.error ? "text-red-800" : "text-slate-700"}`} data-testid="saved-filter-message">{message?.text ?? ""}</p>
+      <p role="status" aria-live="polite" className={`w-full empty:hidden ${message?.error ? "text-red-800" : "text-slate-700"}`} data-testid="saved-filter-message">{message?.text ?? ""}</p>
       {dialog}
     </section>
   );

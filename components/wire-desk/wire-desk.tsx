@@ -147,7 +147,10 @@ export function WireDesk(props: { initial: QueuePage; filter: QueueFilter; timeZ
     const response = await fetch(`/api/v1/wire/items/${id}`, { cache: "no-store" });
     if (ticket !== opening.current) return;
     if (!response.ok) return setDetailState({ loading: false, error: await apiErrorText(response) });
-    setDetail((await response.json()) as WireItemDetail);
+    const loaded = (await response.json()) as WireItemDetail;
+    // Opening marked it seen: the stream may have said so before this answer came, with the row.
+    const row = listRef.current.rows.find((each) => each.id === id);
+    setDetail(loaded.state === "new" && row && row.state !== "new" ? { ...loaded, ...row } : loaded);
     setDetailState({ loading: false, error: null });
   };
   const close = () => {
