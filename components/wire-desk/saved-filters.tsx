@@ -58,7 +58,7 @@ export function SavedFilters({ filters, current }: { filters: DeskFilterJson[]; 
 
   return (
     <section aria-labelledby="saved-filters-heading" className="flex flex-wrap items-end gap-x-4 gap-y-2 rounded border border-slate-200 bg-white px-3 py-2 text-sm" data-testid="saved-filters">
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-[1_1_18rem]">
         <h2 id="saved-filters-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-600">Saved filters</h2>
         {filters.length === 0 ? <p className="mt-1 text-slate-600">None yet: set the filters, then save them under a name.</p> : null}
         <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-2">
