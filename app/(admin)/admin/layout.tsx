@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const links: NavLink[] = [
     { href: "/admin", label: "Stories" },
     { href: "/admin/stories/new", label: "New story" },
+    ...(can(actor, "wire.read") ? [{ href: "/admin/wire", label: "Wire desk" }] : []),
     { href: "/admin/wire/new", label: "New from wire" },
     { href: "/admin/tags", label: "Tags" },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: "Users" }] : []),
