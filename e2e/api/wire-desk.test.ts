@@ -134,6 +134,23 @@ describe("taking an item", () => {
   });
 });
 
+describe("old items", () => {
+  it("leave the queue after WIRE_QUEUE_HOURS (72), and the database unless a story was made from them", async () => {
+    const { expireWireQueue } = await import("@/lib/wire-desk/expire-wire-queue");
+    const tag = randomBytes(3).toString("hex");
+    const old = new Date(Date.now() - 73 * 3600_000);
+    const waiting = await queueWireItem(dispatch({ headline: `Old ${tag} waiting`, words: words() }), { receivedAt: old });
+    const used = await queueWireItem(dispatch({ headline: `Old ${tag} used`, words: words() }), { receivedAt: new Date(Date.now() - 71 * 3600_000) });
+    const story = await api<{ id: string }>("POST", `/api/v1/wire/items/${used}/take`, { key: editor.apiKey });
+    await db.wireItem.update({ where: { id: used }, data: { receivedAt: old } });
+    expect((await queue(`?q=${tag}`)).items).toEqual([]);
+    await expireWireQueue();
+    expect(await db.wireItem.findUnique({ where: { id: waiting } })).toBeNull();
+    // The copy of a story made from an old item stays with the story.
+    expect((await db.wireItem.findUniqueOrThrow({ where: { id: used } })).storyId).toBe(story.body.id);
+  });
+});
+
 describe("the desk's live stream", () => {
   it("sends each arriving item as its queue row", async () => {
     const controller = new AbortController();

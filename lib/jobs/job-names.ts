@@ -5,7 +5,5 @@ export const POLL_SOURCE = "wire_poll";
 /** Every minute: each enabled source has its next poll queued, folder watchers match the sources, old queue items leave. */
 export const RECONCILE = "wire_reconcile";
 
-/** One poll of a source at a time, across every instance: its jobs share a graphile-worker queue. */
-export const sourceQueue = (sourceId: string) => `wire-source:${sourceId}`;
 /** A source has at most one poll waiting: adding another replaces it (poll now) or keeps its time (reconcile). */
 export const sourceJobKey = (sourceId: string) => `wire-poll:${sourceId}`;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { POLL_SOURCE, sourceJobKey, sourceQueue } from "@/lib/jobs/job-names";
+import { POLL_SOURCE, sourceJobKey } from "@/lib/jobs/job-names";
 
 /**
  * Queues a source's next poll at `runAt` (now: poll now), through graphile-worker's own SQL
@@ -11,7 +11,7 @@ export async function schedulePoll(sourceId: string, options: { runAt?: Date; ke
   const runAt = options.runAt ?? new Date();
   await db.$executeRaw`
     SELECT graphile_worker.add_job(${POLL_SOURCE}, json_build_object('sourceId', ${sourceId}::text),
-      queue_name => ${sourceQueue(sourceId)}, run_at => ${runAt}::timestamptz, max_attempts => 1,
+      run_at => ${runAt}::timestamptz, max_attempts => 1,
       job_key => ${sourceJobKey(sourceId)}, job_key_mode => ${options.keepTime ? "preserve_run_at" : "replace"})`;
 }
 

@@ -5,7 +5,7 @@ import { POLL_SOURCE, RECONCILE } from "@/lib/jobs/job-names";
 /**
  * The app's background jobs, on graphile-worker: a durable queue in PostgreSQL (its own schema,
  * graphile_worker), safe with any number of instances. Each instance runs one of these; a job is
- * run by one of them, and one source's polls never overlap (lib/jobs/job-names.ts).
+ * run by one of them, and one source's polls never overlap (a lock, lib/wire-sources/source-poll-lock.ts).
  */
 export async function startJobs(options: { databaseUrl: string; log?: (line: string) => void }): Promise<{ stop: () => Promise<void> }> {
   const { pollWireSourceTask } = await import("@/lib/wire-sources/poll-wire-source");

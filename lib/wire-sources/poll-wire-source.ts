@@ -6,7 +6,8 @@ import { isAppError } from "@/lib/errors";
 import { wireDeskActor } from "@/lib/wire-ingest/wire-desk";
 import { ingestWireItems, type ItemResult } from "@/lib/wire-ingest/ingest-wire-items";
 import { copyText } from "@/lib/wire-desk/desk-columns";
-import { POLL_SOURCE, sourceJobKey, sourceQueue } from "@/lib/jobs/job-names";
+import { POLL_SOURCE, sourceJobKey } from "@/lib/jobs/job-names";
+import { withSourcePollLock } from "@/lib/wire-sources/source-poll-lock";
 import { pollSource } from "@/lib/wire-sources/poll-source";
 import { decryptCredentials } from "@/lib/wire-sources/source-credentials";
 import { applyRules } from "@/lib/wire-sources/wire-rules";
@@ -15,6 +16,8 @@ import { watchSourceFolder } from "@/lib/wire-sources/reconcile-wire-sources";
 
 /** After failures in a row the next poll waits the interval × 2^failures, at most an hour. */
 const MAX_BACKOFF_MS = 3600_000;
+/** When another instance holds a source's poll, this one asks again after this long. */
+const BUSY_RETRY_MS = 1000;
 /** Items handed to ingest at once: one transaction's worth. */
 const BATCH = 50;
 
@@ -101,7 +104,11 @@ export async function pollWireSource(sourceId: string, options: { signal?: Abort
   return outcome;
 }
 
-/** The job: poll, then queue the next poll of the same source (unless it was disabled or removed meanwhile). */
+/**
+ * The job: poll (one instance at a time per source, by lock), then queue the next poll of the same
+ * source (unless it was disabled or removed meanwhile). A source has one waiting poll at most (its
+ * job key); one added while its poll runs waits for that one's lock.
+ */
 export async function pollWireSourceTask(payload: unknown, helpers: JobHelpers): Promise<void> {
   const sourceId = (payload as { sourceId?: unknown } | null)?.sourceId;
   if (typeof sourceId !== "string") return;
@@ -111,9 +118,12 @@ export async function pollWireSourceTask(payload: unknown, helpers: JobHelpers):
     const { settings } = storedSource(source);
     if (settings.kind === "folder") watchSourceFolder(sourceId, settings.path);
   }
-  const outcome = await pollWireSource(sourceId, { signal: helpers.abortSignal });
-  if (!outcome.nextPollAt) return;
+  const outcome = await withSourcePollLock(sourceId, () => pollWireSource(sourceId, { signal: helpers.abortSignal }));
+  // Another instance is polling it now: try again in a second (what landed meanwhile, a file in a
+  // watched folder, is then taken at once, not at the next interval).
+  const runAt = outcome === null ? new Date(Date.now() + BUSY_RETRY_MS) : outcome.nextPollAt;
+  if (!runAt) return;
   const still = await db.wireSource.findUnique({ where: { id: sourceId }, select: { enabled: true } });
   if (!still?.enabled) return;
-  await helpers.addJob(POLL_SOURCE, { sourceId }, { queueName: sourceQueue(sourceId), runAt: outcome.nextPollAt, jobKey: sourceJobKey(sourceId), jobKeyMode: "replace", maxAttempts: 1 });
+  await helpers.addJob(POLL_SOURCE, { sourceId }, { runAt, jobKey: sourceJobKey(sourceId), jobKeyMode: outcome === null ? "preserve_run_at" : "replace", maxAttempts: 1 });
 }
