@@ -17,7 +17,10 @@ export function AdminNav({ links, account }: { links: NavLink[]; account: React.
   const pathname = usePathname();
   const menuId = useId();
   useEffect(() => setOpen(false), [pathname]);
-  const current = (href: string) => (href === "/admin" ? pathname === "/admin" : pathname === href || pathname.startsWith(`${href}/`));
+  const within = (href: string) => (href === "/admin" ? pathname === "/admin" : pathname === href || pathname.startsWith(`${href}/`));
+  // The most specific link is the current one: on /admin/wire/new, "New from wire", not "Wire desk" too.
+  const deepest = links.filter((link) => within(link.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = (href: string) => href === deepest;
   return (
     <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-5 gap-y-2 px-4 py-3">
       <Link href="/admin" className="font-serif text-xl font-bold">Dateline</Link>

@@ -88,7 +88,7 @@ describe("taking an item", () => {
     const lost = answers.find((answer) => answer.status === 409)!;
     expect(won.body).toMatchObject({ headline: `Take ${tag}`, status: "draft" });
     const winner = (await db.user.findUniqueOrThrow({ where: { id: (answers[0].status === 201 ? editor : other).id } })).name;
-    expect(lost.body.error!.message).toMatch(new RegExp(`^${winner} took this item at \\d\\d:\\d\\d UTC into the story “Take ${tag}”$`));
+    expect(lost.body.error!.message).toMatch(new RegExp(`^${winner} took this item at \\d+ \\w+ \\d{4}, \\d\\d:\\d\\d UTC into the story “Take ${tag}”$`));
     expect(await db.story.count({ where: { headline: `Take ${tag}` } })).toBe(1);
     const [row] = (await queue(`?q=${tag}`)).items;
     expect(row).toMatchObject({ state: "taken", storyId: won.body.id, takenBy: { name: winner } });

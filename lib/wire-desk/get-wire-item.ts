@@ -38,7 +38,9 @@ export async function getWireItem(options: { actor: Actor; itemId: string }): Pr
   const row = await db.wireItem.findUnique({ where: { id: options.itemId }, select: { ...queueRowSelect, raw: true, parsed: true, suggestions: true, ruleTags: true, guid: true } });
   if (!row) throw new AppError("not_found", "No such wire item");
   if (row.deskState === "new") {
-    await db.wireItem.updateMany({ where: { id: row.id, deskState: "new" }, data: { deskState: "seen", seenById: options.actor.id, seenAt: new Date() } });
+    const { count } = await db.wireItem.updateMany({ where: { id: row.id, deskState: "new" }, data: { deskState: "seen", seenById: options.actor.id, seenAt: new Date() } });
+    // Answered as it now stands: seen, by whoever opened it first.
+    if (count === 1) Object.assign(row, { deskState: "seen", seenBy: { id: options.actor.id, name: options.actor.name } });
   }
   let suggestions = row.suggestions as WireTag[] | null;
   if (!suggestions) {

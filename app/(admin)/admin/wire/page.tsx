@@ -7,6 +7,7 @@ import { newsroomTimeZone } from "@/lib/site/newsroom-time";
 import { listWireQueue, type QueuePage } from "@/lib/wire-desk/list-wire-queue";
 import { queueFilterSchema, queueQueryOf, type QueueFilter } from "@/lib/wire-desk/schemas";
 import { listDeskFilters } from "@/lib/wire-desk/desk-filters/list-desk-filters";
+import { listSourceNames } from "@/lib/wire-sources/list-source-names";
 import { WireDesk } from "@/components/wire-desk/wire-desk";
 import { DeskFilterForm } from "@/components/wire-desk/desk-filter-form";
 import { SavedFilters } from "@/components/wire-desk/saved-filters";
@@ -49,8 +50,7 @@ export default async function WireDeskPage({ searchParams }: { searchParams: Pro
     if (!isAppError(failure)) throw failure;
     error = failure.code === "validation_failed" ? errorText(failure.fields) : failure.message;
   }
-  const saved = await listDeskFilters({ actor });
-  const sources = new Map(page.items.flatMap((row) => (row.source ? [[row.source.id, row.source]] : [])));
+  const [saved, sources] = await Promise.all([listDeskFilters({ actor }), listSourceNames({ actor })]);
 
   return (
     <>
@@ -67,7 +67,7 @@ export default async function WireDeskPage({ searchParams }: { searchParams: Pro
           known={{
             agencies: known(page.items.flatMap((row) => row.cluster.agencies)),
             desks: known([...page.items.map((row) => row.desk), ...saved.map((each) => each.desk)]),
-            sources: [...sources.values()].sort((a, b) => a.name.localeCompare(b.name)),
+            sources,
           }}
         />
         <SavedFilters filters={saved} current={filter} />
