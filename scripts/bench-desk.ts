@@ -57,7 +57,7 @@ async function seedItems(url: string, count: number) {
     log(`${(start + size).toLocaleString("en-US")} items held`);
   }
   log("building the band and search indexes…");
-  await client.query(`CREATE INDEX "WireItem_lshBands_idx" ON "WireItem" USING GIN ("lshBands")`);
+  await client.query(`CREATE INDEX "WireItem_lshBands_idx" ON "WireItem" USING GIN ("lshBands") WITH (fastupdate = off)`);
   await client.query(`CREATE INDEX "WireItem_search_idx" ON "WireItem" USING GIN (to_tsvector('simple', coalesce("headline", '') || ' ' || coalesce("slugline", '')))`);
   await client.query(`VACUUM ANALYZE "WireItem"`);
   await client.end();
@@ -121,9 +121,14 @@ async function main() {
     process.env.WIRE_CREDENTIALS_KEY ??= Buffer.alloc(32, 7).toString("base64");
     const { createUser } = await import("../lib/users/create-user");
     const { createApiKey } = await import("../lib/users/create-api-key");
-    const email = "desk-bench@dateline.invalid";
-    await createUser({ actor: SYSTEM, input: { email, role: "admin", name: "Desk Bench", password: `bench-${Date.now()}-password` } });
-    const authorization = `Bearer ${(await createApiKey({ actor: SYSTEM, input: { email } })).key}`;
+    // Ten editors, each with a key of their own (a user may hold a few streams, not ten), the first an admin for the source.
+    const keys: string[] = [];
+    for (let i = 0; i < DESKS; i++) {
+      const email = `desk-bench-${i}@dateline.invalid`;
+      await createUser({ actor: SYSTEM, input: { email, role: i === 0 ? "admin" : "editor", name: `Desk Bench ${i}`, password: `bench-${Date.now()}-password-${i}` } });
+      keys.push(`Bearer ${(await createApiKey({ actor: SYSTEM, input: { email } })).key}`);
+    }
+    const authorization = keys[0];
 
     // Clustering at this size, on its own: the indexed lookups a new item costs.
     const clusterTimes = await timeClustering();
@@ -152,7 +157,7 @@ async function main() {
     const landed = new Map<string, number>();
     const seen = new Map<string, number[]>();
     for (let desk = 0; desk < DESKS; desk++) {
-      await openDesk(site.url, authorization, (headline) => {
+      await openDesk(site.url, keys[desk], (headline) => {
         const at = Date.now();
         if (!landed.has(headline)) return;
         const times = seen.get(headline) ?? [];
@@ -170,7 +175,7 @@ async function main() {
       let i = desk;
       while (!stop.signal.aborted) {
         const started = performance.now();
-        const response = await fetch(`${site.url}${pages[i++ % pages.length]}`, { headers: { authorization } }).catch(() => null);
+        const response = await fetch(`${site.url}${pages[i++ % pages.length]}`, { headers: { authorization: keys[desk] } }).catch(() => null);
         if (!response?.ok) pageErrors++;
         await response?.arrayBuffer();
         pageTimes.push(performance.now() - started);
