@@ -52,12 +52,14 @@ function onlyKnown(sentence: string) {
 
 // --- Rules -------------------------------------------------------------------------------------
 
-const matchList = (what: string, max: number) =>
-  z
-    .array(textSchema().min(1, `A ${what} to match cannot be empty`).max(max, `A ${what} to match is at most ${max} characters`), { message: `List the ${what}s to match` })
+const matchList = (what: string, plural: string, max: number) => {
+  const article = /^[aeiou]/.test(what) ? "An" : "A";
+  return z
+    .array(textSchema().min(1, `${article} ${what} to match cannot be empty`).max(max, `${article} ${what} to match is at most ${max} characters`), { message: `List the ${plural} to match` })
     .min(1, `List at least one ${what}, or leave the condition out`)
-    .max(50, `At most 50 ${what}s in one condition`)
+    .max(50, `At most 50 ${plural} in one condition`)
     .optional();
+};
 
 const priorityList = z
   .array(z.enum(wirePriorities, { message: "A priority is flash, bulletin, urgent or routine" }))
@@ -65,7 +67,7 @@ const priorityList = z
   .optional();
 
 export const ruleConditionSchema = z.strictObject(
-  { agency: matchList("agency", 40), category: matchList("category", 100), keyword: matchList("keyword", 100), priority: priorityList },
+  { agency: matchList("agency", "agencies", 40), category: matchList("category", "categories", 100), keyword: matchList("keyword", "keywords", 100), priority: priorityList },
   onlyKnown("A condition is one of agency, category, keyword and priority"),
 );
 

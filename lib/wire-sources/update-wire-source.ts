@@ -30,8 +30,11 @@ export async function updateWireSource(options: { actor: Actor; id: string; inpu
       throw new AppError("validation_failed", "A source's kind cannot change: add a new source instead", { kind: ["The kind cannot change"] });
     }
     const { settings } = storedSource(current);
+    // credentials: left out keeps them; null removes them (an HTTP feed that is open now: FTP needs a login).
+    const removing = input.credentials === null && current.kind === "http";
     const keptCredentials = current.credentials && input.credentials === undefined ? decryptCredentials(current.credentials) : undefined;
-    const merged = parseInput(wireSourceSchema, { ...settings, ...(keptCredentials ? { credentials: keptCredentials } : {}), ...input });
+    const given = removing ? (({ credentials: _dropped, ...rest }) => rest)(input) : input;
+    const merged = parseInput(wireSourceSchema, { ...settings, ...(keptCredentials ? { credentials: keptCredentials } : {}), ...given });
     if (merged.name !== current.name && (await tx.wireSource.findUnique({ where: { name: merged.name }, select: { id: true } }))) throw nameTaken(merged.name);
     const newSettings = kindSettings(merged);
     const moved = JSON.stringify(newSettings) !== JSON.stringify(current.settings);
