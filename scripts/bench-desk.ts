@@ -153,6 +153,15 @@ async function main() {
     });
     if (created.status !== 201) throw new Error(`could not add the source: ${created.status} ${await created.text()}`);
 
+    // The queue page alone, one at a time, before anything arrives: what one request costs.
+    const idleTimes: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const started = performance.now();
+      await (await fetch(`${site.url}/api/v1/wire/items?limit=50`, { headers: { authorization } })).arrayBuffer();
+      idleTimes.push(performance.now() - started);
+    }
+    log(`queue page alone: p50 ${ms(percentile(idleTimes, 50))}, p95 ${ms(percentile(idleTimes, 95))}`);
+
     const stop = new AbortController();
     const landed = new Map<string, number>();
     const seen = new Map<string, number[]>();
@@ -212,6 +221,7 @@ async function main() {
 
     console.log("");
     console.log(`Wire desk at ${ITEMS.toLocaleString("en-US")} items, ${DESKS} desks open, ${ARRIVALS_PER_SECOND} items/s through a folder source for ${SECONDS} s (${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)})`);
+    console.log(`  queue page alone (newest 50)          p50 ${ms(percentile(idleTimes, 50))}  p95 ${ms(percentile(idleTimes, 95))}`);
     console.log(`  queue page (5 filters)                p50 ${ms(percentile(pageTimes, 50))}  p95 ${ms(percentile(pageTimes, 95))}  (${pageTimes.length} pages, ${pageErrors} errors; target p95 < 100 ms)`);
     console.log(`  item landed → shown on every desk     p50 ${ms(percentile(visibleOnAll, 50))}  p95 ${ms(percentile(visibleOnAll, 95))}  max ${ms(Math.max(...visibleOnAll))}  (${visibleOnAll.length} of ${total} items; target < 1 s)`);
     console.log(`  clustering per item                   mean ${ms(clusterTimes.reduce((a, b) => a + b, 0) / clusterTimes.length)}  p95 ${ms(percentile(clusterTimes, 95))}  (target < 5 ms)`);

@@ -115,4 +115,19 @@ describe("watchFolder", () => {
       await watcher.close();
     }
   });
+
+  it("calls back while files keep landing, not only once they stop", async () => {
+    let calls = 0;
+    const watcher = watchFolder(folder, () => calls++);
+    try {
+      await watcher.ready;
+      // A file every 20 ms for as long as it takes: a debounce restarted by each would never call.
+      let n = 0;
+      while (calls < 2 && n < 200) await writeFile(path.join(folder, `story-${n++}.xml`), "copy").then(() => new Promise((resolve) => setTimeout(resolve, 20)));
+      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(n).toBeLessThan(40);
+    } finally {
+      await watcher.close();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import { isTakeable } from "@/lib/wire-sources/poll-folder";
 const DEBOUNCE_MS = 100;
 
 /**
- * Calls onChange (at most once per 100 ms) when a takeable file appears in or changes in the
+ * Calls onChange (at most once per 100 ms, within 100 ms) when a takeable file appears in or changes in the
  * folder. `ready` settles once the watcher has read the folder: changes from then on are seen.
  */
 export function watchFolder(folder: string, onChange: () => void): { ready: Promise<void>; close(): Promise<void> } {
@@ -20,9 +20,13 @@ export function watchFolder(folder: string, onChange: () => void): { ready: Prom
     // The folder itself passes; its subfolders (done/, failed/, .processing/) and partial uploads do not.
     ignored: (file, stats) => file !== folder && (!isTakeable(path.basename(file)) || Boolean(stats?.isDirectory())),
   });
+  // At most one call per 100 ms, and always within 100 ms of the first change: a steady stream of
+  // files (20 a second) must not keep putting the poll off, as a debounce restarted by each would.
   const changed = () => {
-    clearTimeout(timer);
-    timer = setTimeout(onChange, DEBOUNCE_MS);
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      onChange();
+    }, DEBOUNCE_MS);
   };
   watcher.on("add", changed).on("change", changed);
   // A watcher error (the folder removed, too many watches) must not crash the app: the timed polls go on.
