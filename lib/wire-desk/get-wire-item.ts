@@ -1,6 +1,6 @@
 import "server-only";
 import { diffWordsWithSpace } from "diff";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
@@ -9,7 +9,7 @@ import { suggestTags, type WireParse, type WireTag } from "@/lib/wire";
 import type { DiffPart } from "@/lib/stories/revision-diff";
 import { parseStoredWireItem } from "@/lib/wire-ingest/stored-wire-item";
 import { tagVocabulary } from "@/lib/wire-ingest/vocabulary";
-import { queueRowSelect, toQueueRows, type QueueRow } from "@/lib/wire-desk/queue-row";
+import { queueRowsByIds, queueRowsWhere, type QueueRow } from "@/lib/wire-desk/queue-row";
 
 export type WireItemDetail = QueueRow & {
   raw: string;
@@ -35,12 +35,13 @@ const text = (parse: WireParse) => [parse.headline ?? "", ...parse.paragraphs].j
 export async function getWireItem(options: { actor: Actor; itemId: string }): Promise<WireItemDetail> {
   requirePermission(options.actor, "wire.read");
   if (!isUuid(options.itemId)) throw new AppError("not_found", "No such wire item");
-  const row = await db.wireItem.findUnique({ where: { id: options.itemId }, select: { ...queueRowSelect, raw: true, parsed: true, suggestions: true, ruleTags: true, guid: true } });
+  const row = await db.wireItem.findUnique({
+    where: { id: options.itemId },
+    select: { id: true, deskState: true, clusterId: true, storyId: true, state: true, receivedAt: true, version: true, raw: true, parsed: true, suggestions: true, ruleTags: true, guid: true, story: { select: { headline: true } } },
+  });
   if (!row) throw new AppError("not_found", "No such wire item");
   if (row.deskState === "new") {
-    const { count } = await db.wireItem.updateMany({ where: { id: row.id, deskState: "new" }, data: { deskState: "seen", seenById: options.actor.id, seenAt: new Date() } });
-    // Answered as it now stands: seen, by whoever opened it first.
-    if (count === 1) Object.assign(row, { deskState: "seen", seenBy: { id: options.actor.id, name: options.actor.name } });
+    await db.wireItem.updateMany({ where: { id: row.id, deskState: "new" }, data: { deskState: "seen", seenById: options.actor.id, seenAt: new Date() } });
   }
   let suggestions = row.suggestions as WireTag[] | null;
   if (!suggestions) {
@@ -48,10 +49,10 @@ export async function getWireItem(options: { actor: Actor; itemId: string }): Pr
     await db.wireItem.update({ where: { id: row.id }, data: { suggestions: suggestions as unknown as Prisma.InputJsonValue } });
   }
   const ruleTags = (row.ruleTags as WireTag[] | null) ?? [];
-  const members = await db.wireItem.findMany({ where: { clusterId: row.clusterId }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: 100, select: queueRowSelect });
-  const [self] = await toQueueRows([row]);
+  // Read after marking it seen: answered as it now stands, seen by whoever opened it first.
+  const [[self], members] = await Promise.all([queueRowsByIds([row.id]), queueRowsWhere(Prisma.sql`w."id" IN (SELECT c."id" FROM "WireItem" c WHERE c."clusterId" = ${row.clusterId}::uuid ORDER BY c."receivedAt" DESC LIMIT 100)`)]);
   const parsed = row.parsed as unknown as WireParse;
-  return { ...self, raw: row.raw, parsed, suggestions: [...ruleTags, ...suggestions], members: await toQueueRows(members), update: await updateOf(row, parsed) };
+  return { ...self, raw: row.raw, parsed, suggestions: [...ruleTags, ...suggestions], members, update: await updateOf(row, parsed) };
 }
 
 /** The diff of an update against the copy its story was made from (the story's first applied item). */

@@ -1,12 +1,11 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { decodeCursor, encodeCursor, prefixTsQuery } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { wireDeskSettings } from "@/lib/env";
 import { queuePageSchema, type QueueFilter } from "@/lib/wire-desk/schemas";
-import { queueRowSelect, toQueueRows, type QueueRow } from "@/lib/wire-desk/queue-row";
+import { queueRowsWhere, type QueueRow } from "@/lib/wire-desk/queue-row";
 
 /** The words searched: the headline and the slug line (the GIN index of migration 20261204010000). */
 export const SEARCH_VECTOR = Prisma.sql`to_tsvector('simple', coalesce("headline", '') || ' ' || coalesce("slugline", ''))`;
@@ -43,20 +42,18 @@ export async function listWireQueue(options: { actor: Actor; query: unknown; now
   const since = new Date((options.now ?? new Date()).getTime() - wireDeskSettings().queueHours * 3600_000);
   // A cluster appears once, as its newest matching item: an item with a newer matching member of
   // its cluster is left out (one probe of the clusterId index per row read).
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT w."id" FROM "WireItem" w
-    WHERE ${filterSql("w", filter, since)}
-      ${cursor ? Prisma.sql`AND (w."receivedAt", w."id") < (${cursor.sortValue}, ${cursor.id}::uuid)` : Prisma.empty}
+  // One statement: the page's ids (one more than asked, to know whether a next page exists), then their rows.
+  const rows = await queueRowsWhere(Prisma.sql`w."id" IN (
+    SELECT p."id" FROM "WireItem" p
+    WHERE ${filterSql("p", filter, since)}
+      ${cursor ? Prisma.sql`AND (p."receivedAt", p."id") < (${cursor.sortValue}, ${cursor.id}::uuid)` : Prisma.empty}
       AND NOT EXISTS (
         SELECT 1 FROM "WireItem" n
-        WHERE n."clusterId" = w."clusterId" AND (n."receivedAt", n."id") > (w."receivedAt", w."id") AND ${filterSql("n", filter, since)}
+        WHERE n."clusterId" = p."clusterId" AND (n."receivedAt", n."id") > (p."receivedAt", p."id") AND ${filterSql("n", filter, since)}
       )
-    ORDER BY w."receivedAt" DESC, w."id" DESC
-    LIMIT ${limit + 1}`;
-  const page = rows.slice(0, limit);
-  const items = await toQueueRows(await db.wireItem.findMany({ where: { id: { in: page.map((row) => row.id) } }, select: queueRowSelect }));
-  const order = new Map(page.map((row, index) => [row.id, index]));
-  items.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    ORDER BY p."receivedAt" DESC, p."id" DESC
+    LIMIT ${limit + 1})`);
+  const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.receivedAt), last.id) : null };
 }

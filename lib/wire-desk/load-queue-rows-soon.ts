@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { queueRowSelect, toQueueRows, type QueueRow } from "@/lib/wire-desk/queue-row";
+import { queueRowsByIds, type QueueRow } from "@/lib/wire-desk/queue-row";
 
 // Every open desk hears of every item arriving: one query per process fetches the rows they were
 // told of in the last 50 ms, however many desks are open, and each desk picks what it shows.
@@ -15,7 +14,7 @@ async function flush() {
   timer = null;
   let rows: QueueRow[] = [];
   try {
-    rows = await toQueueRows(await db.wireItem.findMany({ where: { id: { in: [...batch.keys()] } }, select: queueRowSelect }));
+    rows = await queueRowsByIds([...batch.keys()]);
   } catch {
     // The database is away: the desks are told nothing now, and resync when the stream returns.
   }

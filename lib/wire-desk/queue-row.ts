@@ -2,34 +2,6 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 
-/** What a row of the queue reads of its item. */
-export const queueRowSelect = {
-  id: true,
-  receivedAt: true,
-  agency: true,
-  priority: true,
-  category: true,
-  slugline: true,
-  headline: true,
-  dateline: true,
-  wordCount: true,
-  deskState: true,
-  state: true,
-  takeKind: true,
-  version: true,
-  desk: true,
-  clusterId: true,
-  storyId: true,
-  source: { select: { id: true, name: true } },
-  takenBy: { select: { id: true, name: true } },
-  takenAt: true,
-  seenBy: { select: { id: true, name: true } },
-  dismissedBy: { select: { id: true, name: true } },
-  story: { select: { id: true, headline: true, status: true } },
-} satisfies Prisma.WireItemSelect;
-
-type Selected = Prisma.WireItemGetPayload<{ select: typeof queueRowSelect }>;
-
 /** One row of the desk's queue (and of GET /api/v1/wire/items), as JSON. */
 export type QueueRow = {
   id: string;
@@ -61,54 +33,87 @@ export type QueueRow = {
   cluster: { items: number; agencies: string[]; threads: number; stories: { id: string; headline: string; status: string }[] };
 };
 
-/** The rows, each with a summary of its cluster (one grouped query for the page). */
-export async function toQueueRows(rows: Selected[]): Promise<QueueRow[]> {
-  const clusterIds = [...new Set(rows.map((row) => row.clusterId))];
-  const summaries = clusterIds.length
-    ? await db.$queryRaw<{ clusterId: string; items: number; agencies: string[]; threads: number; storyIds: string[] }[]>`
-        SELECT "clusterId", count(*)::int AS "items",
-          coalesce(array_agg(DISTINCT "agency") FILTER (WHERE "agency" IS NOT NULL), '{}') AS "agencies",
-          count(DISTINCT coalesce("guid", "slugKey", "id"::text))::int AS "threads",
-          coalesce(array_agg(DISTINCT "storyId") FILTER (WHERE "storyId" IS NOT NULL), '{}')::text[] AS "storyIds"
-        FROM "WireItem" WHERE "clusterId" = ANY(${clusterIds}::uuid[]) GROUP BY "clusterId"`
-    : [];
-  const storyIds = [...new Set(summaries.flatMap((summary) => summary.storyIds))];
-  const stories = new Map(
-    (storyIds.length ? await db.story.findMany({ where: { id: { in: storyIds } }, select: { id: true, headline: true, status: true } }) : []).map((story) => [story.id, story]),
-  );
-  const byCluster = new Map(summaries.map((summary) => [summary.clusterId, summary]));
-  return rows.map((row) => {
-    const summary = byCluster.get(row.clusterId);
-    return {
-      id: row.id,
-      receivedAt: row.receivedAt.toISOString(),
-      agency: row.agency,
-      priority: row.priority,
-      category: row.category,
-      slugline: row.slugline,
-      headline: row.headline,
-      dateline: row.dateline,
-      wordCount: row.wordCount,
-      state: row.deskState,
-      withdrawn: row.state === "withdrawn",
-      pendingUpdate: row.state === "pending",
-      takeKind: row.takeKind,
-      version: row.version,
-      desk: row.desk,
-      source: row.source,
-      takenBy: row.takenBy,
-      takenAt: row.takenAt?.toISOString() ?? null,
-      seenBy: row.seenBy,
-      dismissedBy: row.dismissedBy,
-      storyId: row.storyId,
-      story: row.story ? { ...row.story, status: row.story.status } : null,
-      clusterId: row.clusterId,
-      cluster: {
-        items: summary?.items ?? 1,
-        agencies: summary?.agencies ?? (row.agency ? [row.agency] : []),
-        threads: summary?.threads ?? 1,
-        stories: (summary?.storyIds ?? []).flatMap((id) => (stories.has(id) ? [stories.get(id)!] : [])),
-      },
-    };
-  });
+type Sql = {
+  id: string;
+  receivedAt: Date;
+  agency: string | null;
+  priority: string | null;
+  category: string | null;
+  slugline: string | null;
+  headline: string | null;
+  dateline: string | null;
+  wordCount: number | null;
+  deskState: string;
+  state: string;
+  takeKind: string | null;
+  version: number | null;
+  desk: string | null;
+  clusterId: string;
+  storyId: string | null;
+  takenAt: Date | null;
+  source: { id: string; name: string } | null;
+  takenBy: { id: string; name: string } | null;
+  seenBy: { id: string; name: string } | null;
+  dismissedBy: { id: string; name: string } | null;
+  story: { id: string; headline: string; status: string } | null;
+  cluster: QueueRow["cluster"];
+};
+
+/**
+ * The queue rows of the items `where` picks (a fragment on "WireItem" w), in `order`: each with
+ * its source, who saw, took or dismissed it, its story, and a summary of its cluster, all in one
+ * statement. One round trip matters here: every page of every open desk, and every item arriving
+ * on them, is read this way.
+ */
+export async function queueRowsWhere(where: Prisma.Sql, order: Prisma.Sql = Prisma.sql`w."receivedAt" DESC, w."id" DESC`): Promise<QueueRow[]> {
+  const person = (alias: string, column: string) =>
+    Prisma.raw(`(SELECT json_build_object('id', ${alias}."id", 'name', ${alias}."name") FROM "User" ${alias} WHERE ${alias}."id" = w."${column}")`);
+  const rows = await db.$queryRaw<Sql[]>`
+    SELECT w."id", w."receivedAt", w."agency", w."priority"::text AS "priority", w."category", w."slugline", w."headline",
+      w."dateline", w."wordCount", w."deskState"::text AS "deskState", w."state"::text AS "state", w."takeKind"::text AS "takeKind",
+      w."version", w."desk", w."clusterId", w."storyId", w."takenAt",
+      (SELECT json_build_object('id', src."id", 'name', src."name") FROM "WireSource" src WHERE src."id" = w."sourceId") AS "source",
+      ${person("taker", "takenById")} AS "takenBy",
+      ${person("seer", "seenById")} AS "seenBy",
+      ${person("dismisser", "dismissedById")} AS "dismissedBy",
+      (SELECT json_build_object('id', s."id", 'headline', s."headline", 'status', s."status") FROM "Story" s WHERE s."id" = w."storyId") AS "story",
+      (SELECT json_build_object(
+          'items', count(*),
+          'agencies', coalesce(array_agg(DISTINCT m."agency") FILTER (WHERE m."agency" IS NOT NULL), '{}'),
+          'threads', count(DISTINCT coalesce(m."guid", m."slugKey", m."id"::text)),
+          'stories', coalesce((SELECT json_agg(json_build_object('id', s."id", 'headline', s."headline", 'status', s."status") ORDER BY s."createdAt")
+            FROM "Story" s WHERE s."id" IN (SELECT c."storyId" FROM "WireItem" c WHERE c."clusterId" = w."clusterId" AND c."storyId" IS NOT NULL)), '[]'))
+        FROM "WireItem" m WHERE m."clusterId" = w."clusterId") AS "cluster"
+    FROM "WireItem" w
+    WHERE ${where}
+    ORDER BY ${order}`;
+  return rows.map((row) => ({
+    id: row.id,
+    receivedAt: row.receivedAt.toISOString(),
+    agency: row.agency,
+    priority: row.priority,
+    category: row.category,
+    slugline: row.slugline,
+    headline: row.headline,
+    dateline: row.dateline,
+    wordCount: row.wordCount,
+    state: row.deskState,
+    withdrawn: row.state === "withdrawn",
+    pendingUpdate: row.state === "pending",
+    takeKind: row.takeKind,
+    version: row.version,
+    desk: row.desk,
+    source: row.source,
+    takenBy: row.takenBy,
+    takenAt: row.takenAt?.toISOString() ?? null,
+    seenBy: row.seenBy,
+    dismissedBy: row.dismissedBy,
+    storyId: row.storyId,
+    story: row.story,
+    clusterId: row.clusterId,
+    cluster: row.cluster,
+  }));
 }
+
+/** The queue rows of these items, newest first (ids of no item are left out). */
+export const queueRowsByIds = (ids: string[]) => (ids.length ? queueRowsWhere(Prisma.sql`w."id" = ANY(${ids}::uuid[])`) : Promise.resolve([]));
