@@ -50,7 +50,7 @@ async function seedItems(url: string, count: number) {
          'BC-BENCH-' || (i % 5000), 'Bench ' || (ARRAY['minister','election','monsoon','cricket','court','markets','railway','budget'])[1 + i % 8] || ' story ' || i,
          'New Delhi, India', 300 + i % 500,
          (CASE WHEN i % 5 = 0 THEN 'seen' ELSE 'new' END)::"WireDeskState", 'queued',
-         '{}', ARRAY(SELECT ((b::bigint) << 32) | (floor(random() * 4294967295) + i * 0)::bigint FROM generate_series(0, 31) b)
+         '{}', ARRAY(SELECT ((b::bigint) << 32) | (floor(random() * 4294967295) + i * 0)::bigint FROM generate_series(0, 15) b)
        FROM (SELECT gen_random_uuid() AS id, i FROM generate_series($1::int, $2::int) i) s`,
       [start, start + size - 1],
     );
@@ -108,14 +108,27 @@ async function openDesk(url: string, authorization: string, onItem: (headline: s
 }
 
 async function main() {
-  const database = await createTestDatabase();
+  // BENCH_DESK_REUSE=<url>: a database a run kept (BENCH_DESK_KEEP=1), seeded already, for profiling.
+  const reuse = process.env.BENCH_DESK_REUSE;
+  const database = reuse ? { url: reuse, describe: `reused ${reuse}`, drop: async () => {} } : await createTestDatabase();
   log(`database: ${database.describe}`);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-desk-bench-"));
   try {
     await migrate(database.url, () => {});
-    const seedStarted = Date.now();
-    await seedItems(database.url, ITEMS);
-    log(`seeded in ${Math.round((Date.now() - seedStarted) / 1000)} s`);
+    if (!reuse) {
+      const seedStarted = Date.now();
+      await seedItems(database.url, ITEMS);
+      log(`seeded in ${Math.round((Date.now() - seedStarted) / 1000)} s`);
+    } else {
+      // What an earlier run added goes, so every run starts from the seeded million.
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      await client.query(`DELETE FROM "WireItem" WHERE "sourceId" IS NOT NULL`);
+      await client.query(`DELETE FROM "WireSource"`);
+      await client.query(`DELETE FROM "ApiKey"`);
+      await client.query(`DELETE FROM "User" WHERE "email" LIKE 'desk-bench-%'`);
+      await client.end();
+    }
 
     process.env.DATABASE_URL = database.url;
     process.env.WIRE_CREDENTIALS_KEY ??= Buffer.alloc(32, 7).toString("base64");
@@ -200,7 +213,9 @@ async function main() {
       const due = writeStarted + (n * 1000) / ARRIVALS_PER_SECOND;
       if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       const headline = `Desk bench arrival ${n} ${process.pid}`;
-      const copy = `${headline}\n\nNew Delhi [India], March 9 (ANI): Item ${n} of the desk benchmark says the committee met on Monday to review the ${n % 7} proposals before it, officials said.\n`;
+      // Copy of its own each (as separate stories are): copy alike would all be one event on the desk.
+      const words = Array.from({ length: 40 }, () => Math.random().toString(36).slice(2, 8)).join(" ");
+      const copy = `${headline}\n\nNew Delhi [India], March 9 (ANI): ${words}.\n`;
       const temporary = path.join(folder, `.arrival-${n}.tmp`);
       fs.writeFileSync(temporary, copy);
       landed.set(headline, Date.now());
@@ -228,7 +243,8 @@ async function main() {
     if (missing > 0) console.log(`  ${missing} items did not reach every desk within 10 s of the last arrival`);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
-    await database.drop();
+    if (process.env.BENCH_DESK_KEEP === "1") log(`kept the database: BENCH_DESK_REUSE=${database.url}`);
+    else await database.drop();
   }
 }
 
