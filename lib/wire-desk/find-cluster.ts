@@ -1,12 +1,12 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { SAME_EVENT_SIMILARITY, similarity } from "@/lib/wire-desk/near-duplicates";
+import { MINHASH_SIZE, SAME_EVENT_SIMILARITY } from "@/lib/wire-desk/near-duplicates";
 import type { DeskColumns } from "@/lib/wire-desk/desk-columns";
 
 /** How far apart two agencies' copy of one event may arrive and still be grouped. */
 const CLUSTER_WINDOW_MS = 48 * 3600_000;
-/** Candidates compared at most: the band index finds few, and a flood of them must not cost more. */
-const MAX_CANDIDATES = 200;
+/** Candidates compared at most: the band index finds few, and a flood of them (copy re-sent all day) must not cost more. */
+const MAX_CANDIDATES = 50;
 
 /**
  * The cluster a new item joins: that of an earlier version of the same agency item (same guid)
@@ -35,15 +35,18 @@ export async function findCluster(
   // is the only way in for this one query: no sequential scan, and the time window checked on the
   // rows it finds (an expression no index matches), not used to choose an index.
   await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-  const candidates = await tx.$queryRaw<{ clusterId: string; minhash: number[] }[]>`
-    SELECT "clusterId", "minhash" FROM "WireItem"
-    WHERE "lshBands" && ${item.columns.lshBands.map(String)}::bigint[] AND ("receivedAt" + interval '0 s') BETWEEN ${from} AND ${to}
-    LIMIT ${MAX_CANDIDATES}`;
+  // Compared in the database (the share of equal hashes), so only the best candidate comes back:
+  // copy re-sent many times shares bands with every earlier copy, and shipping each one's 64
+  // hashes here cost more than the comparison.
+  const [best] = await tx.$queryRaw<{ clusterId: string; equal: number }[]>`
+    SELECT c."clusterId", (SELECT count(*) FROM unnest(c."minhash", ${item.columns.minhash}::int4[]) AS h(a, b) WHERE a = b)::int AS "equal"
+    FROM (
+      SELECT "clusterId", "minhash" FROM "WireItem"
+      WHERE "lshBands" && ${item.columns.lshBands.map(String)}::bigint[] AND ("receivedAt" + interval '0 s') BETWEEN ${from} AND ${to}
+      LIMIT ${MAX_CANDIDATES}
+    ) c
+    ORDER BY "equal" DESC
+    LIMIT 1`;
   await tx.$executeRaw`SET LOCAL enable_seqscan TO DEFAULT`;
-  let best: { clusterId: string; score: number } | null = null;
-  for (const candidate of candidates) {
-    const score = similarity(item.columns.minhash, candidate.minhash);
-    if (score >= SAME_EVENT_SIMILARITY && (!best || score > best.score)) best = { clusterId: candidate.clusterId, score };
-  }
-  return best?.clusterId ?? item.ownId;
+  return best && best.equal >= Math.ceil(SAME_EVENT_SIMILARITY * MINHASH_SIZE) ? best.clusterId : item.ownId;
 }
