@@ -8,6 +8,8 @@ export const errorStatus = {
   gone: 410,
   unsupported_media_type: 415,
   validation_failed: 422,
+  // This caller has used what one caller may hold at once (event streams); others are served.
+  too_many_requests: 429,
   // The database cannot take the request now (pool exhausted, a lock held too long, unreachable):
   // nothing was done, and the same request may be sent again (Retry-After says when).
   unavailable: 503,

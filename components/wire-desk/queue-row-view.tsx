@@ -52,7 +52,7 @@ export function QueueRowView(props: { row: QueueRow; selected: boolean; tabbable
           <p className="mb-1 inline-block rounded bg-red-800 px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white" data-testid="wire-withdrawn">Withdrawn by agency: do not use</p>
         ) : null}
         {row.slugline ? <p className="truncate font-mono text-xs text-slate-600" data-testid="wire-slugline">{row.slugline}</p> : null}
-        <p className={`break-words font-serif text-base leading-snug text-slate-950 ${row.state === "new" ? "font-bold" : "font-semibold"} ${row.withdrawn ? "line-through decoration-red-800" : ""}`} data-testid="wire-headline">
+        <p className={`line-clamp-3 break-words font-serif text-base leading-snug text-slate-950 ${row.state === "new" ? "font-bold" : "font-semibold"} ${row.withdrawn ? "line-through decoration-red-800" : ""}`} data-testid="wire-headline" title={row.headline ?? undefined}>
           {row.headline ?? row.slugline ?? "Untitled wire item"}
         </p>
         <p className="text-xs text-slate-600">

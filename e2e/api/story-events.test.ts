@@ -74,13 +74,13 @@ describe("GET /api/v1/events", () => {
     expect(bad.body.error.fields.story).toEqual(["Must be a story id"]);
   });
 
-  it("holds at most six streams for one user: a seventh is refused with 503 and Retry-After until one closes", async () => {
+  it("holds at most six streams for one user: a seventh is refused with 429 and Retry-After until one closes", async () => {
     const user = await makeUser("writer");
     const controllers = Array.from({ length: 6 }, () => new AbortController());
     open.push(...controllers);
     await Promise.all(controllers.map((controller) => openEventStream({ key: user.apiKey, signal: controller.signal })));
     const refused = await fetch(`${baseUrl}/api/v1/events`, { headers: { Authorization: `Bearer ${user.apiKey}` } });
-    expect(refused.status).toBe(503);
+    expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("the most one user may");
     // Another user is not held up by this one's streams.

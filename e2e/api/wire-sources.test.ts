@@ -196,6 +196,33 @@ describe("a folder source", () => {
   });
 });
 
+describe("a folder source's folder", () => {
+  it("is never the root, a system folder, the app's own, a file, or another source's", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "dateline-folder-check-"));
+    try {
+      const tag = randomBytes(3).toString("hex");
+      await addSource({ kind: "folder", path: folder, name: `Checked ${tag}`, agency: "ANI", intervalSeconds: 3600 });
+      await writeFile(path.join(folder, "note.txt"), "x");
+      const refused = async (where: string) => {
+        const answer = await api<{ error: { fields: Record<string, string[]> } }>("POST", "/api/v1/wire/sources", { key: admin.apiKey, body: { kind: "folder", path: where, name: `Refused ${randomBytes(3).toString("hex")}`, agency: "ANI", intervalSeconds: 60 } });
+        expect(answer.status, where).toBe(422);
+        return answer.body.error.fields.path[0];
+      };
+      expect(await refused("/")).toMatch(/root folder/);
+      expect(await refused("/etc")).toMatch(/system folder/);
+      expect(await refused("/etc/ssl/private")).toMatch(/system folder/);
+      expect(await refused(process.cwd())).toMatch(/app's own folder/);
+      expect(await refused(path.join(process.cwd(), ".data"))).toMatch(/app's own folder/);
+      expect(await refused(path.join(folder, "note.txt"))).toMatch(/a file, not a folder/);
+      expect(await refused(folder)).toMatch(new RegExp(`“Checked ${tag}” watches`));
+      expect(await refused(path.join(folder, "done"))).toMatch(/cannot share a folder/);
+      expect(await refused(tmpdir())).toMatch(/cannot share a folder/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("sources are the admins'", () => {
   it("refuses bad settings with the fields, and anyone but an admin", async () => {
     const bad = await api<{ error: { fields: Record<string, string[]> } }>("POST", "/api/v1/wire/sources", { key: admin.apiKey, body: { kind: "ftp", url: "ftp://ani:secret@ftp.example.com/out", name: "", agency: "ANI", intervalSeconds: 1, afterTake: "move", credentials: { username: "ani", password: "x" } } });

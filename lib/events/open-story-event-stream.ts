@@ -21,7 +21,7 @@ export const EVENT_STREAM_HEADERS = {
 /**
  * Streams held open at once, per user and per server process. Each holds one of the front's
  * connections to Next; a browser shares one stream between its tabs, so a user needs one or two.
- * Past either, a new stream is refused with 503 and Retry-After (the browser's EventSource and
+ * Past either, a new stream is refused with 429 (the user's) or 503 (the process's) and Retry-After (the browser's EventSource and
  * components/admin/use-story-events.ts try again later), so streams never starve pages and the API.
  */
 export const STREAMS_PER_USER = 6;
@@ -43,7 +43,8 @@ export function openStoryEventStream(options: { actor: Actor; signal: AbortSigna
   if (storyId && !isUuid(storyId)) throw new AppError("validation_failed", "Some fields are not valid", { story: ["Must be a story id"] });
   const held = streamsByUser.get(options.actor.id) ?? 0;
   if (held >= STREAMS_PER_USER) {
-    throw new AppError("unavailable", `You have ${held} event streams open already, the most one user may; close one (a tab, a client) and try again`, undefined, { retryAfterSeconds: 30 });
+    // The caller's own limit, not the server's state: 429, not 503 (the server is well).
+    throw new AppError("too_many_requests", `You have ${held} event streams open already, the most one user may; close one (a tab, a client) and try again`, undefined, { retryAfterSeconds: 30 });
   }
   if (openInProcess >= STREAMS_PER_PROCESS) throw new AppError("unavailable", "Too many event streams are open now; try again shortly", undefined, { retryAfterSeconds: 10 });
   streamsByUser.set(options.actor.id, held + 1);

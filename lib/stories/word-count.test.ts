@@ -45,3 +45,15 @@ describe("a story's length", () => {
     expect(formatStoryLength({ words: 0, characters: 0, readingMinutes: 0 })).toBe("0 words · 0 characters · nothing to read");
   });
 });
+
+describe("a long story, counted in pieces", () => {
+  it("counts as one piece would: no word or character is lost or split where the pieces meet", () => {
+    const text = "word 14:05 ".repeat(1_000) + "नमस्ते दुनिया ".repeat(100);
+    wholeSegmenter ??= { words: new Intl.Segmenter("en", { granularity: "word" }), graphemes: new Intl.Segmenter("en", { granularity: "grapheme" }) };
+    const whole = [...wholeSegmenter.words.segment(text.replace(/(\d)[:.,](?=\d)/g, "$1"))].filter((segment) => segment.isWordLike).length;
+    expect(countWords(text)).toBe(whole);
+    expect(countWords(text)).toBe(2_200);
+    expect(countCharacters(text)).toBe([...wholeSegmenter.graphemes.segment(text.trim())].length);
+  });
+});
+let wholeSegmenter: { words: Intl.Segmenter; graphemes: Intl.Segmenter } | undefined;

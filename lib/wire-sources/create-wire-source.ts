@@ -8,6 +8,7 @@ import { schedulePoll } from "@/lib/jobs/schedule-poll";
 import { wireSourceSchema } from "@/lib/wire-sources/source-settings";
 import { encryptCredentials } from "@/lib/wire-sources/source-credentials";
 import { kindSettings } from "@/lib/wire-sources/stored-source";
+import { checkFolderPath } from "@/lib/wire-sources/check-folder-path";
 import { sourcesAsJson, type WireSourceJson } from "@/lib/wire-sources/source-json";
 
 /** A unique name, in words: two sources of one name could not be told apart on the desk. */
@@ -21,6 +22,7 @@ export async function createWireSource(options: { actor: Actor; input: unknown }
   const { actor } = options;
   requirePermission(actor, "wire.sources");
   const source = parseInput(wireSourceSchema, options.input);
+  if (source.kind === "folder") await checkFolderPath(source.path);
   const credentials = "credentials" in source && source.credentials ? encryptCredentials(source.credentials) : null;
   const row = await db.$transaction(async (tx) => {
     if (await tx.wireSource.findUnique({ where: { name: source.name }, select: { id: true } })) throw nameTaken(source.name);

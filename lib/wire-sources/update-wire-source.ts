@@ -11,6 +11,7 @@ import { decryptCredentials, encryptCredentials } from "@/lib/wire-sources/sourc
 import { kindSettings, storedSource } from "@/lib/wire-sources/stored-source";
 import { sourcesAsJson, type WireSourceJson } from "@/lib/wire-sources/source-json";
 import { nameTaken } from "@/lib/wire-sources/create-wire-source";
+import { checkFolderPath } from "@/lib/wire-sources/check-folder-path";
 
 /**
  * Changes a source (admins only): the fields given replace the stored ones and the whole is
@@ -35,6 +36,7 @@ export async function updateWireSource(options: { actor: Actor; id: string; inpu
     const keptCredentials = current.credentials && input.credentials === undefined ? decryptCredentials(current.credentials) : undefined;
     const given = removing ? (({ credentials: _dropped, ...rest }) => rest)(input) : input;
     const merged = parseInput(wireSourceSchema, { ...settings, ...(keptCredentials ? { credentials: keptCredentials } : {}), ...given });
+    if (merged.kind === "folder") await checkFolderPath(merged.path, { sourceId: id });
     if (merged.name !== current.name && (await tx.wireSource.findUnique({ where: { name: merged.name }, select: { id: true } }))) throw nameTaken(merged.name);
     const newSettings = kindSettings(merged);
     const moved = JSON.stringify(newSettings) !== JSON.stringify(current.settings);

@@ -141,3 +141,21 @@ describe("pubstatus from the copy", () => {
     }
   });
 });
+
+describe("markup in NINJS text fields", () => {
+  it("is read as text, as in plain copy: never tags on a page, a feed or a tag's name", () => {
+    const item = parse({
+      uri: "urn:x:markup",
+      headline: "<img src=x onerror=alert('h')>Ninjs <b>bold</b> head",
+      byline: "<b>Evil</b>   byline",
+      located: "<i>London</i>",
+      subject: [{ name: "<img src=x onerror=alert(9)>Trade", code: "medtop:1" }],
+      body_text: "LONDON, March 3 (Reuters) - The talks went on late into the night, officials said.",
+    });
+    expect(item.parse.headline).toBe("Ninjs bold head");
+    expect(item.parse.byline).toBe("Evil byline");
+    expect(item.parse.location).toBe("London");
+    expect(item.parse.tags.map((tag) => tag.name)).toContain("Trade");
+    expect(JSON.stringify(item.parse)).not.toMatch(/<|onerror/);
+  });
+});

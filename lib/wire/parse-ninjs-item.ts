@@ -9,6 +9,7 @@ import { blocksHtml } from "@/lib/wire/paragraphs-html";
 import { placeNameCase } from "@/lib/wire/place-name-case";
 import type { Dateline } from "@/lib/wire/read-dateline";
 import { readTextBody } from "@/lib/wire/read-text-body";
+import { markupToText } from "@/lib/wire/markup-to-text";
 import { WireError } from "@/lib/wire/wire-error";
 import { cleanText } from "@/lib/text-input";
 
@@ -33,6 +34,17 @@ const pubstatuses = new Map<string, WirePubstatus>([["usable", "usable"], ["with
 function text(value: unknown): string | null {
   const clean = typeof value === "string" ? cleanText(value, { multiline: true }).trim() : "";
   return clean ? clean : null;
+}
+
+/**
+ * A NINJS text field (headline, byline, located, a subject's name) as text: markup an agency put
+ * in it is read as the plain-text path reads it ("<b>Hi</b>" → "Hi"), never shown as tags.
+ */
+function field(value: unknown): string | null {
+  const clean = text(value);
+  if (!clean) return null;
+  const plain = markupToText(clean).replace(/\s+/g, " ").trim();
+  return plain ? plain : null;
 }
 
 /** The item's uri as sent: an identifier is not text to tidy, and the intake judges it. */
@@ -66,7 +78,7 @@ function subjectType(subject: Json): TagType {
 function itemTags(item: Json, dateline: Dateline | null): WireTag[] {
   const tags: WireTag[] = [];
   const add = (name: unknown, type: TagType) => {
-    const clean = text(name);
+    const clean = field(name);
     if (clean && !tags.some((tag) => tag.name.toLowerCase() === clean.toLowerCase())) tags.push({ name: clean, type });
   };
   for (const subject of list(item, "subject", "subjects")) add(subject.name, subjectType(subject));
@@ -80,20 +92,20 @@ function itemTags(item: Json, dateline: Dateline | null): WireTag[] {
 function agencyOf(item: Json, dateline: Dateline | null): string | null {
   if (dateline?.agency) return dateline.agency;
   const provider = typeof item.provider === "object" && item.provider !== null ? (item.provider as Json).name : item.provider;
-  const name = text(item.copyrightholder) ?? text(provider);
+  const name = field(item.copyrightholder) ?? field(provider);
   return name ? (canonicalAgency(name) ?? name) : null;
 }
 
 function instant(value: unknown): string | null {
-  const given = text(value);
+  const given = field(value);
   if (!given || !ISO_START.test(given)) return null;
   const time = Date.parse(given);
   return Number.isNaN(time) ? null : formatInstant(time);
 }
 
 function bylineOf(item: Json): string | null {
-  const names = list(item, "bylines").map((entry) => text(entry.byline) ?? text(entry.name)).filter((name): name is string => name !== null);
-  return text(item.byline) ?? (names.length ? names.join(", ") : null);
+  const names = list(item, "bylines").map((entry) => field(entry.byline) ?? field(entry.name)).filter((name): name is string => name !== null);
+  return field(item.byline) ?? (names.length ? names.join(", ") : null);
 }
 
 /** The item as JSON, or a WireError when it is not JSON, not an object, or not NINJS. */
@@ -147,7 +159,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
     bodyHtml = blocksHtml(body.blocks);
   }
 
-  const located = text(item.located);
+  const located = field(item.located);
   return {
     parse: {
       format: "ninjs",
@@ -158,7 +170,7 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
       embargoUntil,
       guid: identifier(item.uri),
       version: version(item.version),
-      headline: text(item.headline) ?? headline,
+      headline: field(item.headline) ?? headline,
       byline,
       credits,
       paragraphs,
