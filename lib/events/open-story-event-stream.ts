@@ -75,7 +75,12 @@ export function openStoryEventStream(options: { actor: Actor; signal: AbortSigna
           // The wire desk's stream: each item that arrived or changed, as the queue's row.
           if (options.wire) {
             if (event.type === "resync") write(frame(event));
-            if (event.type === "wire") void loadQueueRowSoon(event.id).then((row) => row && write(`event: item\ndata: ${JSON.stringify(row)}\n\n`));
+            if (event.type === "wire") {
+              void loadQueueRowSoon(event.id).then((row) => {
+                if (row === "unreadable") write(frame({ type: "resync" }));
+                else if (row) write(`event: item\ndata: ${JSON.stringify(row)}\n\n`);
+              });
+            }
             return;
           }
           if (event.type === "wire") return;

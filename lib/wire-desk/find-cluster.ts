@@ -50,3 +50,47 @@ export async function findCluster(
   await tx.$executeRaw`SET LOCAL enable_seqscan TO DEFAULT`;
   return best && best.equal >= Math.ceil(SAME_EVENT_SIMILARITY * MINHASH_SIZE) ? best.clusterId : item.ownId;
 }
+
+type Clusterable = Parameters<typeof findCluster>[1];
+
+/**
+ * findCluster for a batch of new items (bulk ingest: hundreds of drafts in one transaction), in
+ * two statements however many there are: their guids' earlier versions, then each one's best
+ * candidate through the band index. Items of the same batch are not compared with each other.
+ */
+export async function findClusters(tx: Tx, items: Clusterable[]): Promise<string[]> {
+  const clusters = items.map((item) => item.ownId);
+  const guids = [...new Set(items.flatMap((item) => (item.guid ? [item.guid] : [])))];
+  const byGuid = new Map<string, string>();
+  if (guids.length) {
+    const rows = await tx.$queryRaw<{ guid: string; clusterId: string }[]>`
+      SELECT DISTINCT ON ("guid") "guid", "clusterId" FROM "WireItem" WHERE "guid" = ANY(${guids}::text[]) ORDER BY "guid", "receivedAt" DESC`;
+    for (const row of rows) byGuid.set(row.guid, row.clusterId);
+  }
+  const looked: number[] = [];
+  items.forEach((item, index) => {
+    const held = item.guid ? byGuid.get(item.guid) : undefined;
+    if (held) clusters[index] = held;
+    else if (item.columns.lshBands.length) looked.push(index);
+  });
+  if (looked.length === 0) return clusters;
+  // As in findCluster: the band index is the only way in (see there why).
+  await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+  const best = await tx.$queryRaw<{ idx: number; clusterId: string; equal: number }[]>`
+    SELECT q."idx", b."clusterId", b."equal"
+    FROM unnest(${looked}::int[], ${looked.map((i) => `{${items[i].columns.lshBands.join(",")}}`)}::text[],
+      ${looked.map((i) => `{${items[i].columns.minhash.join(",")}}`)}::text[], ${looked.map((i) => items[i].receivedAt)}::timestamptz[]) AS q("idx", "bands", "signature", "at")
+    CROSS JOIN LATERAL (
+      SELECT c."clusterId", (SELECT count(*) FROM unnest(c."minhash", q."signature"::int4[]) AS h(a, b) WHERE a = b)::int AS "equal"
+      FROM (
+        SELECT w."clusterId", w."minhash" FROM "WireItem" w
+        WHERE w."lshBands" && q."bands"::bigint[] AND (w."receivedAt" + interval '0 s') BETWEEN q."at" - ${`${CLUSTER_WINDOW_MS} milliseconds`}::interval AND q."at" + ${`${CLUSTER_WINDOW_MS} milliseconds`}::interval
+        LIMIT ${MAX_CANDIDATES}
+      ) c
+      ORDER BY "equal" DESC
+      LIMIT 1
+    ) b`;
+  await tx.$executeRaw`SET LOCAL enable_seqscan TO DEFAULT`;
+  for (const row of best) if (row.equal >= Math.ceil(SAME_EVENT_SIMILARITY * MINHASH_SIZE)) clusters[row.idx] = row.clusterId;
+  return clusters;
+}

@@ -22,7 +22,7 @@ import { slugKey } from "@/lib/wire/read-slug";
 import { isCleanText } from "@/lib/text-input";
 import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender";
 import { deskColumns, type DeskColumns } from "@/lib/wire-desk/desk-columns";
-import { findCluster } from "@/lib/wire-desk/find-cluster";
+import { findCluster, findClusters } from "@/lib/wire-desk/find-cluster";
 
 export const MAX_WIRE_BYTES = 1024 * 1024;
 /**
@@ -273,8 +273,10 @@ async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<M
       },
     })),
   );
+  const rowIds = fresh.map(() => crypto.randomUUID());
+  const clusters = await findClusters(tx, fresh.map((p, i) => clusterable(p, rowIds[i])));
   const wireRows: WireItemRow[] = [];
-  for (const [i, p] of fresh.entries()) wireRows.push(await wireItemRow(tx, p, sender, ids[i], "applied"));
+  for (const [i, p] of fresh.entries()) wireRows.push(await wireItemRow(tx, p, sender, ids[i], "applied", { id: rowIds[i], clusterId: clusters[i] }));
   await bulkInsert(tx, "WireItem", [
     { name: "id", type: "uuid", value: (r) => r.id },
     { name: "storyId", type: "uuid", value: (r) => r.storyId },
@@ -513,9 +515,11 @@ type WireItemRow = Awaited<ReturnType<typeof wireItemRow>>;
  * shows and clusters it by. An item in a story is "taken" on the desk: by its sender when it
  * made the story (or a draft's update), and for a pending update of a live story by nobody yet.
  */
-async function wireItemRow(tx: Tx, p: Prepared, sender: Sender, storyId: string | null, state: "applied" | "pending" | "withdrawn" | "queued") {
-  const id = crypto.randomUUID();
-  const clusterId = await findCluster(tx, { ownId: id, guid: p.item.parse.guid, slugKey: p.slug, isTake: !!p.item.parse.take, receivedAt: p.receivedAt, columns: p.columns });
+const clusterable = (p: Prepared, ownId: string) => ({ ownId, guid: p.item.parse.guid, slugKey: p.slug, isTake: !!p.item.parse.take, receivedAt: p.receivedAt, columns: p.columns });
+
+async function wireItemRow(tx: Tx, p: Prepared, sender: Sender, storyId: string | null, state: "applied" | "pending" | "withdrawn" | "queued", found?: { id: string; clusterId: string }) {
+  const id = found?.id ?? crypto.randomUUID();
+  const clusterId = found?.clusterId ?? (await findCluster(tx, clusterable(p, id)));
   const takenBy = storyId && state === "applied" ? sender.actor.id : null;
   return {
     id,
