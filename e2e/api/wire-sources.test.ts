@@ -198,7 +198,9 @@ describe("a folder source", () => {
 
 describe("a folder source's folder", () => {
   it("is never the root, a system folder, the app's own, a file, or another source's", async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), "dateline-folder-check-"));
+    const around = await mkdtemp(path.join(tmpdir(), "dateline-folder-check-"));
+    const folder = path.join(around, "drop");
+    await mkdir(folder);
     try {
       const tag = randomBytes(3).toString("hex");
       await addSource({ kind: "folder", path: folder, name: `Checked ${tag}`, agency: "ANI", intervalSeconds: 3600 });
@@ -216,9 +218,9 @@ describe("a folder source's folder", () => {
       expect(await refused(path.join(folder, "note.txt"))).toMatch(/a file, not a folder/);
       expect(await refused(folder)).toMatch(new RegExp(`“Checked ${tag}” watches`));
       expect(await refused(path.join(folder, "done"))).toMatch(/cannot share a folder/);
-      expect(await refused(tmpdir())).toMatch(/cannot share a folder/);
+      expect(await refused(around)).toMatch(/cannot share a folder/);
     } finally {
-      await rm(folder, { recursive: true, force: true });
+      await rm(around, { recursive: true, force: true });
     }
   });
 });

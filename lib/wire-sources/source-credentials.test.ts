@@ -27,7 +27,7 @@ describe("source credentials", () => {
     expect(credentialsKey(key.toString("base64"))).toEqual(key);
     expect(credentialsKey(key.toString("hex"))).toEqual(key);
     expect(credentialsKey(key.toString("base64url"))).toEqual(key);
-    expect(() => credentialsKey(undefined)).toThrow("WIRE_CREDENTIALS_KEY is not set");
+    expect(() => credentialsKey("")).toThrow("WIRE_CREDENTIALS_KEY is not set");
     expect(() => credentialsKey("short")).toThrow("WIRE_CREDENTIALS_KEY must be 32 bytes");
     expect(() => credentialsKey(randomBytes(16).toString("base64"))).toThrow("WIRE_CREDENTIALS_KEY must be 32 bytes");
   });
