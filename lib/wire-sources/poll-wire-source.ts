@@ -125,5 +125,7 @@ export async function pollWireSourceTask(payload: unknown, helpers: JobHelpers):
   if (!runAt) return;
   const still = await db.wireSource.findUnique({ where: { id: sourceId }, select: { enabled: true } });
   if (!still?.enabled) return;
-  await helpers.addJob(POLL_SOURCE, { sourceId }, { runAt, jobKey: sourceJobKey(sourceId), jobKeyMode: outcome === null ? "preserve_run_at" : "replace", maxAttempts: 1 });
+  // preserve_run_at: a poll asked for while this one ran (a file landing in a watched folder, "poll
+  // now", a busy instance's retry) keeps its sooner time, rather than being put off to the interval.
+  await helpers.addJob(POLL_SOURCE, { sourceId }, { runAt, jobKey: sourceJobKey(sourceId), jobKeyMode: "preserve_run_at", maxAttempts: 1 });
 }
