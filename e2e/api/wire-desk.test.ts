@@ -5,7 +5,7 @@ import { api, makeUser, type TestUser } from "@/e2e/fixtures/factories";
 // The wire desk's queue through the API: what an editor working it would notice. Copy arrives as
 // an ingest source brings it (e2e/fixtures/wire-queue.ts calls the same ingest).
 
-const { dispatch, queueWireItem } = await import("@/e2e/fixtures/wire-queue");
+const { dispatch, queueWireBatch, queueWireItem } = await import("@/e2e/fixtures/wire-queue");
 const { db } = await import("@/lib/db");
 
 type Row = {
@@ -59,6 +59,29 @@ describe("the wire desk's queue", () => {
     expect(versions.map((row) => [row.id, row.cluster.items, row.cluster.threads])).toEqual([[v2, 2, 1]]);
     // An older version than the one held is refused, as from the API.
     await expect(queueWireItem(ninjs(uri, 1, `Version ${tag} one again`, words()))).rejects.toThrow(/older than version 2/);
+  });
+
+  it("groups two agencies' copy of an event that arrive in one poll, and sorts out a batch's repeats and versions", async () => {
+    const tag = randomBytes(3).toString("hex");
+    const body = `The ${tag} port authority said on Tuesday that cargo traffic through the eastern terminals rose for a third month running, helped by steel, cement and fertiliser shipments bound for inland markets.`;
+    const uri = `urn:pti:batch-${tag}`;
+    const [ani, pti, unrelated, again, v1, v2] = await queueWireBatch([
+      dispatch({ agency: "ANI", headline: `ANI ${tag}: cargo up`, words: body }),
+      dispatch({ agency: "PTI", headline: `PTI ${tag}: cargo rises`, words: body.replace("rose for a third month running", "grew for the third month in a row") }),
+      dispatch({ agency: "IANS", headline: `IANS ${tag}: opera`, words: words() }),
+      dispatch({ agency: "ANI", headline: `ANI ${tag}: cargo up`, words: body }),
+      ninjs(uri, 1, `Batch ${tag} version one`, words()),
+      ninjs(uri, 2, `Batch ${tag} version two`, words()),
+    ]);
+    expect([ani, pti, unrelated, v1, v2].map((result) => result.ok && result.outcome)).toEqual(["queued", "queued", "queued", "queued", "queued"]);
+    // The same copy twice in one poll is one item.
+    expect(again).toMatchObject({ ok: true, outcome: "duplicate" });
+    const rows = (await queue(`?q=${tag}&limit=100`)).items;
+    const id = (result: typeof ani) => (result.ok ? result.wireItemId : null);
+    const cargo = rows.find((row) => row.id === id(pti));
+    expect(cargo?.cluster).toMatchObject({ items: 2, threads: 2 });
+    expect(rows.map((row) => row.id).sort()).toEqual([id(pti), id(unrelated), id(v2)].sort());
+    expect(rows.find((row) => row.id === id(v2))?.cluster).toMatchObject({ items: 2, threads: 1 });
   });
 
   it("filters by agency, priority and words, keeps them in the cursor's pages, and refuses a bad filter with its field", async () => {

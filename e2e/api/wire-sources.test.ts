@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -190,6 +190,33 @@ describe("a folder source", () => {
       await expect.poll(async () => (await queued(created.id)).map((row) => row.headline), { timeout: 15_000 }).toEqual([`Folder ${tag} story`]);
       await expect.poll(async () => (await readdir(path.join(folder, "done")).catch(() => [])), { timeout: 15_000 }).toEqual(["story.txt"]);
       await expect.poll(async () => (await readdir(path.join(folder, "failed")).catch(() => [])).sort(), { timeout: 15_000 }).toEqual(["empty.txt", "empty.txt.error.txt"]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a folder receiving files all the time", () => {
+  it("takes each within seconds of landing, even when the minute's reconcile has queued the next poll an hour away", async () => {
+    const { schedulePoll } = await import("@/lib/jobs/schedule-poll");
+    const folder = await mkdtemp(path.join(tmpdir(), "dateline-folder-stream-"));
+    try {
+      const tag = randomBytes(3).toString("hex");
+      const created = await addSource({ kind: "folder", path: folder, name: `Busy folder ${tag}`, agency: "PTI", intervalSeconds: 3600 });
+      await polledAfter(created.id, 0);
+      const names: string[] = [];
+      // Each file lands once the one before has been claimed: while a poll is under way.
+      for (let n = 0; n < 12; n++) {
+        const name = `take-${String(n).padStart(2, "0")}.txt`;
+        await writeFile(path.join(folder, `.${name}.tmp`), `Stream ${tag} ${n}\n\nNew Delhi, Dec 2 (PTI): ${distinctWords()}.\n`);
+        await rename(path.join(folder, `.${name}.tmp`), path.join(folder, name));
+        names.push(name);
+        // What the reconciler does each minute: the source's next poll at its interval, a waiting poll keeping its time.
+        await schedulePoll(created.id, { runAt: new Date(Date.now() + 3600_000), keepTime: true });
+        await expect.poll(async () => (await readdir(folder)).includes(name), { timeout: 5_000 }).toBe(false);
+      }
+      await expect.poll(async () => (await readdir(path.join(folder, "done")).catch(() => [])).sort(), { timeout: 5_000 }).toEqual(names);
+      expect((await queued(created.id)).length).toBe(12);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

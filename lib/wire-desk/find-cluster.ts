@@ -56,7 +56,7 @@ type Clusterable = Parameters<typeof findCluster>[1];
 /**
  * findCluster for a batch of new items (bulk ingest: hundreds of drafts in one transaction), in
  * two statements however many there are: their guids' earlier versions, then each one's best
- * candidate through the band index. Items of the same batch are not compared with each other.
+ * candidate through the band index; then the batch's items with each other.
  */
 export async function findClusters(tx: Tx, items: Clusterable[]): Promise<string[]> {
   const clusters = items.map((item) => item.ownId);
@@ -91,6 +91,44 @@ export async function findClusters(tx: Tx, items: Clusterable[]): Promise<string
       LIMIT 1
     ) b`;
   await tx.$executeRaw`SET LOCAL enable_seqscan TO DEFAULT`;
-  for (const row of best) if (row.equal >= Math.ceil(SAME_EVENT_SIMILARITY * MINHASH_SIZE)) clusters[row.idx] = row.clusterId;
+  const threshold = Math.ceil(SAME_EVENT_SIMILARITY * MINHASH_SIZE);
+  const equalHeld = new Map<number, number>();
+  for (const row of best) {
+    if (row.equal < threshold) continue;
+    clusters[row.idx] = row.clusterId;
+    equalHeld.set(row.idx, row.equal);
+  }
+  joinWithinBatch(items, looked, clusters, equalHeld, threshold);
   return clusters;
+}
+
+/**
+ * Items of one batch compared with each other (two agencies' copy of an event often arrive in the
+ * same poll, and the database holds neither yet): an item joins the cluster of an earlier one in
+ * the batch that shares a band and is more alike than anything held. Candidates come from the
+ * bands, as in the database, so a batch of thousands costs no more than its shared bands.
+ */
+function joinWithinBatch(items: Clusterable[], looked: number[], clusters: string[], equalHeld: Map<number, number>, threshold: number) {
+  const byBand = new Map<bigint, number[]>();
+  for (const index of looked) {
+    const { lshBands, minhash } = items[index].columns;
+    let bestEqual = equalHeld.get(index) ?? threshold - 1;
+    let bestEarlier = -1;
+    const compared = new Set<number>();
+    for (const band of lshBands) {
+      for (const earlier of byBand.get(band) ?? []) {
+        if (compared.has(earlier)) continue;
+        compared.add(earlier);
+        const other = items[earlier].columns.minhash;
+        let equal = 0;
+        for (let h = 0; h < minhash.length; h++) if (minhash[h] === other[h]) equal++;
+        if (equal > bestEqual) {
+          bestEqual = equal;
+          bestEarlier = earlier;
+        }
+      }
+    }
+    if (bestEarlier >= 0) clusters[index] = clusters[bestEarlier];
+    for (const band of lshBands) byBand.set(band, [...(byBand.get(band) ?? []), index]);
+  }
 }

@@ -146,9 +146,13 @@ export async function ingestWireItems(options: {
   const results: (ItemResult | undefined)[] = options.items.map(() => undefined);
   const prepared: Prepared[] = [];
   const parts: ItemResult[][] = options.items.map(() => []);
+  // Items handed over together (one poll, one request) are received in the order given, a
+  // millisecond apart and the last one now, so the desk's "newest first" keeps that order (a
+  // version 2 after its 1) rather than leaving a tie to chance.
+  const handedOverAt = Date.now() - (options.items.length - 1);
   for (const [index, input] of options.items.entries()) {
     try {
-      const receivedAt = input.receivedAt ?? new Date();
+      const receivedAt = input.receivedAt ?? new Date(handedOverAt + index);
       const items = parseAllOrReject(input.raw, receivedAt);
       const raw = storedWireText(input.raw);
       for (const [part, item] of items.entries()) {
@@ -170,7 +174,9 @@ export async function ingestWireItems(options: {
     parts[p.index][p.part] = result;
   };
 
-  const { settled, later } = await retryOnUniqueViolation(() => db.$transaction((tx) => ingestPrepared(tx, sender, prepared), { timeout: 60_000, maxWait: 20_000 }));
+  const { settled, later } = await retryOnUniqueViolation(() =>
+    db.$transaction((tx) => (sender.into === "queue" ? enqueueFresh(tx, sender, prepared) : ingestPrepared(tx, sender, prepared)), { timeout: 60_000, maxWait: 20_000 }),
+  );
   for (const [p, result] of settled) settle(p, result);
   // Revisions of held stories and takes (rare) each get a transaction of their own, after the new
   // drafts are committed: their locks (story row, slug, tags) then never interleave with the batch's.
@@ -224,12 +230,7 @@ async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Pro
     const hit = seen.get(p.hash);
     if (hit) results.set(p, { ok: true, outcome: "duplicate", storyId: hit.storyId, wireItemId: hit.id });
     else if (firstOfHash.has(p.hash) || (guid && (held.has(guid) || firstOfGuid.has(guid))) || (!guid && p.slug && p.item.parse.take)) later.push(p);
-    else if (sender.into === "queue") {
-      // Into the desk's queue one at a time (a withdrawal there may concern an item waiting on it).
-      later.push(p);
-      firstOfHash.add(p.hash);
-      if (guid) firstOfGuid.add(guid);
-    } else if (p.item.pubstatus === "canceled") results.set(p, { ok: false, error: nothingToWithdraw() });
+    else if (p.item.pubstatus === "canceled") results.set(p, { ok: false, error: nothingToWithdraw() });
     else {
       try {
         fresh.push(freshStory(p));
@@ -254,6 +255,41 @@ const nothingToWithdraw = () => new AppError("validation_failed", "The item is c
 /** The draft an item makes: the item's own tags and those the editor accepted; 422 for copy a story cannot hold. */
 const freshStory = (p: Prepared): Fresh => ({ ...p, source: p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
 
+/** A wire item's columns, as bulk inserts write them (drafts made in bulk, and new items into the desk's queue). */
+const WIRE_ITEM_COLUMNS: Parameters<typeof bulkInsert<WireItemRow>>[2] = [
+    { name: "id", type: "uuid", value: (r) => r.id },
+    { name: "storyId", type: "uuid", value: (r) => r.storyId },
+    { name: "format", type: "text", value: (r) => r.format },
+    { name: "contentHash", type: "text", value: (r) => r.contentHash },
+    { name: "guid", type: "text", value: (r) => r.guid },
+    { name: "version", type: "int", value: (r) => r.version },
+    { name: "state", type: "text", cast: '"WireItemState"', value: (r) => r.state },
+    { name: "raw", type: "text", value: (r) => r.raw },
+    { name: "parsed", type: "jsonb", value: (r) => r.parsed },
+    { name: "receivedAt", type: "timestamp", value: (r) => r.receivedAt },
+    { name: "senderId", type: "uuid", value: (r) => r.senderId },
+    { name: "channel", type: "text", cast: '"WireChannel"', value: (r) => r.channel },
+    { name: "apiKeyId", type: "uuid", value: (r) => r.apiKeyId },
+    { name: "agency", type: "text", value: (r) => r.agency },
+    { name: "priority", type: "text", cast: '"WirePriority"', value: (r) => r.priority },
+    { name: "category", type: "text", value: (r) => r.category },
+    { name: "slugKey", type: "text", value: (r) => r.slugKey },
+    { name: "takeKind", type: "text", cast: '"WireTakeKind"', value: (r) => r.takeKind },
+    { name: "sourceId", type: "uuid", value: (r) => r.sourceId },
+    { name: "deskState", type: "text", cast: '"WireDeskState"', value: (r) => r.deskState },
+    { name: "takenById", type: "uuid", value: (r) => r.takenById },
+    { name: "takenAt", type: "timestamp", value: (r) => r.takenAt },
+    { name: "desk", type: "text", value: (r) => r.desk },
+    { name: "ruleTags", type: "jsonb", value: (r) => r.ruleTags },
+    { name: "headline", type: "text", value: (r) => r.headline },
+    { name: "slugline", type: "text", value: (r) => r.slugline },
+    { name: "dateline", type: "text", value: (r) => r.dateline },
+    { name: "wordCount", type: "int", value: (r) => r.wordCount },
+    { name: "clusterId", type: "uuid", value: (r) => r.clusterId },
+    { name: "minhash", type: "text", cast: "int4[]", value: (r) => `{${r.minhash.join(",")}}` },
+    { name: "lshBands", type: "text", cast: "int8[]", value: (r) => `{${r.lshBands.join(",")}}` },
+];
+
 /** New drafts from items, written in bulk (a fixed number of queries for the batch), each with its wire item. */
 async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<Map<Prepared, ItemResult>> {
   const { actor } = sender;
@@ -277,36 +313,7 @@ async function createFromWire(tx: Tx, sender: Sender, fresh: Fresh[]): Promise<M
   const clusters = await findClusters(tx, fresh.map((p, i) => clusterable(p, rowIds[i])));
   const wireRows: WireItemRow[] = [];
   for (const [i, p] of fresh.entries()) wireRows.push(await wireItemRow(tx, p, sender, ids[i], "applied", { id: rowIds[i], clusterId: clusters[i] }));
-  await bulkInsert(tx, "WireItem", [
-    { name: "id", type: "uuid", value: (r) => r.id },
-    { name: "storyId", type: "uuid", value: (r) => r.storyId },
-    { name: "format", type: "text", value: (r) => r.format },
-    { name: "contentHash", type: "text", value: (r) => r.contentHash },
-    { name: "guid", type: "text", value: (r) => r.guid },
-    { name: "version", type: "int", value: (r) => r.version },
-    { name: "raw", type: "text", value: (r) => r.raw },
-    { name: "parsed", type: "jsonb", value: (r) => r.parsed },
-    { name: "receivedAt", type: "timestamp", value: (r) => r.receivedAt },
-    { name: "senderId", type: "uuid", value: (r) => r.senderId },
-    { name: "channel", type: "text", cast: '"WireChannel"', value: (r) => r.channel },
-    { name: "apiKeyId", type: "uuid", value: (r) => r.apiKeyId },
-    { name: "agency", type: "text", value: (r) => r.agency },
-    { name: "priority", type: "text", cast: '"WirePriority"', value: (r) => r.priority },
-    { name: "category", type: "text", value: (r) => r.category },
-    { name: "slugKey", type: "text", value: (r) => r.slugKey },
-    { name: "takeKind", type: "text", cast: '"WireTakeKind"', value: (r) => r.takeKind },
-    { name: "sourceId", type: "uuid", value: (r) => r.sourceId },
-    { name: "deskState", type: "text", cast: '"WireDeskState"', value: (r) => r.deskState },
-    { name: "takenById", type: "uuid", value: (r) => r.takenById },
-    { name: "takenAt", type: "timestamp", value: (r) => r.takenAt },
-    { name: "headline", type: "text", value: (r) => r.headline },
-    { name: "slugline", type: "text", value: (r) => r.slugline },
-    { name: "dateline", type: "text", value: (r) => r.dateline },
-    { name: "wordCount", type: "int", value: (r) => r.wordCount },
-    { name: "clusterId", type: "uuid", value: (r) => r.clusterId },
-    { name: "minhash", type: "text", cast: "int4[]", value: (r) => `{${r.minhash.join(",")}}` },
-    { name: "lshBands", type: "text", cast: "int8[]", value: (r) => `{${r.lshBands.join(",")}}` },
-  ], wireRows);
+  await bulkInsert(tx, "WireItem", WIRE_ITEM_COLUMNS, wireRows);
   fresh.forEach((p, i) => results.set(p.source, { ok: true, outcome: "created", storyId: ids[i], wireItemId: wireRows[i].id }));
   return results;
 }
@@ -335,13 +342,7 @@ async function enqueue(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResult>
   if (guid) {
     const held = await tx.wireItem.findFirst({ where: { guid }, orderBy: [{ version: { sort: "desc", nulls: "last" } }, { receivedAt: "desc" }], select: { version: true, sourceId: true, channel: true, source: { select: { name: true } } } });
     if (held) {
-      if (held.channel !== sender.channel || held.sourceId !== sender.sourceId) {
-        throw new AppError("forbidden", `${guid} was first delivered by ${held.source ? `the ingest source “${held.source.name}”` : "another sender"}, and its versions are accepted only from there`);
-      }
-      const heldVersion = held.version ?? 0;
-      const incoming = version ?? 0;
-      if (incoming < heldVersion) throw new AppError("conflict", `Version ${incoming} of ${guid} is older than version ${heldVersion}, which is already held`);
-      if (incoming === heldVersion) return { ok: true, outcome: "duplicate", storyId: null, wireItemId: null };
+      if (isRepeatOfQueued(held, sender, guid, version)) return { ok: true, outcome: "duplicate", storyId: null, wireItemId: null };
     } else if (p.item.pubstatus === "canceled") {
       throw nothingToWithdraw();
     }
@@ -349,6 +350,94 @@ async function enqueue(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResult>
   const row = await wireItemRow(tx, p, sender, null, canceled ? "withdrawn" : "queued");
   await tx.wireItem.create({ data: row });
   return { ok: true, outcome: "queued", storyId: null, wireItemId: row.id };
+}
+
+type HeldQueued = { version: number | null; sourceId: string | null; channel: string | null; source: { name: string } | null };
+
+/**
+ * Whether an item with the guid of one waiting on the desk repeats it (the same version): a later
+ * version is new, an older one a 409, and one from another sender a 403 (versions are accepted
+ * only from whoever delivered the first, as stories' versions are).
+ */
+function isRepeatOfQueued(held: HeldQueued, sender: Sender, guid: string, version: number | null): boolean {
+  if (held.channel !== sender.channel || held.sourceId !== sender.sourceId) {
+    throw new AppError("forbidden", `${guid} was first delivered by ${held.source ? `the ingest source “${held.source.name}”` : "another sender"}, and its versions are accepted only from there`);
+  }
+  const heldVersion = held.version ?? 0;
+  const incoming = version ?? 0;
+  if (incoming < heldVersion) throw new AppError("conflict", `Version ${incoming} of ${guid} is older than version ${heldVersion}, which is already held`);
+  return incoming === heldVersion;
+}
+
+/**
+ * New items into the desk's queue, in one transaction of a fixed number of statements however
+ * many there are (a watched folder taking 20 files a second cannot afford ten statements for each,
+ * and each waits on the desk until its transaction commits). What is not plainly new is left for
+ * one at a time (`later`): a take, a withdrawal, a repeat within the batch, a version of an item
+ * held in a story.
+ */
+async function enqueueFresh(tx: Tx, sender: Sender, prepared: Prepared[]): Promise<{ settled: Map<Prepared, ItemResult>; later: Prepared[] }> {
+  const results = new Map<Prepared, ItemResult>();
+  const later: Prepared[] = [];
+  const candidates: Prepared[] = [];
+  const hashes = new Set<string>();
+  const guids = new Set<string>();
+  for (const p of prepared) {
+    const { guid, take } = p.item.parse;
+    const withdrawal = p.item.pubstatus === "canceled" || take?.kind === "kill";
+    if (withdrawal || take || hashes.has(p.hash) || (guid && guids.has(guid))) {
+      later.push(p);
+      continue;
+    }
+    candidates.push(p);
+    hashes.add(p.hash);
+    if (guid) guids.add(guid);
+  }
+  if (candidates.length === 0) return { settled: results, later };
+  // The locks each item would take on its own (its copy, its agency id, its slug line), all at once.
+  await lockNames(tx, [
+    ...candidates.map((p) => `wire:${p.hash}`),
+    ...[...guids].map((guid) => `wire-guid:${guid}`),
+    ...candidates.flatMap((p) => (p.slug ? [`wire-slug:${p.slug}`] : [])),
+  ]);
+  const seen = new Map((await tx.wireItem.findMany({ where: { contentHash: { in: [...hashes] } }, select: { id: true, storyId: true, contentHash: true } })).map((row) => [row.contentHash, row]));
+  const guidList = [...guids];
+  const inStories = new Set(guidList.length ? (await tx.story.findMany({ where: { wireGuid: { in: guidList } }, select: { wireGuid: true } })).map((row) => row.wireGuid!) : []);
+  const queued = new Map(
+    guidList.length
+      ? (
+          await tx.$queryRaw<(HeldQueued & { guid: string; sourceName: string | null })[]>`
+            SELECT DISTINCT ON (w."guid") w."guid", w."version", w."sourceId", w."channel"::text AS "channel", src."name" AS "sourceName"
+            FROM "WireItem" w LEFT JOIN "WireSource" src ON src."id" = w."sourceId"
+            WHERE w."guid" = ANY(${guidList}::text[])
+            ORDER BY w."guid", w."version" DESC NULLS LAST, w."receivedAt" DESC`
+        ).map((row) => [row.guid, { ...row, source: row.sourceName === null ? null : { name: row.sourceName } }])
+      : [],
+  );
+  const fresh: Prepared[] = [];
+  for (const p of candidates) {
+    const hit = seen.get(p.hash);
+    const guid = p.item.parse.guid;
+    if (hit) results.set(p, { ok: true, outcome: "duplicate", storyId: hit.storyId, wireItemId: hit.id });
+    else if (guid && inStories.has(guid)) later.push(p);
+    else {
+      const held = guid ? queued.get(guid) : undefined;
+      try {
+        if (held && isRepeatOfQueued(held, sender, guid!, p.item.parse.version)) results.set(p, { ok: true, outcome: "duplicate", storyId: null, wireItemId: null });
+        else fresh.push(p);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        results.set(p, { ok: false, error });
+      }
+    }
+  }
+  const ids = fresh.map(() => crypto.randomUUID());
+  const clusters = await findClusters(tx, fresh.map((p, i) => clusterable(p, ids[i])));
+  const rows: WireItemRow[] = [];
+  for (const [i, p] of fresh.entries()) rows.push(await wireItemRow(tx, p, sender, null, "queued", { id: ids[i], clusterId: clusters[i] }));
+  await bulkInsert(tx, "WireItem", WIRE_ITEM_COLUMNS, rows);
+  fresh.forEach((p, i) => results.set(p, { ok: true, outcome: "queued", storyId: null, wireItemId: ids[i] }));
+  return { settled: results, later };
 }
 
 /** An item whose copy or agency id is already held: a duplicate, a newer version, or a withdrawal. */

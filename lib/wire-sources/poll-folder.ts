@@ -12,7 +12,7 @@ import { SourceError } from "@/lib/wire-sources/source-error";
 //   temporary name, so the file's stillness is the only sign that the upload has ended);
 // - it is claimed by an atomic rename into `.processing/` before it is read, so when several app
 //   instances poll one folder exactly one of them wins each file. The claimed name carries the
-//   claim's time: a claim older than 10 minutes is a crashed instance's, and is put back (the
+//   claim's time: a claim older than a minute is a stopped instance's, and is put back (the
 //   file's own mtime cannot tell, since a rename keeps it).
 // Once ingested it moves to `done/`, or to `failed/` with `<name>.error.txt` saying why; a name
 // already there gets a suffix rather than overwriting it.
@@ -87,24 +87,57 @@ async function candidates(folder: string): Promise<Candidate[]> {
   return found.filter((candidate): candidate is Candidate => candidate !== null);
 }
 
-/** The candidates whose writing has ended: still for 2 s, or unchanged across a second look 250 ms later. */
-async function completeFiles(folder: string, signal?: AbortSignal): Promise<Candidate[]> {
-  const first = await candidates(folder);
-  const now = Date.now();
-  const settled = first.filter((file) => now - file.mtimeMs >= STILL_FOR_MS);
-  const recent = first.filter((file) => now - file.mtimeMs < STILL_FOR_MS);
-  if (recent.length) {
-    await sleep(SETTLE_MS, undefined, { signal });
-    const second = new Map((await candidates(folder)).map((file) => [file.name, file]));
-    for (const file of recent) {
-      const again = second.get(file.name);
-      if (again && again.size === file.size && again.mtimeMs === file.mtimeMs) settled.push(file);
+/** What this process saw of each recent file at its last look: a poll takes it once a later look, 250 ms on, sees it unchanged. */
+const looks = new Map<string, { size: number; mtimeMs: number; at: number }>();
+
+/**
+ * The candidates whose writing has ended: still for 2 s, or unchanged across two looks 250 ms
+ * apart. The first look may be an earlier poll's (a folder receiving files all the time is polled
+ * back to back, and a file seen by one poll is taken by the next without a wait of its own); a
+ * poll that finds nothing ready but files too fresh waits for the first of them and looks again.
+ * `waiting`: files left for a later look.
+ */
+async function completeFiles(folder: string, signal?: AbortSignal): Promise<{ complete: Candidate[]; waiting: number }> {
+  const keyOf = (file: Candidate) => path.join(folder, file.name);
+  const sort = (files: Candidate[]) => files.sort((a, b) => a.mtimeMs - b.mtimeMs || a.name.localeCompare(b.name));
+  const lookAt = (files: Candidate[]) => {
+    const now = Date.now();
+    const complete: Candidate[] = [];
+    let readyAt = Infinity;
+    for (const file of files) {
+      if (now - file.mtimeMs >= STILL_FOR_MS) {
+        complete.push(file);
+        continue;
+      }
+      const look = looks.get(keyOf(file));
+      if (look && look.size === file.size && look.mtimeMs === file.mtimeMs) {
+        if (now - look.at >= SETTLE_MS) complete.push(file);
+        else readyAt = Math.min(readyAt, look.at + SETTLE_MS);
+      } else {
+        looks.set(keyOf(file), { size: file.size, mtimeMs: file.mtimeMs, at: now });
+        readyAt = Math.min(readyAt, now + SETTLE_MS);
+      }
     }
+    return { complete, readyAt };
+  };
+  const forgetGone = (files: Candidate[]) => {
+    const present = new Set(files.map(keyOf));
+    for (const key of looks.keys()) if (path.dirname(key) === folder && !present.has(key)) looks.delete(key);
+  };
+
+  let files = await candidates(folder);
+  forgetGone(files);
+  let { complete, readyAt } = lookAt(files);
+  if (complete.length === 0 && readyAt < Infinity) {
+    await sleep(Math.max(0, readyAt - Date.now()), undefined, { signal });
+    files = await candidates(folder);
+    ({ complete } = lookAt(files));
   }
-  return settled.sort((a, b) => a.mtimeMs - b.mtimeMs || a.name.localeCompare(b.name));
+  for (const file of complete) looks.delete(keyOf(file));
+  return { complete: sort(complete), waiting: files.length - complete.length };
 }
 
-/** Puts back files a crashed instance claimed over 10 minutes ago, so that they are taken again. */
+/** Puts back files a stopped instance claimed over a minute ago, so that they are taken again. */
 async function recoverStaleClaims(folder: string): Promise<void> {
   const processing = path.join(folder, PROCESSING);
   for (const claimed of await readdir(processing)) {
@@ -150,20 +183,23 @@ export async function pollFolder(settings: { path: string }, state: unknown, opt
   const folder = settings.path;
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   let complete: Candidate[];
+  let waiting: number;
   try {
     // The watched folder must exist (a mistyped path is reported, not created); its subfolders are made.
     if (!(await stat(folder)).isDirectory()) throw new SourceError(`${folder} is not a folder`);
     await Promise.all([PROCESSING, DONE, FAILED].map((sub) => mkdir(path.join(folder, sub), { recursive: true })));
     await recoverStaleClaims(folder);
-    complete = await completeFiles(folder, options.signal);
+    ({ complete, waiting } = await completeFiles(folder, options.signal));
   } catch (error) {
     if (options.signal?.aborted) throw new SourceError("The poll was stopped", { cause: error });
     throw error instanceof SourceError ? error : folderError(folder, error);
   }
 
   const items: FetchedItem[] = [];
+  let handled = 0;
   for (const file of complete) {
     if (items.length >= maxItems || options.signal?.aborted) break;
+    handled++;
     const claimed = await claim(folder, file.name).catch((error) => Promise.reject(folderError(folder, error)));
     if (!claimed) continue;
     const ack = acknowledger(folder, claimed, file.name);
@@ -182,5 +218,6 @@ export async function pollFolder(settings: { path: string }, state: unknown, opt
     }
     items.push({ name: file.name, raw, receivedAt: new Date(file.mtimeMs), ack });
   }
-  return { items, state: state ?? null };
+  // Files still being written, or too fresh to tell, and any left over the poll's limit: poll again soon.
+  return { items, state: state ?? null, more: waiting > 0 || handled < complete.length };
 }

@@ -35,6 +35,8 @@ export type PollResult = {
   /** How many pages of a paged feed were read. */
   pages?: number;
   finish?: () => Promise<void>;
+  /** There is more to take than this poll took (files still being written): poll again as soon as it ends. */
+  more?: boolean;
 };
 
 export type PollOptions = {

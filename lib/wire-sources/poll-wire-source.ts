@@ -13,6 +13,7 @@ import { decryptCredentials } from "@/lib/wire-sources/source-credentials";
 import { applyRules } from "@/lib/wire-sources/wire-rules";
 import { storedSource } from "@/lib/wire-sources/stored-source";
 import { watchSourceFolder } from "@/lib/wire-sources/reconcile-wire-sources";
+import { endPollHere, startPollHere } from "@/lib/wire-sources/polls-here";
 
 /** After failures in a row the next poll waits the interval × 2^failures, at most an hour. */
 const MAX_BACKOFF_MS = 3600_000;
@@ -21,7 +22,8 @@ const BUSY_RETRY_MS = 1000;
 /** Items handed to ingest at once: one transaction's worth. */
 const BATCH = 50;
 
-export type PollOutcome = { polled: boolean; items: number; queued: number; failed: number; error: string | null; nextPollAt: Date | null };
+/** `more`: the source has more ready than this poll took, or files still being written (poll again at once). */
+export type PollOutcome = { polled: boolean; items: number; queued: number; failed: number; error: string | null; nextPollAt: Date | null; more: boolean };
 
 /** When to poll next: the interval after a success; after failures, longer each time (with jitter, so sources spread out). */
 export function nextPollDelay(intervalSeconds: number, failures: number): number {
@@ -42,10 +44,10 @@ const inWords = (error: unknown) => (error instanceof Error ? error.message : St
  */
 export async function pollWireSource(sourceId: string, options: { signal?: AbortSignal } = {}): Promise<PollOutcome> {
   const source = await db.wireSource.findUnique({ where: { id: sourceId } });
-  if (!source || !source.enabled) return { polled: false, items: 0, queued: 0, failed: 0, error: null, nextPollAt: null };
+  if (!source || !source.enabled) return { polled: false, items: 0, queued: 0, failed: 0, error: null, nextPollAt: null, more: false };
   const { settings, rules } = storedSource(source);
   const startedAt = new Date();
-  const outcome: PollOutcome = { polled: true, items: 0, queued: 0, failed: 0, error: null, nextPollAt: null };
+  const outcome: PollOutcome = { polled: true, items: 0, queued: 0, failed: 0, error: null, nextPollAt: null, more: false };
   let state: unknown = source.pollState;
   try {
     const credentials = source.credentials ? decryptCredentials(source.credentials) : null;
@@ -85,6 +87,7 @@ export async function pollWireSource(sourceId: string, options: { signal?: Abort
       await result.finish?.();
     }
     state = result.state;
+    outcome.more = result.more ?? false;
   } catch (error) {
     // An ingest refusal is the item's (acknowledged as failed above); anything here is the source's or the database's.
     outcome.error = isAppError(error) ? error.message : inWords(error);
@@ -104,28 +107,47 @@ export async function pollWireSource(sourceId: string, options: { signal?: Abort
   return outcome;
 }
 
+/** A poll that keeps being asked again hands over to a fresh job after this long (a job is not meant to run for ever). */
+const MAX_ROUNDS_MS = 30_000;
+
 /**
  * The job: poll (one instance at a time per source, by lock), then queue the next poll of the same
  * source (unless it was disabled or removed meanwhile). A source has one waiting poll at most (its
- * job key); one added while its poll runs waits for that one's lock.
+ * job key); one added while its poll runs in another instance waits for that one's lock.
  */
 export async function pollWireSourceTask(payload: unknown, helpers: JobHelpers): Promise<void> {
   const sourceId = (payload as { sourceId?: unknown } | null)?.sourceId;
   if (typeof sourceId !== "string") return;
-  // A folder is watched from its first poll on (a source just added), not from the next reconcile.
-  const source = await db.wireSource.findUnique({ where: { id: sourceId } });
-  if (source?.enabled) {
-    const { settings } = storedSource(source);
-    if (settings.kind === "folder") watchSourceFolder(sourceId, settings.path);
+  // One poll of a source at a time in this process; one asked for meanwhile makes it go round again.
+  const rounds = startPollHere(sourceId);
+  if (!rounds) return;
+  const started = Date.now();
+  let outcome: PollOutcome | null;
+  try {
+    // A folder is watched from its first poll on (a source just added), not from the next reconcile.
+    const source = await db.wireSource.findUnique({ where: { id: sourceId } });
+    if (source?.enabled) {
+      const { settings } = storedSource(source);
+      if (settings.kind === "folder") watchSourceFolder(sourceId, settings.path);
+    }
+    do {
+      rounds.again = false;
+      outcome = await withSourcePollLock(sourceId, () => pollWireSource(sourceId, { signal: helpers.abortSignal }));
+      // A failing source backs off rather than going round again.
+    } while ((rounds.again || outcome?.more) && outcome && !outcome.error && !helpers.abortSignal?.aborted && Date.now() - started < MAX_ROUNDS_MS);
+  } finally {
+    endPollHere(sourceId);
   }
-  const outcome = await withSourcePollLock(sourceId, () => pollWireSource(sourceId, { signal: helpers.abortSignal }));
   // Another instance is polling it now: try again in a second (what landed meanwhile, a file in a
-  // watched folder, is then taken at once, not at the next interval).
-  const runAt = outcome === null ? new Date(Date.now() + BUSY_RETRY_MS) : outcome.nextPollAt;
+  // watched folder, is then taken at once, not at the next interval). Asked again still: at once.
+  const soon = outcome === null ? new Date(Date.now() + BUSY_RETRY_MS) : (rounds.again || outcome.more) && !outcome.error ? new Date() : null;
+  const runAt = soon ?? outcome?.nextPollAt;
   if (!runAt) return;
   const still = await db.wireSource.findUnique({ where: { id: sourceId }, select: { enabled: true } });
   if (!still?.enabled) return;
-  // preserve_run_at: a poll asked for while this one ran (a file landing in a watched folder, "poll
-  // now", a busy instance's retry) keeps its sooner time, rather than being put off to the interval.
-  await helpers.addJob(POLL_SOURCE, { sourceId }, { runAt, jobKey: sourceJobKey(sourceId), jobKeyMode: "preserve_run_at", maxAttempts: 1 });
+  // A source has one waiting poll (its job key), and it should be the sooner: a poll wanted soon
+  // replaces any waiting one (the reconciler may have queued one at the interval meanwhile); the
+  // next at the interval keeps a waiting one's time (a file landing in a watched folder, "poll
+  // now", asked for while this poll ran), which graphile-worker's preserve_run_at keeps whatever it is.
+  await helpers.addJob(POLL_SOURCE, { sourceId }, { runAt, jobKey: sourceJobKey(sourceId), jobKeyMode: soon ? "replace" : "preserve_run_at", maxAttempts: 1 });
 }

@@ -4,6 +4,7 @@ import { schedulePoll } from "@/lib/jobs/schedule-poll";
 import { expireWireQueue } from "@/lib/wire-desk/expire-wire-queue";
 import { storedSource } from "@/lib/wire-sources/stored-source";
 import { watchFolder } from "@/lib/wire-sources/watch-folder";
+import { pollAgainHere } from "@/lib/wire-sources/polls-here";
 
 // Watched folders of this process: a file landing in one polls its source at once (the poll
 // itself claims files, so every instance may watch the same folder).
@@ -45,7 +46,8 @@ export function watchSourceFolder(id: string, path: string, log: (line: string) 
   if (held?.path === path) return;
   if (held) void held.close();
   try {
-    const poll = () => void schedulePoll(id).catch(() => {});
+    // A poll under way here takes the new file on its next round; otherwise one is queued.
+    const poll = () => void (pollAgainHere(id) || schedulePoll(id).catch(() => {}));
     const watcher = watchFolder(path, poll);
     watchers.set(id, { path, close: () => watcher.close() });
     // A file that landed while the watch was starting is seen by one more poll.
