@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   htmlLimitedBots: /.*/,
   reactStrictMode: true,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sanitize-html", "compromise"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sanitize-html", "compromise", "sharp", "exifr"],
   // Wire copy may be up to 1 MB an item, and editors drop several files at once.
   experimental: { serverActions: { bodySizeLimit: `${REQUEST_BODY_LIMIT_MB}mb` } },
 };

@@ -123,3 +123,4 @@ export function wireDeskSettings(source: Record<string, string | undefined> = pr
   if (!parsed.success) throw new Error(`Configuration error: ${parsed.error.issues[0].message}`);
   return { queueHours: parsed.data.WIRE_QUEUE_HOURS };
 }
+

@@ -6,6 +6,8 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  // A body over its limit (an upload larger than MEDIA_MAX_MB).
+  too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
   // This caller has used what one caller may hold at once (event streams); others are served.

@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { freePort } from "./embedded-database";
 import { migrate } from "./migrate";
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
 
   const database = await createTestDatabase();
   log(`database: ${database.describe}`);
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-test-media-"));
   let site: Site | undefined;
   let second: Site | undefined;
   try {
@@ -93,6 +95,9 @@ async function main(): Promise<number> {
       // One front: a test reads its own writes back at once, whichever connection it uses.
       // (Several fronts each hear a change within a millisecond or so; the bench runs them.)
       WEB_CONCURRENCY: "1",
+      // Both instances keep pictures in one folder of the run's own, as instances behind a load
+      // balancer share a mount: what one made, the other serves.
+      MEDIA_DIR: mediaDir,
     };
 
     log("building the app (next build → .next-test)…");
@@ -144,6 +149,7 @@ async function main(): Promise<number> {
     await second?.close();
     await site?.close();
     await database.drop().catch((error: unknown) => console.error(`[test] could not drop the test database: ${error}`));
+    fs.rmSync(mediaDir, { recursive: true, force: true });
   }
 }
 

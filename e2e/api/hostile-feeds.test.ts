@@ -1,7 +1,7 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { api, getPage, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
+import { feedparser, xmllint } from "@/e2e/fixtures/feed-readers";
 
 // Issue 10, finding 8: a control character (U+0001, U+000B, U+FFFE …) in a headline, byline,
 // credits, standfirst, tag, correction or dateline made /feed.xml and its tag feeds unreadable for
@@ -20,34 +20,6 @@ const BAD = "\u0001\u0008\u000B\u000C\u001F\u007F\u0085\u009F\uFFFE\uFFFF\uFDD0\
 const STORABLE = "\u0001\u0008\u000B\u000C\u001F\u007F\u0085\u009F\uFFFE\uFFFF\uFDD0";
 const hostile = (label: string, bad = BAD) => `${label} ]]> & "q" <i>x</i>${bad} end`;
 const cleaned = (label: string) => `${label} ]]> & "q" <i>x</i> end`;
-
-/** A Python with feedparser (Debian's python3-feedparser), or a failure saying how to get one. */
-function feedparserPython(): string {
-  for (const candidate of [process.env.FEEDPARSER_PYTHON, "/usr/bin/python3", "python3"].filter((c): c is string => !!c)) {
-    if (spawnSync(candidate, ["-c", "import feedparser"], { stdio: "ignore" }).status === 0) return candidate;
-  }
-  throw new Error("These checks read the feeds with feedparser: apt-get install -y python3-feedparser (or set FEEDPARSER_PYTHON)");
-}
-
-type Parsed = { bozo: number; exception: string | null; version: string; title: string; entries: { title: string; author: string | null; link: string }[] };
-
-const FEEDPARSER = `
-import sys, json, feedparser
-d = feedparser.parse(sys.stdin.buffer.read())
-print(json.dumps({"bozo": int(d.bozo), "exception": str(d.get("bozo_exception")) if d.bozo else None, "version": d.get("version", ""),
-  "title": d.feed.get("title", ""), "entries": [{"title": e.get("title", ""), "author": e.get("author"), "link": e.get("link", "")} for e in d.entries]}))
-`;
-
-function feedparser(xml: string): Parsed {
-  return JSON.parse(execFileSync(feedparserPython(), ["-c", FEEDPARSER], { input: xml, encoding: "utf8" })) as Parsed;
-}
-
-/** libxml2's verdict: null when well-formed, else its complaint. */
-function xmllint(xml: string): string | null {
-  const result = spawnSync("xmllint", ["--noout", "-"], { input: xml, encoding: "utf8" });
-  if (result.error) throw new Error("These checks need xmllint: apt-get install -y libxml2-utils");
-  return result.status === 0 ? null : result.stderr;
-}
 
 // Characters a conforming XML or JSON document may not carry, or should not hand to a reader.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uFDD0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 import { tagBySlug } from "@/e2e/fixtures/tags";
+import { mediaFixture, uploadMedia } from "@/e2e/fixtures/media";
 import { permissions, roles, type Actor, type Permission, type Role } from "@/lib/auth/permissions";
 
 // Every permission in the table, exercised through the way it is used, for anonymous and each role.
@@ -72,6 +73,12 @@ const cases: Record<Permission, Case> = {
   "wire.take": async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/take`, { key: who?.apiKey })).status,
   "wire.dismiss": async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/dismiss`, { key: who?.apiKey })).status,
   "wire.sources": async (who) => (await api("GET", "/api/v1/wire/sources", { key: who?.apiKey })).status,
+  "media.read": async (who) => (await api("GET", "/api/v1/media", { key: who?.apiKey })).status,
+  "media.upload": async (who) => (await uploadMedia(who?.apiKey, mediaFixture("plain.png"), "matrix.png", "image/png")).status,
+  "media.edit": async (who, c) => {
+    const { body } = await uploadMedia(c.editor.apiKey, mediaFixture("plain.png"), "matrix-edit.png", "image/png");
+    return (await api("PATCH", `/api/v1/media/${body.id}`, { key: who?.apiKey, body: { alt: "A red square" } })).status;
+  },
 };
 
 // Routes that change something but need a permission another route already exercises above.
@@ -123,6 +130,10 @@ const moreRoutes: [string, Permission, Case][] = [
   }],
   ["GET /api/v1/wire/items/{id}", "wire.read", async (who) => (await api("GET", `/api/v1/wire/items/${await queueWireItem(dispatch())}`, { key: who?.apiKey })).status],
   ["POST /api/v1/wire/items/{id}/restore", "wire.dismiss", async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/restore`, { key: who?.apiKey })).status],
+  ["GET /api/v1/media/{id}", "media.read", async (who, c) => {
+    const { body } = await uploadMedia(c.editor.apiKey, mediaFixture("plain.png"), "matrix-read.png", "image/png");
+    return (await api("GET", `/api/v1/media/${body.id}`, { key: who?.apiKey })).status;
+  }],
   ...presenceRoutes.map(({ route, permission, run }): [string, Permission, Case] => [route, permission, run]),
 ];
 

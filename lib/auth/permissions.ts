@@ -31,6 +31,10 @@ export const permissions = {
   "wire.dismiss": ["editor", "admin"],
   // Ingest providers: where copy comes from, with the agencies' credentials.
   "wire.sources": ["admin"],
+  // The media library: pictures uploaded, their captions, credits, alt text and crops.
+  "media.read": ["writer", "editor", "admin"],
+  "media.upload": ["writer", "editor", "admin"],
+  "media.edit": ["writer", "editor", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -69,6 +73,9 @@ const permissionPhrases: Record<Permission, string> = {
   "wire.take": "take wire copy into a draft",
   "wire.dismiss": "dismiss wire copy from the desk",
   "wire.sources": "manage ingest sources",
+  "media.read": "see the media library",
+  "media.upload": "upload pictures",
+  "media.edit": "change pictures' captions, credits and crops",
 };
 
 const plural = (role: Role) => `${role}s`;

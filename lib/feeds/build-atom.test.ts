@@ -22,6 +22,7 @@ const story = (slug: string, overrides: Partial<ReaderStory> = {}): ReaderStory 
   updatedAt: "2026-03-04T11:00:00.000Z",
   tags: [],
   corrections: [],
+  leadImage: null,
   ...overrides,
 });
 

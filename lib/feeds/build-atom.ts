@@ -25,6 +25,8 @@ function entryXml(item: FeedItem): string {
     ...item.tags.map((tag) => `<category term="${xmlText(tag.name)}" scheme="${xmlText(tag.url)}"/>`),
     item.summary ? `<summary type="text">${xmlText(item.summary)}</summary>` : "",
     `<content type="html">${xmlText(item.contentHtml)}</content>`,
+    // The lead picture, as RFC 4287 lets an entry name a related resource to download.
+    item.image ? `<link rel="enclosure" href="${xmlText(item.image.url)}" type="${item.image.type}" length="${item.image.bytes}"/>` : "",
     "</entry>",
   ]
     .filter(Boolean)

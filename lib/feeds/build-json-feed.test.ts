@@ -21,6 +21,7 @@ const story: ReaderStory = {
   updatedAt: "2026-03-04T11:00:00.000Z",
   tags: [{ name: "Politics", slug: "politics", type: "topic" }],
   corrections: [],
+  leadImage: null,
 };
 
 describe("buildJsonFeed", () => {

@@ -37,6 +37,7 @@ export function buildJsonFeed(doc: FeedDocument): string {
       date_modified: item.updated.toISOString(),
       ...(item.authors.length ? { authors: item.authors.map((name) => ({ name })) } : {}),
       ...(item.tags.length ? { tags: item.tags.map((tag) => tag.name) } : {}),
+      ...(item.image ? { image: item.image.url, attachments: [{ url: item.image.url, mime_type: item.image.type, size_in_bytes: item.image.bytes, title: item.image.alt || undefined }] } : {}),
     })),
   };
   return `${JSON.stringify(feed, (_key, value: unknown) => (typeof value === "string" ? cleanText(value, { multiline: true }) : value), 2)}\n`;

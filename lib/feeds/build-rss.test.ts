@@ -22,6 +22,7 @@ const story = (headline: string): ReaderStory => ({
   updatedAt: "2026-03-03T10:00:00.000Z",
   tags: [{ name: "T]]>ag", slug: "tag", type: "topic" }],
   corrections: [],
+  leadImage: null,
 });
 
 const parser = new Parser<Record<string, unknown>, { "content:encoded": string }>({ customFields: { item: ["content:encoded"] } });

@@ -18,6 +18,7 @@ const NAMESPACES = {
   "xmlns:atom": "http://www.w3.org/2005/Atom",
   "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
   "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+  "xmlns:media": "http://search.yahoo.com/mrss/",
 };
 
 const element = (name: string, text: string) => `<${name}>${xmlText(text)}</${name}>`;
@@ -37,10 +38,23 @@ function itemXml(item: FeedItem): string {
     element("content:encoded", item.contentHtml),
     ...item.authors.map((name) => element("dc:creator", name)),
     ...item.tags.map((tag) => `<category domain="${xmlText(tag.url)}">${xmlText(tag.name)}</category>`),
+    ...(item.image ? imageXml(item.image) : []),
     "</item>",
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/** The lead picture: an enclosure (RSS's own, which readers download) and Media RSS, with its size, caption and credit. */
+function imageXml(image: NonNullable<FeedItem["image"]>): string[] {
+  return [
+    `<enclosure url="${xmlText(image.url)}" length="${image.bytes}" type="${image.type}"/>`,
+    `<media:content url="${xmlText(image.url)}" medium="image" type="${image.type}" width="${image.width}" height="${image.height}" fileSize="${image.bytes}">`,
+    image.caption ? `<media:description type="plain">${xmlText(image.caption)}</media:description>` : "",
+    image.credit ? `<media:credit role="photographer">${xmlText(image.credit)}</media:credit>` : "",
+    image.alt ? `<media:text type="plain">${xmlText(image.alt)}</media:text>` : "",
+    "</media:content>",
+  ].filter(Boolean);
 }
 
 /** RSS 2.0 with the full text in content:encoded, permalink guids, tags as categories, RFC 5005 links. */

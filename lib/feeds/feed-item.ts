@@ -4,6 +4,7 @@ import { formatDateline } from "@/lib/stories/format-dateline";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
 import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
+import { largestJpeg, pictureCredit } from "@/lib/media/reader-picture";
 
 /**
  * A story as every feed format carries it. RSS, Atom and JSON Feed are built from this one mapping,
@@ -24,6 +25,8 @@ export type FeedItem = {
   updated: Date;
   authors: string[];
   tags: { name: string; url: string }[];
+  /** The lead picture, as its largest wide JPEG (what feed readers show above the item), or null. */
+  image: { url: string; type: "image/jpeg"; bytes: number; width: number; height: number; alt: string; caption: string; credit: string } | null;
 };
 
 const kindLabel = { correction: "Correction", update: "Update" } as const;
@@ -37,14 +40,30 @@ function correctionsHtml(corrections: ReaderStory["corrections"]): string {
   return `<h3>Corrections and updates</h3>${items.join("")}`;
 }
 
+/** The lead picture as the item's feed image, or null. */
+function feedImage(story: ReaderStory): FeedItem["image"] {
+  const wide = story.leadImage ? largestJpeg(story.leadImage, "16:9") : null;
+  if (!story.leadImage || !wide) return null;
+  const { alt, caption } = story.leadImage;
+  return { url: wide.url, type: "image/jpeg", bytes: wide.bytes, width: wide.width, height: wide.height, alt, caption, credit: pictureCredit(story.leadImage) };
+}
+
+/** The picture at the top of an item's full text, with its caption and credit, all escaped. */
+function figureHtml(image: NonNullable<FeedItem["image"]>): string {
+  const caption = [image.caption, image.credit].filter(Boolean).map(escapeHtml).join(" ");
+  return `<figure><img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt)}" width="${image.width}" height="${image.height}"/>${caption ? `<figcaption>${caption}</figcaption>` : ""}</figure>`;
+}
+
 export function toFeedItem(story: ReaderStory): FeedItem {
   const url = absoluteUrl(storyPath(story.slug));
+  const image = feedImage(story);
   return {
     id: url,
     url,
     title: story.headline,
     summary: story.standfirst || null,
     contentHtml:
+      (image ? figureHtml(image) : "") +
       leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) +
       (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : "") +
       correctionsHtml(story.corrections),
@@ -52,6 +71,7 @@ export function toFeedItem(story: ReaderStory): FeedItem {
     updated: new Date(modifiedAt(story)),
     authors: story.byline ? [story.byline] : [],
     tags: story.tags.map((tag) => ({ name: tag.name, url: absoluteUrl(tagPath(tag.slug)) })),
+    image,
   };
 }
 

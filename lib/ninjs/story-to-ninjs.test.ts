@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { ninjsValidator } from "@/lib/ninjs/ninjs-validator";
+import { absoluteUrl } from "@/lib/site/urls";
 import { storyToNinjs, type NinjsSourceStory } from "@/lib/ninjs/story-to-ninjs";
 
 const validate = ninjsValidator();
@@ -28,6 +29,7 @@ const base: NinjsSourceStory = {
   updatedAt: hoursFromNow(-4),
   wireGuid: null,
   tags: [],
+  leadImage: null,
 };
 
 const live: NinjsSourceStory = {
@@ -53,6 +55,21 @@ const live: NinjsSourceStory = {
 
 const embargoed: NinjsSourceStory = { ...base, status: "scheduled", embargoUntil: hoursFromNow(2), publishedAt: hoursFromNow(2), scheduledAt: hoursFromNow(2) };
 const killed: NinjsSourceStory = { ...live, status: "killed", version: 5 };
+const pictured: NinjsSourceStory = {
+  ...live,
+  leadImage: {
+    id: "5d1f8a4e-7b3c-4e2a-9f10-2c6b8d9e0a11",
+    caption: "Police outside the Indian embassy in Moscow.",
+    credit: "ANI",
+    byline: "Yuri Kochetkov",
+    copyright: "© 2023 ANI Media Pvt Ltd",
+    alt: "Police officers at the embassy gate",
+    renditions: [
+      { ratio: "16:9", width: 1200, height: 675, format: "jpeg", key: "0123456789abcdef0123456789abcdef.jpg", bytes: 81234 },
+      { ratio: "1:1", width: 1067, height: 1067, format: "avif", key: "fedcba9876543210fedcba9876543210.avif", bytes: 40321 },
+    ],
+  },
+};
 
 /** What a consumer receives: the JSON text, parsed. */
 const asSent = (story: NinjsSourceStory) => JSON.parse(JSON.stringify(storyToNinjs(story, now)));
@@ -63,6 +80,7 @@ describe("storyToNinjs", () => {
     ["live, with tags of every type and a dateline", live],
     ["embargoed", embargoed],
     ["killed", killed],
+    ["with a lead picture", pictured],
   ])("writes NINJS that IPTC's 2.1 schema accepts for a story: %s", (_name, story) => {
     const result = validate(asSent(story));
     expect(result.errors).toBe("No errors");
@@ -97,6 +115,29 @@ describe("storyToNinjs", () => {
     expect(ninjs.organisations.map((organisation: { name: string }) => organisation.name)).toEqual(["BRICS"]);
     expect(ninjs).not.toHaveProperty("embargoed");
     expect(ninjs).not.toHaveProperty("ednote");
+  });
+
+  it("carries the lead picture as an association, with its caption, credit and every rendition", () => {
+    expect(asSent(pictured).associations).toEqual([
+      {
+        name: "featureimage",
+        uri: absoluteUrl("/api/v1/media/5d1f8a4e-7b3c-4e2a-9f10-2c6b8d9e0a11"),
+        type: "picture",
+        representationtype: "full",
+        descriptions: [
+          { role: "caption", contenttype: "text/plain", value: "Police outside the Indian embassy in Moscow." },
+          { role: "alt", contenttype: "text/plain", value: "Police officers at the embassy gate" },
+        ],
+        by: "Yuri Kochetkov",
+        infosources: [{ name: "ANI" }],
+        copyrightnotice: "© 2023 ANI Media Pvt Ltd",
+        renditions: [
+          { name: "16x9-1200-jpeg", href: absoluteUrl("/media/0123456789abcdef0123456789abcdef.jpg"), contenttype: "image/jpeg", width: 1200, height: 675, sizeinbytes: 81234 },
+          { name: "1x1-1067-avif", href: absoluteUrl("/media/fedcba9876543210fedcba9876543210.avif"), contenttype: "image/avif", width: 1067, height: 1067, sizeinbytes: 40321 },
+        ],
+      },
+    ]);
+    expect(asSent(live).associations).toBeUndefined();
   });
 
   it("keeps the uri when the slug changes", () => {

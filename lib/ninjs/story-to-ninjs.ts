@@ -3,6 +3,8 @@ import { absoluteUrl, storyPath, tagPath } from "@/lib/site/urls";
 import { isLive } from "@/lib/stories/live";
 import { bodyText } from "@/lib/stories/sanitize-body";
 import type { StoryStatus, TagType } from "@/lib/stories/schemas";
+import { renditionUrl } from "@/lib/media/media-store";
+import type { Rendition } from "@/lib/media/renditions";
 
 /** The NINJS version we write; its schema is committed in lib/ninjs/schema/. */
 export const NINJS_VERSION = "2.1";
@@ -29,6 +31,8 @@ export type NinjsSourceStory = {
   updatedAt: Date;
   wireGuid: string | null;
   tags: { name: string; slug: string; type: TagType }[];
+  /** The picture the story leads with, or null. */
+  leadImage: { id: string; caption: string; credit: string; byline: string; copyright: string; alt: string; renditions: Rendition[] } | null;
 };
 
 type Text = { role?: string; contenttype?: string; value: string };
@@ -62,8 +66,45 @@ export type Ninjs = {
   organisations?: Concept[];
   infosources?: { name: string }[];
   altids?: { role: string; value: string }[];
-  renditions?: { name: string; href: string; contenttype: string }[];
+  renditions?: { name: string; href: string; contenttype: string; width?: number; height?: number; sizeinbytes?: number }[];
+  associations?: NinjsPicture[];
 };
+
+/** A picture associated with a story, as NINJS 2.1 describes one (each association is itself a ninjs object). */
+export type NinjsPicture = Pick<Ninjs, "uri" | "descriptions" | "by" | "infosources" | "renditions"> & {
+  name: string;
+  type: "picture";
+  representationtype: "full";
+  copyrightnotice?: string;
+};
+
+const CONTENT_TYPES = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" } as const;
+
+/** The lead picture as an association named "featureimage", with every rendition made of it. */
+export function pictureAssociation(picture: NonNullable<NinjsSourceStory["leadImage"]>): NinjsPicture {
+  const descriptions = [
+    ...(picture.caption ? [{ role: "caption", contenttype: "text/plain", value: picture.caption }] : []),
+    ...(picture.alt ? [{ role: "alt", contenttype: "text/plain", value: picture.alt }] : []),
+  ];
+  return {
+    name: "featureimage",
+    uri: absoluteUrl(`/api/v1/media/${picture.id}`),
+    type: "picture",
+    representationtype: "full",
+    ...(descriptions.length ? { descriptions } : {}),
+    ...(picture.byline ? { by: picture.byline } : {}),
+    ...(picture.credit ? { infosources: [{ name: picture.credit }] } : {}),
+    ...(picture.copyright ? { copyrightnotice: picture.copyright } : {}),
+    renditions: picture.renditions.map((each) => ({
+      name: `${each.ratio === "original" ? "original" : each.ratio.replace(":", "x")}-${each.width}-${each.format}`,
+      href: renditionUrl(each.key),
+      contenttype: CONTENT_TYPES[each.format],
+      width: each.width,
+      height: each.height,
+      sizeinbytes: each.bytes,
+    })),
+  };
+}
 
 const tagGroups: Record<TagType, "subjects" | "people" | "places" | "organisations"> = {
   topic: "subjects",
@@ -143,5 +184,6 @@ export function storyToNinjs(story: NinjsSourceStory, now: Date): Ninjs {
     infosources: story.agency ? [{ name: story.agency }] : undefined,
     altids: story.wireGuid ? [{ role: "agency-uri", value: story.wireGuid }] : undefined,
     renditions: status.pubstatus === "usable" ? [{ name: "web", href: absoluteUrl(storyPath(story.slug)), contenttype: "text/html" }] : undefined,
+    associations: story.leadImage ? [pictureAssociation(story.leadImage)] : undefined,
   };
 }

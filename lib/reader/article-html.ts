@@ -7,6 +7,10 @@ import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
 import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { absoluteUrl, storyPath, tagPath } from "@/lib/site/urls";
 import { formatDateline } from "@/lib/stories/format-dateline";
+import { figureHtml, largestJpeg } from "@/lib/media/reader-picture";
+
+/** How wide the article's pictures show: the text column (max-w-prose, ~42 rem) or the screen less its margins. */
+export const ARTICLE_PICTURE_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 2rem)";
 
 // An article page is plain HTML made here, not by React: it is the page readers reach most and
 // the one least often in the page cache (a million stories), and it needs no script in the
@@ -45,9 +49,19 @@ export function articleHead(story: ReaderStory): SafeHtml {
     SITE_NAME,
   )}${meta("property", "og:type", "article")}${meta("property", "article:published_time", story.publishedAt)}${meta("property", "article:modified_time", modifiedAt(story))}${story.tags.map(
     (tag) => meta("property", "article:tag", tag.name),
-  )}${meta("name", "twitter:card", "summary")}${meta("name", "twitter:title", cardTitle)}${meta("name", "twitter:description", description)}<script type="application/ld+json">${rawHtml(
+  )}${socialPicture(story)}${meta("name", "twitter:title", cardTitle)}${meta("name", "twitter:description", description)}<script type="application/ld+json">${rawHtml(
     jsonLdText(newsArticleJsonLd(story)),
   )}</script>`;
+}
+
+/** The social cards' picture (the wide crop, as Facebook and X show it), or the small card without one. */
+function socialPicture(story: ReaderStory): SafeHtml {
+  const wide = story.leadImage ? largestJpeg(story.leadImage, "16:9") : null;
+  if (!story.leadImage || !wide) return html`<meta name="twitter:card" content="summary"/>`;
+  const alt = story.leadImage.alt;
+  return html`<meta property="og:image" content="${wide.url}"/><meta property="og:image:type" content="image/jpeg"/><meta property="og:image:width" content="${wide.width}"/><meta property="og:image:height" content="${wide.height}"/>${
+    alt ? html`<meta property="og:image:alt" content="${alt}"/>` : null
+  }<meta name="twitter:card" content="summary_large_image"/><meta name="twitter:image" content="${wide.url}"/>${alt ? html`<meta name="twitter:image:alt" content="${alt}"/>` : null}`;
 }
 
 /** The article itself: headline, standfirst, byline and time, the body led by its dateline, credits, corrections, tags. */
@@ -65,6 +79,7 @@ ${story.standfirst ? html`<p class="mt-3 text-lg leading-relaxed text-slate-700 
 <p class="mt-4 text-sm text-slate-600">${credit}${credit ? html`<span aria-hidden="true"> · </span>` : null}<span data-testid="published-time">${timeHtml(story.publishedAt)}</span></p>
 ${updatedLine(story)}
 </header>
+${story.leadImage ? figureHtml(story.leadImage, { ratio: "16:9", sizes: ARTICLE_PICTURE_SIZES, lead: true, testId: "lead-image" }) : null}
 <div class="prose prose-slate mt-6 max-w-none prose-a:text-sky-800 sm:prose-lg [&_.dateline]:font-semibold [&_.dateline]:text-slate-900"><div>${
     // The body was sanitised when it was saved (lib/stories/sanitize-body.ts); the dateline is escaped.
     rawHtml(leadWithDateline(story.body, dateline))

@@ -16,6 +16,7 @@ type Row = Pick<
   datelineDate: string | null;
   tags: ReaderStory["tags"];
   corrections: { id: string; kind: ReaderStory["corrections"][number]["kind"]; note: string; createdAt: string }[];
+  leadImage: ReaderStory["leadImage"];
 };
 
 // One round trip whatever the slug is: the story that has it now, else the story that had it
@@ -34,7 +35,9 @@ SELECT s.id, s.slug, s.headline, s.standfirst, s."metaDescription", s."socialHea
                  FROM "StoryTag" st JOIN "Tag" t ON t.id = st."tagId" WHERE st."storyId" = s.id), '[]') AS tags,
        COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'note', c.note, 'createdAt', c."createdAt" AT TIME ZONE 'UTC')
                                  ORDER BY c."createdAt", c.id)
-                 FROM "StoryCorrection" c WHERE c."storyId" = s.id), '[]') AS corrections
+                 FROM "StoryCorrection" c WHERE c."storyId" = s.id), '[]') AS corrections,
+       (SELECT json_build_object('alt', m.alt, 'caption', m.caption, 'credit', m.credit, 'byline', m.byline, 'width', m.width, 'height', m.height, 'renditions', m.renditions)
+          FROM "MediaItem" m WHERE m.id = s."leadImageId") AS "leadImage"
 FROM "Story" s
 WHERE s.slug = $1 OR s.id = (SELECT r."storyId" FROM "SlugRedirect" r WHERE r.slug = $1)
 ORDER BY s.slug = $1 DESC

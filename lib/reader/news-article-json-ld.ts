@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { absoluteUrl, storyPath } from "@/lib/site/urls";
 import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
+import { largestJpeg } from "@/lib/media/reader-picture";
 
 /** schema.org NewsArticle for one story. */
 export function newsArticleJsonLd(story: ReaderStory) {
@@ -19,6 +20,8 @@ export function newsArticleJsonLd(story: ReaderStory) {
     publisher: { "@type": "Organization", name: env().SITE_NAME, url: env().SITE_URL },
     ...(story.dateline.location ? { locationCreated: { "@type": "Place", name: [story.dateline.location, story.dateline.country].filter(Boolean).join(", ") } } : {}),
     keywords: story.tags.map((tag) => tag.name).join(", ") || undefined,
+    // Google's Article rich results ask for the picture in 16:9, 4:3 and 1:1.
+    ...(story.leadImage ? { image: (["16:9", "4:3", "1:1"] as const).flatMap((ratio) => largestJpeg(story.leadImage!, ratio)?.url ?? []) } : {}),
     inLanguage: env().SITE_LANGUAGE,
   };
 }

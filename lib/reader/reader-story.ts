@@ -1,4 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { ReaderPicture } from "@/lib/media/reader-picture";
+import type { Rendition } from "@/lib/media/renditions";
 
 /** What reader pages and feeds need of a story; body included (feeds carry full text). */
 export const readerStorySelect = {
@@ -21,6 +23,7 @@ export const readerStorySelect = {
   tags: { select: { tag: { select: { name: true, slug: true, type: true } } }, orderBy: { position: "asc" } },
   // Joined into the same query: an article page stays one query, and feed items carry them too.
   corrections: { select: { id: true, kind: true, note: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  leadImage: { select: { alt: true, caption: true, credit: true, byline: true, width: true, height: true, renditions: true } },
 } satisfies Prisma.StorySelect;
 
 type Row = Prisma.StoryGetPayload<{ select: typeof readerStorySelect }>;
@@ -52,6 +55,8 @@ export function toReaderStory(row: Row) {
     updatedAt: row.updatedAt.toISOString(),
     tags: row.tags.map(({ tag }) => tag),
     corrections: row.corrections.map((correction) => ({ ...correction, createdAt: correction.createdAt.toISOString() })),
+    /** The picture the story leads with (its renditions: lib/media/renditions.ts), or null. */
+    leadImage: row.leadImage ? ({ ...row.leadImage, renditions: row.leadImage.renditions as Rendition[] } satisfies ReaderPicture) : null,
   };
 }
 

@@ -8,7 +8,7 @@ import { gracefulClose } from "@/lib/serving/graceful-close";
 import { newNonce, nonceRequestHeader, securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 import { FRONT_PAGES, FRONT_TOKEN_HEADER, READER_SHELL_PATH, parseReaderShell, withoutScripts, type ReaderShell } from "@/lib/serving/reader-shell";
 import { BodyRefused, createUpstream, endToEndHeaders, passThroughHeaders, readBody, requestHasBody, type UpstreamReply } from "@/lib/serving/upstream";
-import { REQUEST_BODY_LIMIT_BYTES } from "@/lib/request-limits";
+import { bodyLimitFor, MEDIA_PATH, serveMedia } from "@/lib/serving/media-files";
 import { sendPage } from "@/lib/serving/send-page";
 import { rateLimitedLog } from "@/lib/serving/rate-limited-log";
 import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
@@ -457,7 +457,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     let body: Buffer | null = null;
     if (method !== "GET" && method !== "HEAD" && requestHasBody(request)) {
       try {
-        body = await readBody(request, REQUEST_BODY_LIMIT_BYTES);
+        body = await readBody(request, bodyLimitFor(target.split("?")[0]));
       } catch (error) {
         if (error instanceof BodyRefused) return refuse(response, error.status, error.message);
         return void response.destroy();
@@ -522,6 +522,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       // before any handler runs: such an address names nothing, and is refused here.
       if (!isDecodablePath(path)) return badRequest(response, "the address is not valid percent-encoded UTF-8.");
       if (now >= nextDueAt) await comeDue(now);
+      const media = MEDIA_PATH.exec(path);
+      if (media) return serveMedia(request, response, media[1]);
       const made = madeHere(request, path, search);
       if (made) await serveMade(request, response, made);
       else if (isReaderRequest(request, path, search)) await serveReader(request, response, path);

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { mediaSettings } from "@/lib/media/media-settings";
 
 // Security headers, on every response the front sends. Pages may not be framed (clickjacking),
 // browsers may not guess content types, other sites learn only our origin from links followed,
@@ -9,8 +10,12 @@ import { randomBytes } from "node:crypto";
 // on every script it emits) and names in the response's policy. A script that reached the HTML
 // any other way, such as through stored content, carries no nonce and does not run.
 
+// Pictures come from this site, or from the CDN named by MEDIA_BASE_URL.
+const mediaBase = mediaSettings().baseUrl;
+const mediaOrigin = mediaBase ? new URL(mediaBase).origin : null;
+
 const POLICY =
-  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; " +
+  `default-src 'self'; img-src 'self' data:${mediaOrigin ? ` ${mediaOrigin}` : ""}; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; ` +
   "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 export function contentSecurityPolicy(nonce?: string): string {

@@ -6,7 +6,7 @@ import { newsroomTimeZone } from "@/lib/site/newsroom-time";
 import { blockingItems, prepublishChecklist, type ChecklistStory, type PublishRules } from "@/lib/stories/prepublish-checklist";
 
 // The form field each blocking check points at, for the 422's fields (the story form shows them).
-const fieldOf = { headline: "headline", headlineWritten: "headline", standfirst: "standfirst", tags: "tags", slug: "slug" } as const;
+const fieldOf = { headline: "headline", headlineWritten: "headline", standfirst: "standfirst", tags: "tags", slug: "slug", leadImageAlt: "leadImage" } as const;
 
 /**
  * Refuses to put a story live while a check the newsroom requires (PUBLISH_REQUIRE) fails: a 422
@@ -28,8 +28,9 @@ export function assertPublishable(story: ChecklistStory, rules: PublishRules = p
 export async function assertStoryPublishable(tx: Tx, id: string, rules: PublishRules = publishSettings()): Promise<void> {
   const story = await tx.story.findUnique({
     where: { id },
-    select: { headline: true, standfirst: true, slug: true, headlineProposed: true, embargoUntil: true, _count: { select: { tags: true } } },
+    select: { headline: true, standfirst: true, slug: true, headlineProposed: true, embargoUntil: true, leadImage: { select: { alt: true } }, _count: { select: { tags: true } } },
   });
   if (!story) throw new AppError("not_found", "No story with that id");
-  assertPublishable({ ...story, tags: story._count.tags }, rules);
+  const { leadImage, _count, ...fields } = story;
+  assertPublishable({ ...fields, tags: _count.tags, leadImageAlt: leadImage ? leadImage.alt : null }, rules);
 }

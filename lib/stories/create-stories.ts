@@ -10,6 +10,7 @@ import { storyColumns } from "@/lib/stories/story-data";
 import { revisionSnapshot } from "@/lib/stories/revision-snapshot";
 import { bulkInsert, type Column } from "@/lib/bulk-insert";
 import type { createStorySchema } from "@/lib/stories/schemas";
+import { assertPicturesExist } from "@/lib/media/lead-image";
 import type { WireChannel } from "@/lib/wire-ingest/wire-sender";
 
 /**
@@ -40,6 +41,7 @@ export async function createStoriesInTx(tx: Tx, actor: Actor, stories: NewStory[
   for (const [index, story] of stories.entries()) {
     slugs.push(story.input.slug ? await chooseSlug(tx, { requested: story.input.slug, headline: story.input.headline }) : allocated[automatic.indexOf(index)]);
   }
+  await assertPicturesExist(tx, stories.map((story) => story.input.leadImage?.id));
   const tagLists = await resolveTagLists(tx, actor, stories.map((story) => story.input.tags ?? []));
   const ids = stories.map(() => randomUUID());
   const now = new Date();
@@ -62,6 +64,7 @@ export async function createStoriesInTx(tx: Tx, actor: Actor, stories: NewStory[
     { name: "datelineCountry", type: "text", value: (r) => r.datelineCountry ?? null },
     { name: "datelineDate", type: "date", value: (r) => r.input.dateline?.date ?? null },
     { name: "embargoUntil", type: "timestamp", value: (r) => r.embargoUntil ?? null },
+    { name: "leadImageId", type: "uuid", value: (r) => r.leadImageId ?? null },
     { name: "wireGuid", type: "text", value: (r) => r.origin?.wireGuid ?? null },
     { name: "wireVersion", type: "int", value: (r) => r.origin?.wireVersion ?? null },
     { name: "wireOwnerId", type: "uuid", value: (r) => (r.origin?.owner ? (r.origin.owner.userId ?? actor.id) : null) },
@@ -104,6 +107,7 @@ export async function createStoriesInTx(tx: Tx, actor: Actor, stories: NewStory[
           slug,
           status: "draft",
           embargoUntil: input.embargoUntil ? new Date(input.embargoUntil).toISOString() : null,
+          leadImageId: input.leadImage?.id ?? null,
           tags: tags.map(({ name, slug: tagSlug, type }) => ({ name, slug: tagSlug, type })),
         }),
     },

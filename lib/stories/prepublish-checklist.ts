@@ -18,7 +18,7 @@ export type PublishRules = {
 export const defaultPublishRules: PublishRules = { require: [], headlineMaxLength: 110 };
 
 export type ChecklistState = "ok" | "warn" | "block";
-export type ChecklistItem = { key: ChecklistKey | "embargo"; state: ChecklistState; label: string; message: string };
+export type ChecklistItem = { key: ChecklistKey | "embargo" | "leadImageAlt"; state: ChecklistState; label: string; message: string };
 
 /** The fields checked: the form's values as typed, or the story as stored. */
 export type ChecklistStory = {
@@ -31,6 +31,8 @@ export type ChecklistStory = {
   /** Proposed from agency copy that had no headline, and not changed since ("headline needs writing"). */
   headlineProposed?: boolean;
   embargoUntil?: Date | string | null;
+  /** The lead picture's alt text, or null when the story has no picture. */
+  leadImageAlt?: string | null;
 };
 
 const MAX_SENSIBLE_SLUG = 60;
@@ -58,6 +60,7 @@ export function prepublishChecklist(story: ChecklistStory, rules: PublishRules, 
     check("standfirst", "Standfirst", story.standfirst.trim() ? null : "Add a standfirst.", "Present."),
     check("tags", "Tags", tagCount === 0 ? "Add at least one tag." : null, `${tagCount} ${tagCount === 1 ? "tag" : "tags"}.`),
     check("slug", "Slug", slugProblem(slug), `/${slug}`),
+    ...leadImageItem(story.leadImageAlt ?? null),
     embargoItem(story.embargoUntil ?? null, options),
   ];
 }
@@ -69,6 +72,14 @@ function slugProblem(slug: string): string | null {
   if (slug === "story") return "Make the slug from the headline's words.";
   if (slug.length > MAX_SENSIBLE_SLUG) return `${slug.length} characters: shorten it to ${MAX_SENSIBLE_SLUG} or fewer.`;
   return null;
+}
+
+/** A story with a picture needs its alt text (what a reader who cannot see it is told): always required, whatever PUBLISH_REQUIRE says. */
+function leadImageItem(alt: string | null): ChecklistItem[] {
+  if (alt === null) return [];
+  return alt.trim()
+    ? [{ key: "leadImageAlt", state: "ok", label: "Picture", message: "Has alt text." }]
+    : [{ key: "leadImageAlt", state: "block", label: "Picture", message: "Describe the lead picture (its alt text) for readers who cannot see it." }];
 }
 
 function embargoItem(embargoUntil: Date | string | null, { timeZone, now = new Date() }: { timeZone: string; now?: Date }): ChecklistItem {

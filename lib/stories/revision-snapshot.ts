@@ -13,13 +13,15 @@ export type RevisionSnapshot = {
   slug: string;
   status: string;
   embargoUntil: string | null;
+  /** The lead picture's id; absent from revisions saved before stories had pictures (none then). */
+  leadImageId?: string | null;
   tags: { name: string; slug: string; type: string }[];
 };
 
 export function revisionSnapshot(story: RevisionSnapshot): RevisionSnapshot {
   const { headline, standfirst, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags } = story;
-  const { metaDescription = "", socialHeadline = "" } = story;
-  return { headline, standfirst, metaDescription, socialHeadline, body, byline, agency, credits, dateline, slug, status, embargoUntil, tags };
+  const { metaDescription = "", socialHeadline = "", leadImageId = null } = story;
+  return { headline, standfirst, metaDescription, socialHeadline, body, byline, agency, credits, dateline, slug, status, embargoUntil, leadImageId, tags };
 }
 
 /**
@@ -28,10 +30,11 @@ export function revisionSnapshot(story: RevisionSnapshot): RevisionSnapshot {
  */
 export function snapshotUpdateInput(snapshot: RevisionSnapshot, version: number) {
   const { headline, standfirst, body, byline, agency, credits, dateline, slug, embargoUntil, tags } = snapshot;
-  const { metaDescription = "", socialHeadline = "" } = snapshot;
+  const { metaDescription = "", socialHeadline = "", leadImageId = null } = snapshot;
   return {
     version,
     headline, standfirst, metaDescription, socialHeadline, body, byline, agency, credits, dateline, slug, embargoUntil,
+    leadImage: leadImageId ? { id: leadImageId } : null,
     tags: tags.map(({ name, type }) => ({ name, type })),
   };
 }

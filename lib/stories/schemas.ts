@@ -67,6 +67,11 @@ const storyFields = {
     .or(z.literal("").transform(() => null)),
   tags: z.array(tagRefSchema).max(30, "At most 30 tags").optional(),
   embargoUntil: instantSchema().nullish(),
+  // The picture the story leads with, from the media library (null: none).
+  leadImage: z
+    .object({ id: z.string({ message: "A picture's id" }).refine(isUuid, "A picture's id (a UUID) from the media library") }, { message: "Give the picture as { id }, or null for none" })
+    .strict()
+    .nullish(),
 };
 
 export const createStorySchema = z.object(storyFields);

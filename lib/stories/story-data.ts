@@ -8,9 +8,10 @@ type StoryFields = Omit<z.output<typeof updateStorySchema>, "version" | "tags" |
  * left out here too, so an update changes only what it names.
  */
 export function storyColumns<T extends StoryFields>(input: T) {
-  const { dateline, embargoUntil, ...text } = input;
+  const { dateline, embargoUntil, leadImage, ...text } = input;
   return {
     ...text,
+    ...(leadImage !== undefined ? { leadImageId: leadImage?.id ?? null } : {}),
     ...(dateline
       ? {
           datelineLocation: dateline.location,

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { absoluteUrl, storyPath } from "@/lib/site/urls";
 import type { RevisionSnapshot } from "@/lib/stories/revision-snapshot";
+import { mediaSelect, toMediaJson } from "@/lib/media/media-shape";
 
 /** What every story read selects: one query, tags joined in (relationJoins). */
 export const storySelect = {
@@ -24,6 +25,8 @@ export const storySelect = {
   reviewNoteAt: true,
   reviewNoteBy: { select: { id: true, name: true } },
   embargoUntil: true,
+  leadImageId: true,
+  leadImage: { select: mediaSelect },
   scheduledAt: true,
   publishedAt: true,
   firstPublishedAt: true,
@@ -77,6 +80,9 @@ export function toStoryJson(row: StoryRow) {
     dateline: { location: row.datelineLocation, country: row.datelineCountry, date: isoDate(row.datelineDate) },
     tags: row.tags.map(({ tag }) => ({ name: tag.name, slug: tag.slug, type: tag.type })),
     embargoUntil: iso(row.embargoUntil),
+    leadImageId: row.leadImageId,
+    // The picture the story leads with, with its renditions (lib/media).
+    leadImage: row.leadImage ? toMediaJson(row.leadImage) : null,
     scheduledAt: iso(row.scheduledAt),
     publishedAt: iso(row.publishedAt),
     firstPublishedAt: iso(row.firstPublishedAt),

@@ -13,6 +13,7 @@ import { recordRevision } from "@/lib/stories/revision";
 import { updateStorySchema, type UpdateStoryInput } from "@/lib/stories/schemas";
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { storyColumns } from "@/lib/stories/story-data";
+import { assertPicturesExist } from "@/lib/media/lead-image";
 import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { lockStory } from "@/lib/stories/lock-story";
 import { markStoryUpdatedInTx } from "@/lib/stories/mark-updated";
@@ -101,6 +102,7 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   }
 
   const { version: _version, slug: _slug, tags: _tags, markAsUpdate, ...fields } = input;
+  await assertPicturesExist(tx, [fields.leadImage?.id]);
   // A proposed headline (lib/wire/propose-headline.ts) stops needing writing once someone changes it.
   const headlineWritten = input.headline !== undefined && input.headline !== current.headline ? { headlineProposed: false } : {};
   await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...headlineWritten, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });

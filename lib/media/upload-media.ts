@@ -1,0 +1,58 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { mediaSettings } from "@/lib/media/media-settings";
+import { requirePermission, type Actor } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation";
+import { readEmbeddedMetadata } from "@/lib/media/embedded-metadata";
+import { renderImage } from "@/lib/media/process-image";
+import { putMaster } from "@/lib/media/media-store";
+import { uploadQuerySchema } from "@/lib/media/schemas";
+import { mediaSelect, toMediaJson } from "@/lib/media/media-shape";
+
+const CENTRE = { x: 0.5, y: 0.5 };
+
+/**
+ * Adds a picture to the library: checked and decoded (lib/media/decode-image.ts), its embedded
+ * caption, credit, byline, copyright and date read and filled in, its renditions made, and its
+ * master kept for later crops. A refused file stores nothing.
+ */
+export async function uploadMedia(options: { actor: Actor; bytes: Buffer; filename?: string | null; contentType?: string | null }) {
+  const { actor, bytes } = options;
+  requirePermission(actor, "media.upload");
+  const filename = parseInput(uploadQuerySchema, { filename: options.filename ?? "" }).filename || "upload";
+  const type = (options.contentType ?? "").split(";")[0].trim().toLowerCase();
+  if (!type.startsWith("image/")) {
+    throw new AppError("unsupported_media_type", "Send the picture itself as the body, with its Content-Type (image/jpeg, image/png, image/webp or image/avif)", { file: ["Not sent as an image"] });
+  }
+  const { maxBytes, maxMb } = mediaSettings();
+  if (bytes.length > maxBytes) throw new AppError("too_large", `${filename} is ${(bytes.length / 1048576).toFixed(1)} MB; a picture may be at most ${maxMb} MB`, { file: [`Larger than ${maxMb} MB`] });
+
+  const embedded = await readEmbeddedMetadata(bytes);
+  const made = await renderImage(bytes, filename, CENTRE, embedded);
+  const contentHash = createHash("sha256").update(bytes).digest("hex");
+  await putMaster(contentHash, made.format, bytes);
+  const row = await db.mediaItem.create({
+    data: {
+      filename,
+      format: made.format,
+      width: made.width,
+      height: made.height,
+      bytes: bytes.length,
+      contentHash,
+      caption: embedded.caption,
+      credit: embedded.credit,
+      byline: embedded.byline,
+      copyright: embedded.copyright,
+      takenAt: embedded.takenAt ? new Date(embedded.takenAt) : null,
+      focalX: CENTRE.x,
+      focalY: CENTRE.y,
+      renditions: made.renditions,
+      embedded,
+      uploadedById: actor.id,
+    },
+    select: mediaSelect,
+  });
+  return toMediaJson(row);
+}
