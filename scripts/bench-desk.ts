@@ -1,13 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "./embedded-database";
 import { createTestDatabase } from "./test-database";
 import { migrate } from "./migrate";
 import { buildIfNeeded } from "./build-site";
 import { SYSTEM } from "../lib/auth/permissions";
+import { benchEnv, startBenchSite as startSite } from "./bench/site";
+import { ms, percentile } from "./bench/stats";
 
 // npm run bench:desk — the wire desk at a million items (issue 13's targets):
 //  1. BENCH_DESK_ITEMS (default 1,000,000) wire items held, received over the last two days;
@@ -22,13 +22,6 @@ const SECONDS = Number(process.env.BENCH_DESK_SECONDS ?? 30);
 const DESKS = 10;
 const ARRIVALS_PER_SECOND = 20;
 const log = (line: string) => console.log(`[bench:desk] ${line}`);
-
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** A million rows in SQL, in chunks: what the desk reads of each (agency, priority, words), and band hashes as many as real copy has. */
 async function seedItems(url: string, count: number) {
@@ -61,20 +54,6 @@ async function seedItems(url: string, count: number) {
   await client.query(`CREATE INDEX "WireItem_search_idx" ON "WireItem" USING GIN (to_tsvector('simple', coalesce("headline", '') || ' ' || coalesce("slugline", '')))`);
   await client.query(`VACUUM ANALYZE "WireItem"`);
   await client.end();
-}
-
-async function startSite(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/serve.ts"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      if (/READY \d+/.test(output)) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`the site exited with code ${code} before it was ready`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
 }
 
 /** One open desk's live stream: calls `onItem` with each row's headline as it arrives. */
@@ -147,15 +126,7 @@ async function main() {
     const clusterTimes = await timeClustering();
     log(`clustering: mean ${ms(clusterTimes.reduce((a, b) => a + b, 0) / clusterTimes.length)}, p95 ${ms(percentile(clusterTimes, 95))} per item`);
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: ".next-bench",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_SECRET: "bench-secret-not-for-production-use-000000",
-      AUTH_TRUST_HOST: "true",
-      WIRE_QUEUE_HOURS: "48",
-    };
+    const env = benchEnv({ WIRE_QUEUE_HOURS: "48" });
     await buildIfNeeded({ env, distDir: ".next-bench", databaseIdentity: "bench", log });
     const site = await startSite(env);
     log(`site up at ${site.url}`);

@@ -1,13 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "./embedded-database";
 import { migrate } from "./migrate";
 import { buildIfNeeded } from "./build-site";
 import { seedBench, WORDS } from "./bench/seed";
 import { hasWrk, runLoad, type LoadResult } from "./bench/load";
+import { benchEnv, startBenchSite as startSite, startNginx } from "./bench/site";
 import { SYSTEM } from "../lib/auth/permissions";
 
 // npm run bench — the reader side and the newsroom list under load, at BENCH_STORIES stories
@@ -111,70 +110,6 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-async function startSite(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; nextPid: number; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/serve.ts"], {
-    env: { ...env, PORT: String(port) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const nextPid = await new Promise<number>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      const match = /READY (\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.on("exit", (code) => reject(new Error(`the site exited with code ${code} before it was ready`)));
-  });
-  return { child, nextPid, url: `http://127.0.0.1:${port}` };
-}
-
-async function startNginx(html: string): Promise<{ url: string; stop: () => void } | null> {
-  if (spawnSync("nginx", ["-v"]).error) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dateline-nginx-"));
-  fs.mkdirSync(path.join(dir, "html"));
-  fs.writeFileSync(path.join(dir, "html", "article.html"), html);
-  // nginx's workers run as an unprivileged user: they must be able to read the page.
-  fs.chmodSync(dir, 0o755);
-  fs.chmodSync(path.join(dir, "html"), 0o755);
-  fs.chmodSync(path.join(dir, "html", "article.html"), 0o644);
-  const port = await freePort();
-  fs.writeFileSync(
-    path.join(dir, "nginx.conf"),
-    `worker_processes auto;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 100000;
-  types { text/html html; }
-  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  server { listen 127.0.0.1:${port}; root ${dir}/html; }
-}
-`,
-  );
-  const child = spawn("nginx", ["-c", path.join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/article.html`)).ok) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () => {
-      child.kill("SIGQUIT");
-      setTimeout(() => fs.rmSync(dir, { recursive: true, force: true }), 500);
-    },
-  };
-}
-
-/** Agency copy for the ingest burst: the sample files, each made distinct by a numbered line. */
 function wireItems(count: number): string[] {
   const dir = path.resolve("prisma/seed/wire");
   const samples = fs.readdirSync(dir).filter((name) => name.endsWith(".txt")).map((name) => fs.readFileSync(path.join(dir, name), "utf8"));
@@ -259,14 +194,7 @@ async function main() {
   ).map((row) => `/tags/${row.slug}/page/${encodeCursor(row.at, row.storyId)}`);
   await db.$disconnect();
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_DIST_DIR: ".next-bench",
-    NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: "bench-secret-not-for-production-use-000000",
-    AUTH_TRUST_HOST: "true",
-  };
+  const env = benchEnv();
   await buildIfNeeded({ env, distDir: ".next-bench", databaseIdentity: "bench", log });
   const site = await startSite(env);
   log(`site up at ${site.url}`);
@@ -327,7 +255,7 @@ async function main() {
   const rssEach = tree.map((pid) => `${pid === site.nextPid ? "Next" : /front-worker/.test(commandLine(pid)) ? "front" : "primary"} ${Math.round(peakRssMb(pid))}`).join(", ");
   site.child.kill("SIGTERM");
 
-  const nginx = await startNginx(articleHtml);
+  const nginx = await startNginx([{ name: "article.html", type: "text/html", bytes: Buffer.from(articleHtml) }]);
   let nginxResult: LoadResult | null = null;
   if (nginx) {
     nginxResult = await runLoad({ baseUrl: nginx.url, paths: ["/article.html"], seconds: SECONDS, connections: CONNECTIONS });

@@ -1,3 +1,4 @@
+import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, getPage, makeStory, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 import { feedparser, xmllint } from "@/e2e/fixtures/feed-readers";
@@ -129,5 +130,45 @@ describe("a story with a lead picture", () => {
     expect(patched.body.leadImage).toBeNull();
     await expect.poll(async () => (await getPage(`/stories/${story.slug}`)).text.includes('data-testid="lead-image"'), { timeout: 5000, interval: 50 }).toBe(false);
     expect(meta((await getPage(`/stories/${story.slug}`)).text, "twitter:card")).toBe("summary");
+  });
+});
+
+describe("a picture in a story's body", () => {
+  it("is kept as a reference to the library, drawn with its caption and credit on the page and in the feeds; anything else is not", async () => {
+    const { body: inline } = await uploadMedia(editor.apiKey, mediaFixture("moscow-embassy.jpg"), "inline.jpg");
+    await api("PATCH", `/api/v1/media/${inline.id}`, { key: editor.apiKey, body: { alt: "The embassy's gate", caption: "The gate of the embassy on Wednesday." } });
+    const body = `<p>First paragraph.</p><figure data-media="${inline.id}"><img src="https://evil.example/tracker.gif"></figure><p>Second paragraph.</p><p><img src="https://evil.example/hotlinked.jpg" alt="hotlinked"></p>`;
+    const tag = unique("Inline pictures");
+    const created = await api<StoryWithPicture>("POST", "/api/v1/stories", { key: editor.apiKey, body: { headline: unique("Inline picture"), body, tags: [tag] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.body).toBe(`<p>First paragraph.</p><figure data-media="${inline.id}"></figure><p>Second paragraph.</p>`);
+
+    const unknown = await api<{ error: { fields: Record<string, string[]> } }>("POST", "/api/v1/stories", {
+      key: editor.apiKey,
+      body: { headline: unique("Unknown picture"), body: `<p>x</p><figure data-media="00000000-0000-4000-8000-000000000000"></figure>` },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields.body).toEqual(["The body shows a picture the media library does not hold (00000000-0000-4000-8000-000000000000)"]);
+
+    expect((await api("POST", `/api/v1/stories/${created.body.id}/publish`, { key: editor.apiKey })).status).toBe(200);
+    const page = (await getPage(`/stories/${created.body.slug}`)).text;
+    expect(page).not.toContain("evil.example");
+    const figure = /<figure[^>]*data-testid="inline-picture"[^>]*>([\s\S]*?)<\/figure>/.exec(page)?.[1];
+    expect(figure).toBeTruthy();
+    const img = /<img [^>]+>/.exec(figure!)![0];
+    expect([attribute(img, "loading"), attribute(img, "alt"), attribute(img, "width"), attribute(img, "height")]).toEqual(["lazy", "The embassy's gate", "800", "534"]);
+    expect(figure).toContain("The gate of the embassy on Wednesday.");
+    expect(figure).toContain("Yuri Kochetkov / ANI");
+    // Between the paragraphs where the editor put it.
+    expect(page.indexOf("First paragraph.")).toBeLessThan(page.indexOf('data-testid="inline-picture"'));
+    expect(page.indexOf('data-testid="inline-picture"')).toBeLessThan(page.indexOf("Second paragraph."));
+
+    const rss = (await getPage(`/tags/${created.body.tags[0].slug}/feed.xml`)).text;
+    expect(xmllint(rss)).toBeNull();
+    const largest = inline.renditions.filter((r) => r.ratio === "original" && r.format === "jpeg").sort((a, b) => b.width - a.width)[0];
+    const items = new XMLParser().parse(rss).rss.channel.item;
+    const item = (Array.isArray(items) ? items : [items]).find((each: { title: string }) => each.title === created.body.headline) as { "content:encoded": string };
+    expect(item["content:encoded"]).toContain(`<p>First paragraph.</p><figure><img src="${largest.url}" alt="The embassy's gate" width="1600" height="1067"/><figcaption>The gate of the embassy on Wednesday. Yuri Kochetkov / ANI</figcaption></figure><p>Second paragraph.</p>`);
+    expect(rss).not.toContain("evil.example");
   });
 });

@@ -23,6 +23,7 @@ const story = (slug: string, overrides: Partial<ReaderStory> = {}): ReaderStory 
   tags: [],
   corrections: [],
   leadImage: null,
+  pictures: {},
   ...overrides,
 });
 

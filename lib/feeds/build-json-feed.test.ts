@@ -22,6 +22,7 @@ const story: ReaderStory = {
   tags: [{ name: "Politics", slug: "politics", type: "topic" }],
   corrections: [],
   leadImage: null,
+  pictures: {},
 };
 
 describe("buildJsonFeed", () => {

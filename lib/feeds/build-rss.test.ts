@@ -23,6 +23,7 @@ const story = (headline: string): ReaderStory => ({
   tags: [{ name: "T]]>ag", slug: "tag", type: "topic" }],
   corrections: [],
   leadImage: null,
+  pictures: {},
 });
 
 const parser = new Parser<Record<string, unknown>, { "content:encoded": string }>({ customFields: { item: ["content:encoded"] } });

@@ -25,6 +25,7 @@ const story: ReaderStory = {
   ],
   corrections: [{ id: "c1", kind: "correction", note: "The vote was on <b>Tuesday</b>.", createdAt: "2026-03-05T09:00:00.000Z" }],
   leadImage: null,
+  pictures: {},
 };
 
 describe("toFeedItem", () => {

@@ -5,6 +5,7 @@ import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { leadWithDateline } from "@/lib/reader/lead-with-dateline";
 import { modifiedAt, type ReaderStory } from "@/lib/reader/reader-story";
 import { largestJpeg, pictureCredit } from "@/lib/media/reader-picture";
+import { feedBodyWithPictures } from "@/lib/media/body-pictures";
 
 /**
  * A story as every feed format carries it. RSS, Atom and JSON Feed are built from this one mapping,
@@ -64,7 +65,7 @@ export function toFeedItem(story: ReaderStory): FeedItem {
     summary: story.standfirst || null,
     contentHtml:
       (image ? figureHtml(image) : "") +
-      leadWithDateline(story.body, formatDateline(story.dateline, story.agency)) +
+      feedBodyWithPictures(leadWithDateline(story.body, formatDateline(story.dateline, story.agency)), story.pictures) +
       (story.credits ? `<p><em>${escapeHtml(story.credits)}</em></p>` : "") +
       correctionsHtml(story.corrections),
     published: new Date(story.publishedAt),

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadBodyPictures } from "@/lib/media/load-body-pictures";
 import { env } from "@/lib/env";
 import { decodeCursor } from "@/lib/pagination";
 import { tagPath } from "@/lib/site/urls";
@@ -46,8 +47,10 @@ type Feed = { title: string; description: string; path: string; prefix: FeedPref
  * stories older than it (RFC 5005). Any well-formed cursor names a page; one past the oldest story
  * names an empty one, which is not a page (404).
  */
-function answer(feed: Feed, format: FeedFormat, cursor: string | undefined, page: StoryPage, newerCursor: string | null): Response {
+async function answer(feed: Feed, format: FeedFormat, cursor: string | undefined, page: StoryPage, newerCursor: string | null): Promise<Response> {
   if (cursor && page.stories.length === 0) return noSuchFeed();
+  // Items carry the full text, with the pictures its figures show.
+  const pictures = await loadBodyPictures(page.stories.map((story) => story.body));
   const archivePath = (at: string) => feedArchivePath(feed.prefix, at, format);
   const doc: FeedDocument = {
     title: feed.title,
@@ -57,7 +60,7 @@ function answer(feed: Feed, format: FeedFormat, cursor: string | undefined, page
     currentPath: cursor ? feedPath(feed.prefix, format) : undefined,
     olderPath: page.nextCursor ? archivePath(page.nextCursor) : null,
     newerPath: newerCursor ? archivePath(newerCursor) : null,
-    stories: page.stories,
+    stories: page.stories.map((story) => ({ ...story, pictures })),
   };
   return new Response(build[format](doc), {
     headers: {

@@ -1,12 +1,27 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { bodyPictureIds } from "@/lib/stories/sanitize-body";
 
-/** Refuses (422, on `leadImage.id`) a story naming a picture the library does not hold. */
-export async function assertPicturesExist(tx: Tx, ids: (string | null | undefined)[]): Promise<void> {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (wanted.length === 0) return;
-  const found = new Set((await tx.mediaItem.findMany({ where: { id: { in: wanted } }, select: { id: true } })).map((row) => row.id));
-  const missing = wanted.find((id) => !found.has(id));
-  if (missing) throw new AppError("validation_failed", "No picture with that id in the media library", { "leadImage.id": ["No picture with that id in the media library"] });
+const MISSING = "No picture with that id in the media library";
+
+/**
+ * Refuses (422) stories naming pictures the library does not hold: a lead picture (on
+ * `leadImage.id`) or a figure in the body (on `body`). One query for any number of stories.
+ */
+export async function assertPicturesExist(tx: Tx, stories: { leadImage?: { id: string } | null; body?: string }[]): Promise<void> {
+  const wanted = new Set<string>();
+  for (const story of stories) {
+    if (story.leadImage) wanted.add(story.leadImage.id);
+    for (const id of story.body ? bodyPictureIds(story.body) : []) wanted.add(id);
+  }
+  if (wanted.size === 0) return;
+  const found = new Set((await tx.mediaItem.findMany({ where: { id: { in: [...wanted] } }, select: { id: true } })).map((row) => row.id));
+  const fields: FieldErrors = {};
+  for (const story of stories) {
+    if (story.leadImage && !found.has(story.leadImage.id)) fields["leadImage.id"] = [MISSING];
+    const missing = story.body ? bodyPictureIds(story.body).filter((id) => !found.has(id)) : [];
+    if (missing.length) fields.body = [`The body shows a picture the media library does not hold (${missing.join(", ")})`];
+  }
+  if (Object.keys(fields).length) throw new AppError("validation_failed", Object.values(fields)[0][0], fields);
 }

@@ -8,6 +8,7 @@ import { formatNewsroomTime } from "@/lib/site/newsroom-time";
 import { absoluteUrl, storyPath, tagPath } from "@/lib/site/urls";
 import { formatDateline } from "@/lib/stories/format-dateline";
 import { figureHtml, largestJpeg } from "@/lib/media/reader-picture";
+import { bodyWithPictures } from "@/lib/media/body-pictures";
 
 /** How wide the article's pictures show: the text column (max-w-prose, ~42 rem) or the screen less its margins. */
 export const ARTICLE_PICTURE_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 2rem)";
@@ -82,7 +83,7 @@ ${updatedLine(story)}
 ${story.leadImage ? figureHtml(story.leadImage, { ratio: "16:9", sizes: ARTICLE_PICTURE_SIZES, lead: true, testId: "lead-image" }) : null}
 <div class="prose prose-slate mt-6 max-w-none prose-a:text-sky-800 sm:prose-lg [&_.dateline]:font-semibold [&_.dateline]:text-slate-900"><div>${
     // The body was sanitised when it was saved (lib/stories/sanitize-body.ts); the dateline is escaped.
-    rawHtml(leadWithDateline(story.body, dateline))
+    rawHtml(bodyWithPictures(leadWithDateline(story.body, dateline), story.pictures, ARTICLE_PICTURE_SIZES))
   }</div></div>
 ${story.credits ? html`<p class="mt-6 text-sm italic text-slate-600">${story.credits}</p>` : null}
 ${corrections(story.corrections)}

@@ -17,6 +17,7 @@ type Row = Pick<
   tags: ReaderStory["tags"];
   corrections: { id: string; kind: ReaderStory["corrections"][number]["kind"]; note: string; createdAt: string }[];
   leadImage: ReaderStory["leadImage"];
+  pictures: ReaderStory["pictures"];
 };
 
 // One round trip whatever the slug is: the story that has it now, else the story that had it
@@ -37,7 +38,9 @@ SELECT s.id, s.slug, s.headline, s.standfirst, s."metaDescription", s."socialHea
                                  ORDER BY c."createdAt", c.id)
                  FROM "StoryCorrection" c WHERE c."storyId" = s.id), '[]') AS corrections,
        (SELECT json_build_object('alt', m.alt, 'caption', m.caption, 'credit', m.credit, 'byline', m.byline, 'width', m.width, 'height', m.height, 'renditions', m.renditions)
-          FROM "MediaItem" m WHERE m.id = s."leadImageId") AS "leadImage"
+          FROM "MediaItem" m WHERE m.id = s."leadImageId") AS "leadImage",
+       COALESCE((SELECT json_object_agg(m.id, json_build_object('alt', m.alt, 'caption', m.caption, 'credit', m.credit, 'byline', m.byline, 'width', m.width, 'height', m.height, 'renditions', m.renditions))
+          FROM "MediaItem" m WHERE m.id IN (SELECT (regexp_matches(s.body, '<figure data-media="([0-9a-f-]{36})">', 'g'))[1]::uuid)), '{}') AS pictures
 FROM "Story" s
 WHERE s.slug = $1 OR s.id = (SELECT r."storyId" FROM "SlugRedirect" r WHERE r.slug = $1)
 ORDER BY s.slug = $1 DESC
@@ -55,13 +58,16 @@ export async function getLiveStory(database: Queryable, slug: string, now = new 
   if (!isLive(row, now)) return null;
   if (row.slug !== slug) return { redirectTo: row.slug };
   // Into the shape Prisma gives the feeds and lists, so one function makes every ReaderStory.
-  const { status: _status, scheduledAt: _scheduledAt, embargoUntil: _embargoUntil, ...fields } = row;
+  const { status: _status, scheduledAt: _scheduledAt, embargoUntil: _embargoUntil, pictures, ...fields } = row;
   return {
-    story: toReaderStory({
-      ...fields,
-      datelineDate: row.datelineDate ? new Date(`${row.datelineDate}T00:00:00Z`) : null,
-      tags: row.tags.map((tag) => ({ tag })),
-      corrections: row.corrections.map((correction) => ({ ...correction, createdAt: new Date(correction.createdAt) })),
-    }),
+    story: toReaderStory(
+      {
+        ...fields,
+        datelineDate: row.datelineDate ? new Date(`${row.datelineDate}T00:00:00Z`) : null,
+        tags: row.tags.map((tag) => ({ tag })),
+        corrections: row.corrections.map((correction) => ({ ...correction, createdAt: new Date(correction.createdAt) })),
+      },
+      pictures,
+    ),
   };
 }

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { readerStorySelect, toReaderStory, type ReaderStory } from "@/lib/reader/reader-story";
 import type { RevisionSnapshot } from "@/lib/stories/revision-snapshot";
+import { loadPictures } from "@/lib/media/load-body-pictures";
+import { bodyPictureIds } from "@/lib/stories/sanitize-body";
 
 /**
  * A story as its preview link shows it (lib/stories/preview-link.ts): as readers will see it once
@@ -11,11 +13,15 @@ export async function getPreviewStory(id: string): Promise<ReaderStory | null> {
   const row = await db.story.findUnique({ where: { id }, select: { ...readerStorySelect, status: true, draftChanges: true } });
   if (!row || row.status === "killed") return null;
   const { status: _status, draftChanges, ...fields } = row;
-  const story = toReaderStory(fields);
   const draft = draftChanges as RevisionSnapshot | null;
+  // The pictures of the copy shown: the body's figures, and a draft's own lead picture.
+  const draftLead = draft?.leadImageId ?? null;
+  const pictures = await loadPictures([...bodyPictureIds(draft?.body ?? fields.body), ...(draftLead ? [draftLead] : [])]);
+  const story = toReaderStory(fields, pictures);
   if (!draft) return story;
   return {
     ...story,
+    leadImage: draftLead ? (pictures[draftLead] ?? null) : null,
     headline: draft.headline,
     standfirst: draft.standfirst,
     metaDescription: draft.metaDescription ?? "",

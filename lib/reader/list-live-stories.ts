@@ -31,7 +31,7 @@ export async function listLiveStories(options: { cursor?: string; limit: number 
     .flat()
     .sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .slice(0, options.limit + 1);
-  return pageOf(rows.map(toReaderStory), options.limit);
+  return pageOf(rows.map((row) => toReaderStory(row)), options.limit);
 }
 
 export function pageOf(stories: ReaderStory[], limit: number): StoryPage {

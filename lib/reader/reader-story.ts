@@ -28,8 +28,8 @@ export const readerStorySelect = {
 
 type Row = Prisma.StoryGetPayload<{ select: typeof readerStorySelect }>;
 
-/** Plain data with ISO dates, so it can live in Next's data cache as JSON. */
-export function toReaderStory(row: Row) {
+/** Plain data with ISO dates, so it can live in Next's data cache as JSON. `pictures`: those the body shows, by id. */
+export function toReaderStory(row: Row, pictures: Record<string, ReaderPicture> = {}) {
   return {
     id: row.id,
     slug: row.slug,
@@ -57,6 +57,8 @@ export function toReaderStory(row: Row) {
     corrections: row.corrections.map((correction) => ({ ...correction, createdAt: correction.createdAt.toISOString() })),
     /** The picture the story leads with (its renditions: lib/media/renditions.ts), or null. */
     leadImage: row.leadImage ? ({ ...row.leadImage, renditions: row.leadImage.renditions as Rendition[] } satisfies ReaderPicture) : null,
+    /** The pictures the body's figures name (`<figure data-media="{id}">`), by id; one the library no longer holds is left out. */
+    pictures,
   };
 }
 

@@ -41,7 +41,7 @@ export async function createStoriesInTx(tx: Tx, actor: Actor, stories: NewStory[
   for (const [index, story] of stories.entries()) {
     slugs.push(story.input.slug ? await chooseSlug(tx, { requested: story.input.slug, headline: story.input.headline }) : allocated[automatic.indexOf(index)]);
   }
-  await assertPicturesExist(tx, stories.map((story) => story.input.leadImage?.id));
+  await assertPicturesExist(tx, stories.map((story) => story.input));
   const tagLists = await resolveTagLists(tx, actor, stories.map((story) => story.input.tags ?? []));
   const ids = stories.map(() => randomUUID());
   const now = new Date();

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertPicturesExist } from "@/lib/media/lead-image";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db, type Tx } from "@/lib/db";
@@ -78,7 +79,8 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
       const story = toStoryJson(current);
       const copy = story.draftChanges ?? revisionSnapshot(story);
       // Marking an update belongs to publishing the changes, not to the draft.
-      const { version: _version, draftSavedAt: _draftSavedAt, tags, slug, dateline, embargoUntil, markAsUpdate: _markAsUpdate, ...text } = input;
+      const { version: _version, draftSavedAt: _draftSavedAt, tags, slug, dateline, embargoUntil, markAsUpdate: _markAsUpdate, leadImage, ...text } = input;
+      await assertPicturesExist(tx, [{ leadImage, body: text.body }]);
       const headline = text.headline ?? copy.headline;
       const draft: RevisionSnapshot = {
         ...copy,
@@ -87,6 +89,7 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
         // Checked now, so the editor hears of a taken slug when saving rather than when publishing.
         slug: slug && slug !== copy.slug ? await chooseSlug(tx, { requested: slug, headline, storyId: id }) : copy.slug,
         embargoUntil: embargoUntil === undefined ? copy.embargoUntil : embargoUntil && new Date(embargoUntil).toISOString(),
+        leadImageId: leadImage === undefined ? (copy.leadImageId ?? null) : (leadImage?.id ?? null),
         tags: tags ? (await resolveTags(tx, actor, tags)).map(({ name, slug, type }) => ({ name, slug, type })) : copy.tags,
         status: current.status,
       };

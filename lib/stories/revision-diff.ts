@@ -17,6 +17,8 @@ const fields: { field: keyof RevisionSnapshot; label: string; kind: Kind }[] = [
   { field: "metaDescription", label: "meta description", kind: "words" },
   { field: "socialHeadline", label: "social headline", kind: "words" },
   { field: "body", label: "body", kind: "body" },
+  // The lead picture, by its id in the library (a change of picture, not of its caption or crop).
+  { field: "leadImageId", label: "lead picture", kind: "value" },
   { field: "dateline", label: "dateline", kind: "value" },
   { field: "byline", label: "byline", kind: "value" },
   { field: "agency", label: "agency", kind: "value" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
+import { bodyPictureIds, sanitizeBody, bodyText } from "@/lib/stories/sanitize-body";
 
 describe("sanitizeBody", () => {
   it("keeps the allowed markup as it is", () => {
@@ -45,6 +45,29 @@ describe("sanitizeBody", () => {
   it("drops iframes, svg and forms entirely", () => {
     const out = sanitizeBody('<p>a</p><iframe src="https://x"></iframe><svg><script>1</script></svg><form action="/x"><input name="y"></form>');
     expect(out).toBe("<p>a</p>");
+  });
+});
+
+describe("inline pictures", () => {
+  const id = "5d1f8a4e-7b3c-4e2a-9f10-2c6b8d9e0a11";
+  it("keeps a figure that names a picture of the library, and nothing inside or on it", () => {
+    expect(sanitizeBody(`<p>a</p><figure data-media="${id.toUpperCase()}" onclick="x()" class="big"><img src="https://evil.example/x.jpg" onerror="alert(1)"><figcaption>Their <b>caption</b></figcaption></figure><p>b</p>`)).toBe(
+      `<p>a</p><figure data-media="${id}"></figure><p>b</p>`,
+    );
+  });
+
+  it("turns a figure naming no picture (pasted from another site) into its text, and drops its image", () => {
+    expect(sanitizeBody(`<figure><img src="https://evil.example/x.jpg"><figcaption>Pasted caption</figcaption></figure>`)).toBe("<p>Pasted caption</p>");
+    expect(sanitizeBody(`<figure data-media="javascript:alert(1)">x</figure><img src="x.jpg">`)).toBe("<p>x</p>");
+  });
+
+  it("never nests one figure in another, nor leaves a stray end tag", () => {
+    expect(sanitizeBody(`<figure data-media="${id}"><figure data-media="${id}">in</figure>tail</figure><p>end</p>`)).toBe(`<figure data-media="${id}"></figure><p>end</p>`);
+  });
+
+  it("lists the pictures a body shows, each once", () => {
+    expect(bodyPictureIds(`<figure data-media="${id}"></figure><p>x</p><figure data-media="${id}"></figure>`)).toEqual([id]);
+    expect(bodyPictureIds("<p>none</p>")).toEqual([]);
   });
 });
 

@@ -1,11 +1,43 @@
 import sanitizeHtml from "sanitize-html";
 
-/** The only markup a story body may hold (see CONTRACT.md). */
-export const allowedBodyTags = ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "pre"] as const;
+/** The only markup a story body may hold (see CONTRACT.md), and a picture of the media library by reference. */
+export const allowedBodyTags = ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "pre", "figure"] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An inline picture is `<figure data-media="{id}"></figure>`: a reference to the media library,
+ * drawn with its renditions, caption and credit when the page is made. A figure naming no picture
+ * (pasted from another site, with its `<img src>`) keeps only its text, as a paragraph.
+ */
+const figure: sanitizeHtml.Transformer = (_tagName, attribs): sanitizeHtml.Tag => {
+  const id = attribs["data-media"] ?? "";
+  return UUID.test(id) ? { tagName: "figure", attribs: { "data-media": id.toLowerCase() } } : { tagName: "p", attribs: {} };
+};
+
+const FIGURE_TAGS = /<figure data-media="([0-9a-f-]{36})">|<\/figure>/g;
+
+/**
+ * What a kept figure held goes (its caption and credit are the picture's own), a figure inside
+ * another with it. Run on the sanitiser's output, whose only figure tags are the two forms above.
+ */
+function emptyFigures(html: string): string {
+  let out = "";
+  let depth = 0;
+  let last = 0;
+  for (const match of html.matchAll(FIGURE_TAGS)) {
+    const closing = match[0] === "</figure>";
+    if (!closing && depth === 0) out += html.slice(last, match.index) + match[0];
+    if (closing && depth === 1) out += "</figure>";
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    last = match.index + match[0].length;
+  }
+  return out + html.slice(last);
+}
 
 const options: sanitizeHtml.IOptions = {
   allowedTags: [...allowedBodyTags],
-  allowedAttributes: { a: ["href"] },
+  allowedAttributes: { a: ["href"], figure: ["data-media"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
@@ -20,13 +52,19 @@ const options: sanitizeHtml.IOptions = {
     h5: "h3",
     h6: "h3",
     div: "p",
+    figure,
   },
   exclusiveFilter: (frame) => frame.tag !== "a" && frame.tag !== "li" && !frame.text.trim() && frame.mediaChildren.length === 0 && ["p", "h2", "h3", "blockquote", "strong", "em"].includes(frame.tag),
 };
 
 /** Hostile or sloppy HTML in, inert HTML limited to the allowed tags out. */
 export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, options).trim();
+  return emptyFigures(sanitizeHtml(html, options)).trim();
+}
+
+/** The pictures a body shows, by id, in order (each once). */
+export function bodyPictureIds(html: string): string[] {
+  return [...new Set([...html.matchAll(FIGURE_TAGS)].flatMap((match) => (match[1] ? [match[1]] : [])))];
 }
 
 /** The visible text of a body, for excerpts, search and length checks. */

@@ -102,7 +102,7 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   }
 
   const { version: _version, slug: _slug, tags: _tags, markAsUpdate, ...fields } = input;
-  await assertPicturesExist(tx, [fields.leadImage?.id]);
+  await assertPicturesExist(tx, [fields]);
   // A proposed headline (lib/wire/propose-headline.ts) stops needing writing once someone changes it.
   const headlineWritten = input.headline !== undefined && input.headline !== current.headline ? { headlineProposed: false } : {};
   await tx.story.update({ where: { id }, data: { ...storyColumns(fields), slug, ...headlineWritten, ...(await embargoReschedule(tx, id, current.status, fields.embargoUntil)) } });

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { appendFile, link, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -77,12 +77,29 @@ describe("pollFolder", () => {
     expect(await readdir(path.join(folder, ".processing"))).toEqual([]);
   });
 
-  it("takes back what a crashed instance left in .processing/ over 10 minutes ago, but not a live claim", async () => {
+  it("takes back what a stopped instance left in .processing/ over a minute ago, but not a live claim", async () => {
     await mkdir(path.join(folder, ".processing"));
     await writeFile(path.join(folder, ".processing", `${Date.now() - 11 * 60_000}-0123456789ab-orphan.xml`), "orphaned");
     await writeFile(path.join(folder, ".processing", `${Date.now()}-0123456789ab-live.xml`), "being ingested");
     const { items } = await pollFolder({ path: folder }, null);
     expect(items.map((item) => [item.name, text(item.raw)])).toEqual([["orphan.xml", "orphaned"]]);
+  });
+
+  it("does not take again a file a stopped instance had already moved to done/ when it stopped (a kill between link and unlink)", async () => {
+    // Issue 13's restart test: one file of 60 landed in done/ twice, the second time as "-2".
+    await mkdir(path.join(folder, ".processing"));
+    await mkdir(path.join(folder, "done"));
+    await writeFile(path.join(folder, "done", "moved.xml"), "an earlier file of the same name");
+    const claimed = path.join(folder, ".processing", `${Date.now() - 2 * 60_000}-0123456789ab-moved.xml`);
+    await writeFile(claimed, "taken and acknowledged");
+    await link(claimed, path.join(folder, "done", "moved-2.xml"));
+    // A stale claim that was not moved yet is still taken back, even with a namesake in done/.
+    await writeFile(path.join(folder, ".processing", `${Date.now() - 2 * 60_000}-ba9876543210-moved.xml`), "never acknowledged");
+    const { items } = await pollFolder({ path: folder }, null);
+    expect(items.map((item) => [item.name, text(item.raw)])).toEqual([["moved.xml", "never acknowledged"]]);
+    await items[0].ack("done");
+    expect((await readdir(path.join(folder, "done"))).sort()).toEqual(["moved-2.xml", "moved-3.xml", "moved.xml"]);
+    expect(await readdir(path.join(folder, ".processing"))).toEqual([]);
   });
 
   it("takes at most maxItems a poll, leaving the rest for the next", async () => {

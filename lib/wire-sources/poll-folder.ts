@@ -137,16 +137,43 @@ async function completeFiles(folder: string, signal?: AbortSignal): Promise<{ co
   return { complete: sort(complete), waiting: files.length - complete.length };
 }
 
-/** Puts back files a stopped instance claimed over a minute ago, so that they are taken again. */
+/**
+ * Whether a claimed file is already in done/ or failed/: an instance stopped between the two steps
+ * of moving it there (the link made, the claim not yet unlinked), so it was taken and must not be
+ * taken again. Found by the file itself (device and inode), under its name or a suffixed one.
+ */
+async function alreadyMoved(folder: string, claimedPath: string, name: string): Promise<boolean> {
+  const claimed = await stat(claimedPath);
+  if (claimed.nlink < 2) return false;
+  for (const sub of [DONE, FAILED]) {
+    for (let n = 1; n < 1000; n++) {
+      const moved = await stat(path.join(folder, sub, n === 1 ? name : nameWithSuffix(name, n))).catch(() => null);
+      if (!moved) break;
+      if (moved.ino === claimed.ino && moved.dev === claimed.dev) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Puts back files a stopped instance claimed over a minute ago, so that they are taken again;
+ * one it had already moved to done/ or failed/ (stopped mid-move) is only let go.
+ */
 async function recoverStaleClaims(folder: string): Promise<void> {
   const processing = path.join(folder, PROCESSING);
   for (const claimed of await readdir(processing)) {
     const match = CLAIMED.exec(claimed);
     if (!match || Date.now() - Number(match[1]) < STALE_CLAIM_MS) continue;
+    const claimedPath = path.join(processing, claimed);
     // Another instance may be recovering it at the same moment: whoever loses finds it gone.
-    await moveWithoutOverwriting(path.join(processing, claimed), folder, match[2]).catch((error) => {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    });
+    const gone = (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    };
+    if (await alreadyMoved(folder, claimedPath, match[2]).catch((error) => (gone(error), true))) {
+      await unlink(claimedPath).catch(gone);
+      continue;
+    }
+    await moveWithoutOverwriting(claimedPath, folder, match[2]).catch(gone);
   }
 }
 

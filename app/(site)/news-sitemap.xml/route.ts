@@ -2,6 +2,7 @@ import { newsSitemapStories } from "@/lib/reader/sitemaps";
 import { newsSitemapXml, xmlResponse } from "@/lib/feeds/sitemap-xml";
 import { absoluteUrl, storyPath } from "@/lib/site/urls";
 import { env } from "@/lib/env";
+import { renditionUrl } from "@/lib/media/media-store";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,12 @@ export async function GET() {
     newsSitemapXml({
       publication: env().SITE_NAME,
       language: env().SITE_LANGUAGE,
-      stories: stories.map((story) => ({ url: absoluteUrl(storyPath(story.slug)), headline: story.headline, publishedAt: story.publishedAt! })),
+      stories: stories.map((story) => ({
+        url: absoluteUrl(storyPath(story.slug)),
+        headline: story.headline,
+        publishedAt: story.publishedAt!,
+        images: story.imageKey ? [renditionUrl(story.imageKey)] : [],
+      })),
     }),
   );
 }
