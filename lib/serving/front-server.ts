@@ -7,7 +7,7 @@ import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib
 import { gracefulClose } from "@/lib/serving/graceful-close";
 import { newNonce, nonceRequestHeader, securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 import { FRONT_PAGES, FRONT_TOKEN_HEADER, READER_SHELL_PATH, parseReaderShell, withoutScripts, type ReaderShell } from "@/lib/serving/reader-shell";
-import { BodyRefused, createUpstream, endToEndHeaders, passThroughHeaders, readBody, requestHasBody, type UpstreamReply } from "@/lib/serving/upstream";
+import { BodyRefused, createUpstream, discardBody, endToEndHeaders, passThroughHeaders, readBody, requestHasBody, type UpstreamReply } from "@/lib/serving/upstream";
 import { bodyLimitFor, MEDIA_PATH, serveMedia } from "@/lib/serving/media-files";
 import { sendPage } from "@/lib/serving/send-page";
 import { rateLimitedLog } from "@/lib/serving/rate-limited-log";
@@ -459,7 +459,11 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       try {
         body = await readBody(request, bodyLimitFor(target.split("?")[0]));
       } catch (error) {
-        if (error instanceof BodyRefused) return refuse(response, error.status, error.message);
+        if (error instanceof BodyRefused) {
+          // A body up to twice the limit is read to its end first, so the client hears why.
+          if (error.status === 413) await discardBody(request, 2 * bodyLimitFor(target.split("?")[0]));
+          return refuse(response, error.status, error.message);
+        }
         return void response.destroy();
       }
     }

@@ -121,6 +121,34 @@ export function readBody(request: http.IncomingMessage, maxBytes: number): Promi
   });
 }
 
+/**
+ * Reads and drops what is left of a refused request's body, up to `maxBytes` and `timeoutMs`, so
+ * that a client still sending it (a browser uploading a picture over the limit) reads the refusal
+ * instead of a broken connection. Past either bound it stops; the answer then ends the connection.
+ */
+export function discardBody(request: http.IncomingMessage, maxBytes: number, timeoutMs = 20_000): Promise<void> {
+  if (request.readableEnded) return Promise.resolve();
+  return new Promise((resolve) => {
+    let size = 0;
+    const done = () => {
+      clearTimeout(timer);
+      request.off("data", onData);
+      request.pause();
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    request.on("data", onData);
+    request.once("end", done);
+    request.once("error", done);
+    request.once("close", done);
+    request.resume();
+  });
+}
+
 export type Upstream = {
   /**
    * A GET for a response kept for everyone: built only from the headers given here, nothing of
