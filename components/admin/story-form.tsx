@@ -65,7 +65,7 @@ export function StoryWriting({ values, onChange, onBodyRead, errors, readOnly, r
 
 /** The sidebar's fields: tags, dateline, byline, agency, credits and slug. */
 export function StoryDetails({ values, onChange, errors, readOnly, remountKey }: Omit<Props, "onBodyRead" | "headlineNote">) {
-  const text = (name: Exclude<EditableField, "tags" | "body">, extra: Record<string, unknown> = {}) => (
+  const text = (name: Exclude<EditableField, "tags" | "body" | "leadImage">, extra: Record<string, unknown> = {}) => (
     <input
       id={name} name={name} value={values[name]} onChange={(event) => onChange({ [name]: event.target.value })}
       readOnly={readOnly} className={inputClass} {...aria(errors, name)} {...extra}

@@ -18,6 +18,7 @@ import { revalidateUpdatedStory, staleMessage, updateStoryInTx } from "@/lib/sto
 import { lockStory } from "@/lib/stories/lock-story";
 import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
 import { LIVE_STATUSES } from "@/lib/stories/live";
+import { assertPicturesExist } from "@/lib/media/lead-image";
 
 // A draft of changes is how a live story is edited without readers seeing the edit yet: the story
 // as it will read (a RevisionSnapshot) waits on the story row until it is published. Saving or
@@ -78,7 +79,8 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
       const story = toStoryJson(current);
       const copy = story.draftChanges ?? revisionSnapshot(story);
       // Marking an update belongs to publishing the changes, not to the draft.
-      const { version: _version, draftSavedAt: _draftSavedAt, tags, slug, dateline, embargoUntil, markAsUpdate: _markAsUpdate, ...text } = input;
+      const { version: _version, draftSavedAt: _draftSavedAt, tags, slug, dateline, embargoUntil, leadImage, markAsUpdate: _markAsUpdate, ...text } = input;
+      await assertPicturesExist(tx, [leadImage?.id]);
       const headline = text.headline ?? copy.headline;
       const draft: RevisionSnapshot = {
         ...copy,
@@ -87,6 +89,8 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
         // Checked now, so the editor hears of a taken slug when saving rather than when publishing.
         slug: slug && slug !== copy.slug ? await chooseSlug(tx, { requested: slug, headline, storyId: id }) : copy.slug,
         embargoUntil: embargoUntil === undefined ? copy.embargoUntil : embargoUntil && new Date(embargoUntil).toISOString(),
+        // The snapshot names the picture by id, as revisions do (snapshotUpdateInput reads it back).
+        leadImageId: leadImage === undefined ? (copy.leadImageId ?? null) : (leadImage?.id ?? null),
         tags: tags ? (await resolveTags(tx, actor, tags)).map(({ name, slug, type }) => ({ name, slug, type })) : copy.tags,
         status: current.status,
       };
