@@ -27,6 +27,8 @@ export function MediaPickerDialog({ title, onChoose, onClose }: { title: string;
   const [loading, setLoading] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
   const [active, setActive] = useState(0);
+  /** The words the pictures shown were found by (the search box may be ahead of them while a search runs). */
+  const [answered, setAnswered] = useState("");
 
   useEffect(() => {
     const element = dialog.current;
@@ -38,11 +40,12 @@ export function MediaPickerDialog({ title, onChoose, onClose }: { title: string;
   // The first page, and a new one for each pause in typing; an older answer never replaces a newer one.
   useEffect(() => {
     const controller = new AbortController();
+    setLoading(true);
     const timer = window.setTimeout(() => {
-      setLoading(true);
       listPictures({ q: query }, controller.signal).then(
         (page) => {
           setPictures(page.items);
+          setAnswered(query.trim());
           setNextCursor(page.nextCursor);
           setActive(0);
           setProblem(null);
@@ -106,7 +109,8 @@ export function MediaPickerDialog({ title, onChoose, onClose }: { title: string;
     }
   };
 
-  const count = loading ? "Looking…" : problem ? problem : pictures.length === 0 ? (query ? "No pictures match." : "The library has no pictures yet.") : `${pictures.length}${nextCursor ? "+" : ""} ${pictures.length === 1 ? "picture" : "pictures"}. Down arrow to go through them, Enter to choose.`;
+  const found = `${pictures.length}${nextCursor ? "+" : ""} ${pictures.length === 1 ? "picture" : "pictures"}${answered ? ` match “${answered}”` : ", newest first"}`;
+  const count = loading ? "Looking…" : problem ? problem : pictures.length === 0 ? (answered ? `No pictures match “${answered}”.` : "The library has no pictures yet.") : `${found}. Down arrow to go through them, Enter to choose.`;
 
   return (
     <dialog
