@@ -8,7 +8,8 @@ import { usePageIntake } from "@/components/media/picture-intake";
 import { usePictureUploads } from "@/components/media/use-picture-uploads";
 import type { Picture } from "@/components/media/picture-renditions";
 
-const ACCEPT = "image/jpeg,image/png,image/webp,image/avif,image/heic,image/*";
+// Any picture may be chosen: one the site does not take (SVG, HEIC, GIF) is refused with the reason.
+const ACCEPT = "image/*";
 
 /**
  * The media library's page: upload (drop anywhere on the page, paste, or choose files), then the
