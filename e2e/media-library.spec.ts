@@ -293,13 +293,21 @@ for (const [device, viewport] of [["desktop", { width: 1366, height: 900 }], ["p
     await expect(page.getByTestId("crop-1:1").locator("img")).toBeVisible();
     await fits("a picture's page");
     await page.screenshot({ path: `test-results/screenshots/media-picture-${device}.png`, fullPage: true });
+    // Typing in a field far down the page, the save button is still on the screen.
+    await page.getByLabel("Copyright", { exact: true }).fill("© 2023 ANI");
+    await expect(page.getByRole("button", { name: "Save", exact: true })).toBeInViewport();
+    await page.screenshot({ path: `test-results/screenshots/media-picture-typing-${device}.png` });
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByRole("status")).toContainText("Saved at");
 
     await page.goto(`/admin/stories/${story.id}`);
     const panel = page.getByTestId("lead-picture");
     await expect(panel.getByTestId("lead-picture-image")).toBeVisible();
     await fits("the story editor");
-    await panel.scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: `test-results/screenshots/media-story-panel-${device}.png` });
+    await page.screenshot({ path: `test-results/screenshots/media-story-editor-${device}.png`, fullPage: true });
+    // The panel as laid out in the page, not under the sidebar's commands (kept in view while scrolling).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `test-results/screenshots/media-story-panel-${device}.png`, fullPage: true, clip: (await panel.boundingBox())! });
     await panel.getByRole("button", { name: "Change picture" }).click();
     await expect(page.getByRole("dialog").getByRole("option").first()).toBeVisible();
     await page.screenshot({ path: `test-results/screenshots/media-picker-${device}.png` });

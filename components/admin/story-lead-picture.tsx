@@ -174,7 +174,7 @@ export function StoryLeadPicture(props: {
       <UploadLines lines={uploads.lines} onClear={uploads.clearFinished} editLinks={false} />
       {choosing ? (
         <MediaPickerDialog
-          title={value ? "Change the lead picture" : "Choose the lead picture"}
+          title={value ? "Change the lead picture" : "Choose the lead picture"} currentId={value?.id}
           onChoose={(chosen: Picture) => onChange({ id: chosen.id, picture: chosen })}
           onClose={() => {
             setChoosing(false);

@@ -13,7 +13,7 @@ const SEARCH_PAUSE_MS = 250;
  * The listbox is one Tab stop: the arrow keys move through the grid (Up and Down by a row), Home
  * and End go to the first and last, Enter or Space chooses; Down from the search box enters it.
  */
-export function MediaPickerDialog({ title, onChoose, onClose }: { title: string; onChoose: (picture: Picture) => void; onClose: () => void }) {
+export function MediaPickerDialog({ title, currentId, onChoose, onClose }: { title: string; currentId?: string | null; onChoose: (picture: Picture) => void; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -160,7 +160,7 @@ export function MediaPickerDialog({ title, onChoose, onClose }: { title: string;
                 data-testid="media-picker-option"
                 className="cursor-pointer rounded border border-slate-200 bg-white hover:border-slate-500 focus:outline-none focus-visible:ring-4 focus-visible:ring-sky-500 aria-selected:border-slate-500"
               >
-                <PictureSummary picture={picture} />
+                <PictureSummary picture={picture} note={picture.id === currentId ? "The story's picture now" : undefined} />
               </li>
             ))}
           </ul>

@@ -142,15 +142,16 @@ export function MediaPictureEditor({ picture: initial, canEdit, timeZone }: { pi
   );
 
   return (
-    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:gap-8" data-testid="media-editor">
-      <div className="min-w-0">
+    // On a wide screen the picture and its crops on the left, the words on the right; on a phone the
+    // picture, the words, then the crops, with the save state and button kept at the foot of the screen.
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:grid-rows-[auto_1fr] lg:gap-x-8" data-testid="media-editor">
+      <div className="min-w-0 lg:col-start-1 lg:row-start-1">
         <FocalPointPicker picture={picture} value={values.focalPoint} onChange={(focalPoint) => setValues({ focalPoint })} readOnly={!canEdit} />
         {state.fields.focalPoint ? <p className="mt-1 text-sm text-red-700">{state.fields.focalPoint.join(" ")}</p> : null}
-        <CropPreviews picture={picture} pending={!!pending.focalPoint} />
       </div>
 
-      <div className="mt-6 space-y-4 lg:mt-0">
-        <div className="space-y-3 rounded border border-slate-200 bg-slate-50 p-3 lg:sticky lg:top-4">
+      <div className="mt-6 flex flex-col gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mt-0">
+        <div className="sticky bottom-0 z-10 space-y-3 rounded border border-slate-200 bg-slate-50 p-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] max-lg:order-last lg:top-4 lg:bottom-auto lg:shadow-none">
           <div ref={messageRef} tabIndex={-1} className="text-sm focus:outline-none" data-testid="save-state" aria-live="polite">
             {state.message?.kind === "error" ? (
               <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">Not saved: {state.message.text}</p>
@@ -190,6 +191,10 @@ export function MediaPictureEditor({ picture: initial, canEdit, timeZone }: { pi
           <p className="text-sm text-slate-700" data-testid="taken-at">The file says it was taken {formatZonedTime(new Date(embedded.takenAt), timeZone)}.</p>
         ) : null}
         <KeyboardShortcuts shortcuts={shortcuts} />
+      </div>
+
+      <div className="min-w-0 lg:col-start-1 lg:row-start-2">
+        <CropPreviews picture={picture} pending={!!pending.focalPoint} />
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ export function NeedsAltMarker() {
  * size known beforehand so the grid does not jump), its file name, the start of its caption, its
  * credit, and whether it still needs alt text.
  */
-export function PictureSummary({ picture }: { picture: Picture }) {
+export function PictureSummary({ picture, note }: { picture: Picture; note?: string }) {
   const thumbnail = thumbnailOf(picture);
   return (
     <>
@@ -23,12 +23,13 @@ export function PictureSummary({ picture }: { picture: Picture }) {
       <span className="block space-y-0.5 p-2 text-sm">
         <span className="block truncate font-medium text-slate-900" data-testid="media-filename">{picture.filename}</span>
         {picture.caption ? (
-          <span className="line-clamp-2 block text-slate-700" data-testid="media-caption">{picture.caption}</span>
+          <span className="line-clamp-2 text-slate-700" data-testid="media-caption">{picture.caption}</span>
         ) : (
           <span className="block text-slate-500">No caption</span>
         )}
         {picture.credit ? <span className="block truncate text-xs text-slate-600" data-testid="media-credit">{picture.credit}</span> : null}
         {needsAlt(picture) ? <NeedsAltMarker /> : null}
+        {note ? <span className="block text-xs font-semibold text-sky-900">{note}</span> : null}
       </span>
     </>
   );
