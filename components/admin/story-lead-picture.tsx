@@ -71,6 +71,26 @@ export function StoryLeadPicture(props: {
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, [id]);
 
+  // A file dropped beside the panel would make the browser open it in place of the story: outside
+  // the panel (and the fields that take drops themselves) a dragged file is shown as not welcome.
+  useEffect(() => {
+    if (readOnly) return;
+    const onDragOver = (event: DragEvent) => {
+      if (event.defaultPrevented || !carriesFiles(event.dataTransfer)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = "none";
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!event.defaultPrevented && carriesFiles(event.dataTransfer)) event.preventDefault();
+    };
+    window.addEventListener("dragover", onDragOver);
+    window.addEventListener("drop", onDrop);
+    return () => {
+      window.removeEventListener("dragover", onDragOver);
+      window.removeEventListener("drop", onDrop);
+    };
+  }, [readOnly]);
+
   const take = (files: File[]) => {
     if (readOnly || files.length === 0) return;
     // A story leads with one picture: the first file is the one taken.
@@ -119,7 +139,7 @@ export function StoryLeadPicture(props: {
               </figcaption>
             </figure>
             {needsAlt(picture) ? (
-              <AltTextForm picture={picture} readOnly={readOnly} onSaved={(saved) => onChange({ id: saved.id, picture: saved })} />
+              <AltTextForm key={picture.id} picture={picture} readOnly={readOnly} onSaved={(saved) => onChange({ id: saved.id, picture: saved })} />
             ) : (
               <p data-testid="lead-picture-alt"><span className="font-medium">Alt text:</span> {picture.alt}</p>
             )}
