@@ -248,6 +248,12 @@ export function StoryEditor(props: StoryEditorProps) {
         {props.readOnly ? <p className="rounded border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800" data-testid="read-only">{props.readOnly}</p> : null}
         <StoryWriting
           values={values} onChange={setValues} onBodyRead={editor.acceptNormalisedBody} errors={state.fields} readOnly={!editable} remountKey={remountKey}
+          beforeBody={
+            <StoryLeadPicture
+              value={values.leadImage} onChange={(leadImage) => setValues({ leadImage })} readOnly={!editable}
+              errors={state.fields.leadImage} maxMb={props.mediaMaxMb}
+            />
+          }
           headlineNote={headlineProposed ? (
             <p className="-mt-3 text-sm text-amber-900" data-testid="headline-proposed">
               <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium">Headline needs writing</span> It was proposed from the agency copy&apos;s first sentence.
@@ -336,10 +342,6 @@ export function StoryEditor(props: StoryEditorProps) {
             {embargoHolds(props.embargo) ? "Embargoed until" : "Embargo lifted"} {formatZonedInstant(new Date(props.embargo.embargoUntil), props.timeZone)}.
           </p>
         ) : null}
-        <StoryLeadPicture
-          value={values.leadImage} onChange={(leadImage) => setValues({ leadImage })} readOnly={!editable}
-          errors={state.fields.leadImage} maxMb={props.mediaMaxMb}
-        />
         <fieldset disabled={!editable} className="min-w-0">
           <StoryDetails values={values} onChange={setValues} errors={state.fields} readOnly={!editable} remountKey={remountKey * 1000 + detailsKey} />
         </fieldset>

@@ -18,7 +18,7 @@ type LeadImage = StoryFormValues["leadImage"];
 const buttonClass = "rounded border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 disabled:opacity-60";
 
 /**
- * The story's lead picture, in the editor's sidebar: chosen from the library (a dialog), or a new
+ * The story's lead picture, between the standfirst and the body as on the article: chosen from the library (a dialog), or a new
  * one uploaded here (file picker, or dropped or pasted into this panel). The choice is part of the
  * story's form and saves with it. The picture's own words live in the library: its alt text can be
  * written here (saved to the picture at once), the rest is edited in the library, in a new tab, so
@@ -104,7 +104,7 @@ export function StoryLeadPicture(props: {
     <section
       aria-labelledby="lead-picture-heading"
       data-testid="lead-picture"
-      className={`rounded border p-3 ${over ? "border-sky-600 bg-sky-50" : "border-slate-200"}`}
+      className={`rounded border p-3 ${over ? "border-sky-600 bg-sky-50" : "border-slate-300 bg-white"}`}
       onDragOver={(event) => {
         if (readOnly || !carriesFiles(event.dataTransfer)) return;
         event.preventDefault();
@@ -127,71 +127,78 @@ export function StoryLeadPicture(props: {
         take(files);
       }}
     >
-      <h2 id="lead-picture-heading" className="text-sm font-semibold text-slate-900">Lead picture</h2>
-      {value ? (
-        picture ? (
-          <div className="mt-2 space-y-2 text-sm">
-            <figure>
-              {wide ? <img src={wide.url} width={wide.width} height={wide.height} alt="" className="h-auto w-full rounded bg-slate-100" data-testid="lead-picture-image" /> : null}
-              <figcaption className="mt-1 text-slate-800">
-                {picture.caption ? <span className="line-clamp-4" data-testid="lead-picture-caption">{picture.caption}</span> : <span className="text-slate-500">No caption.</span>}
-                {picture.credit || picture.byline ? <span className="mt-0.5 block text-xs text-slate-600" data-testid="lead-picture-credit">{[picture.byline, picture.credit].filter(Boolean).join(" / ")}</span> : null}
-              </figcaption>
-            </figure>
-            {needsAlt(picture) ? (
-              <AltTextForm key={picture.id} picture={picture} readOnly={readOnly} onSaved={(saved) => onChange({ id: saved.id, picture: saved })} />
-            ) : (
-              <p data-testid="lead-picture-alt"><span className="font-medium">Alt text:</span> {picture.alt}</p>
-            )}
-            <p>
-              <a href={`/admin/media/${picture.id}`} target="_blank" rel="noopener" className="underline">
-                Edit the picture in the library<span className="sr-only"> (opens in a new tab)</span>
-              </a>
-              <span aria-hidden="true" className="text-slate-500"> (new tab)</span>
-            </p>
+      <h2 id="lead-picture-heading" className="text-sm font-medium text-slate-800">Lead picture</h2>
+      {/* Beside the picture on a wide screen, under it on a phone: its words, then what can be done. */}
+      <div className="mt-2 gap-4 sm:flex">
+        {picture && wide ? (
+          <div className="mb-2 shrink-0 sm:mb-0 sm:w-60">
+            <img src={wide.url} width={wide.width} height={wide.height} alt="" className="h-auto w-full rounded bg-slate-100" data-testid="lead-picture-image" />
           </div>
-        ) : (
-          <p className="mt-2 text-sm text-slate-600">Loading the picture…</p>
-        )
-      ) : (
-        <p className="mt-1 text-sm text-slate-600">
-          {readOnly ? "None." : "None yet. Choose one from the library, or upload one: pick a file, or drop or paste a picture onto this panel."}
-        </p>
-      )}
-      {errors ? <p id="leadImage-error" className="mt-2 text-sm text-red-700" data-testid="error-leadImage">{errors.join(" ")}</p> : null}
-      {problem ? <p className="mt-2 text-sm text-red-700">{problem}</p> : null}
-      {readOnly ? null : (
-        <div className="mt-3 flex flex-wrap items-center gap-2">
-          <button
-            ref={chooseButton} id="leadImage" type="button" className={buttonClass} onClick={() => setChoosing(true)}
-            aria-describedby={errors ? "leadImage-error" : undefined}
-          >
-            {value ? "Change picture" : "Choose from the library"}
-          </button>
+        ) : null}
+        <div className="min-w-0 flex-1 space-y-2 text-sm">
           {value ? (
-            <button
-              type="button" className={buttonClass}
-              onClick={() => {
-                onChange(null);
-                chooseButton.current?.focus();
-              }}
-            >
-              Remove
-            </button>
-          ) : null}
-          <input
-            id={inputId} type="file" accept="image/*" className="peer sr-only"
-            onChange={(event) => {
-              take(Array.from(event.target.files ?? []));
-              event.target.value = "";
-            }}
-          />
-          <label htmlFor={inputId} className={`${buttonClass} cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-slate-500`}>
-            Upload a picture
-          </label>
+            picture ? (
+              <>
+                <p className="text-slate-800">
+                  {picture.caption ? <span className="line-clamp-4" data-testid="lead-picture-caption">{picture.caption}</span> : <span className="text-slate-500">No caption.</span>}
+                  {picture.credit || picture.byline ? <span className="mt-0.5 block text-xs text-slate-600" data-testid="lead-picture-credit">{[picture.byline, picture.credit].filter(Boolean).join(" / ")}</span> : null}
+                </p>
+                {needsAlt(picture) ? (
+                  <AltTextForm key={picture.id} picture={picture} readOnly={readOnly} onSaved={(saved) => onChange({ id: saved.id, picture: saved })} />
+                ) : (
+                  <p data-testid="lead-picture-alt"><span className="font-medium">Alt text:</span> {picture.alt}</p>
+                )}
+                <p>
+                  <a href={`/admin/media/${picture.id}`} target="_blank" rel="noopener" className="underline">
+                    Edit the picture in the library<span className="sr-only"> (opens in a new tab)</span>
+                  </a>
+                  <span aria-hidden="true" className="text-slate-500"> (new tab)</span>
+                </p>
+              </>
+            ) : (
+              <p className="text-slate-600">Loading the picture…</p>
+            )
+          ) : (
+            <p className="text-slate-600">
+              {readOnly ? "None." : "None yet. Choose one from the library, or upload one: pick a file, or drop or paste a picture onto this box."}
+            </p>
+          )}
+          {errors ? <p id="leadImage-error" className="text-red-700" data-testid="error-leadImage">{errors.join(" ")}</p> : null}
+          {problem ? <p className="text-red-700">{problem}</p> : null}
+          {readOnly ? null : (
+            <div className="flex flex-wrap items-center gap-2 pt-1">
+              <button
+                ref={chooseButton} id="leadImage" type="button" className={buttonClass} onClick={() => setChoosing(true)}
+                aria-describedby={errors ? "leadImage-error" : undefined}
+              >
+                {value ? "Change picture" : "Choose from the library"}
+              </button>
+              {value ? (
+                <button
+                  type="button" className={buttonClass}
+                  onClick={() => {
+                    onChange(null);
+                    chooseButton.current?.focus();
+                  }}
+                >
+                  Remove
+                </button>
+              ) : null}
+              <input
+                id={inputId} type="file" accept="image/*" className="peer sr-only"
+                onChange={(event) => {
+                  take(Array.from(event.target.files ?? []));
+                  event.target.value = "";
+                }}
+              />
+              <label htmlFor={inputId} className={`${buttonClass} cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-slate-500`}>
+                Upload a picture
+              </label>
+            </div>
+          )}
+          <UploadLines lines={uploads.lines} onClear={uploads.clearFinished} editLinks={false} />
         </div>
-      )}
-      <UploadLines lines={uploads.lines} onClear={uploads.clearFinished} editLinks={false} />
+      </div>
       {choosing ? (
         <MediaPickerDialog
           title={value ? "Change the lead picture" : "Choose the lead picture"} currentId={value?.id}

@@ -150,9 +150,10 @@ export function MediaPictureEditor({ picture: initial, canEdit, timeZone }: { pi
         {state.fields.focalPoint ? <p className="mt-1 text-sm text-red-700">{state.fields.focalPoint.join(" ")}</p> : null}
       </div>
 
-      <div className="mt-6 flex flex-col gap-4 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mt-0">
-        <div className="sticky bottom-0 z-10 space-y-3 rounded border border-slate-200 bg-slate-50 p-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] max-lg:order-last lg:top-4 lg:bottom-auto lg:shadow-none">
-          <div ref={messageRef} tabIndex={-1} className="text-sm focus:outline-none" data-testid="save-state" aria-live="polite">
+      {/* A field the browser scrolls to stays clear of the save bar at the foot of a phone's screen. */}
+      <div className="mt-6 flex flex-col gap-4 max-lg:[&_input]:scroll-mb-24 max-lg:[&_textarea]:scroll-mb-24 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:mt-0">
+        <div className="sticky bottom-0 z-10 flex items-center justify-between gap-3 rounded border border-slate-200 bg-slate-50 p-3 shadow-[0_-2px_8px_rgba(15,23,42,0.08)] max-lg:order-last lg:top-4 lg:bottom-auto lg:block lg:space-y-3 lg:shadow-none">
+          <div ref={messageRef} tabIndex={-1} className="min-w-0 text-sm focus:outline-none" data-testid="save-state" aria-live="polite">
             {state.message?.kind === "error" ? (
               <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">Not saved: {state.message.text}</p>
             ) : state.saving ? (
@@ -166,7 +167,7 @@ export function MediaPictureEditor({ picture: initial, canEdit, timeZone }: { pi
             )}
           </div>
           {canEdit ? (
-            <button type="button" className={`${buttonClass} bg-slate-900 text-white hover:bg-slate-700`} disabled={state.saving || !dirty} onClick={() => void save()}>
+            <button type="button" className={`${buttonClass} shrink-0 bg-slate-900 text-white hover:bg-slate-700`} disabled={state.saving || !dirty} onClick={() => void save()}>
               {state.saving ? "Saving…" : "Save"}
             </button>
           ) : null}
