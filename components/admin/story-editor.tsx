@@ -16,6 +16,7 @@ import { fieldLabels } from "@/components/admin/story-values";
 import { tokenKey } from "@/components/admin/story-values";
 import { EmbargoForm, type EmbargoFormStory } from "@/components/admin/embargo-form";
 import { PrepublishChecklist } from "@/components/admin/prepublish-checklist";
+import { StoryLeadPicture } from "@/components/admin/story-lead-picture";
 import { WordCount } from "@/components/admin/word-count";
 import type { PublishRules } from "@/lib/stories/prepublish-checklist";
 import { embargoHolds } from "@/lib/stories/embargo-state";
@@ -47,6 +48,8 @@ export type StoryEditorProps = {
   embargo?: Omit<EmbargoFormStory, "headline" | "version">;
   /** Extra sidebar panels, below the details. */
   sidebar?: ReactNode;
+  /** The largest picture the media library takes (MEDIA_MAX_MB), for uploads from the lead picture panel. */
+  mediaMaxMb: number;
 };
 
 /**
@@ -245,6 +248,12 @@ export function StoryEditor(props: StoryEditorProps) {
         {props.readOnly ? <p className="rounded border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800" data-testid="read-only">{props.readOnly}</p> : null}
         <StoryWriting
           values={values} onChange={setValues} onBodyRead={editor.acceptNormalisedBody} errors={state.fields} readOnly={!editable} remountKey={remountKey}
+          beforeBody={
+            <StoryLeadPicture
+              value={values.leadImage} onChange={(leadImage) => setValues({ leadImage })} readOnly={!editable}
+              errors={state.fields.leadImage} maxMb={props.mediaMaxMb}
+            />
+          }
           headlineNote={headlineProposed ? (
             <p className="-mt-3 text-sm text-amber-900" data-testid="headline-proposed">
               <span className="rounded bg-amber-100 px-1.5 py-0.5 font-medium">Headline needs writing</span> It was proposed from the agency copy&apos;s first sentence.
@@ -310,7 +319,12 @@ export function StoryEditor(props: StoryEditorProps) {
         {status !== "killed" && status !== "published" ? (
           <div className="rounded border border-slate-200 p-3">
             <PrepublishChecklist
-              story={{ headline: values.headline, standfirst: values.standfirst, tags: values.tags, slug: values.slug, headlineProposed: !!headlineProposed, embargoUntil: props.embargo?.embargoUntil ?? null }}
+              story={{
+                headline: values.headline, standfirst: values.standfirst, tags: values.tags, slug: values.slug, headlineProposed: !!headlineProposed,
+                embargoUntil: props.embargo?.embargoUntil ?? null,
+                // The picture's alt text as the library holds it (the panel follows changes made there).
+                leadImageAlt: values.leadImage ? (values.leadImage.picture?.alt ?? "") : null,
+              }}
               rules={props.publishRules} timeZone={props.timeZone}
             />
           </div>

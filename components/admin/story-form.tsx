@@ -20,6 +20,8 @@ type Props = {
   remountKey: number;
   /** Shown under the headline: the headline was proposed from the wire copy and needs writing. */
   headlineNote?: ReactNode;
+  /** Between the standfirst and the body, where the article shows it: the lead picture. */
+  beforeBody?: ReactNode;
 };
 
 const aria = (errors: Record<string, string[]>, name: string) => ({
@@ -32,7 +34,7 @@ const lengthHint = (value: string, shown: number) =>
   value.length > shown ? `${value.length} characters: only about ${shown} are shown.` : `${value.length} of about ${shown} characters shown.`;
 
 /** The writing area: headline, standfirst and body, the story itself. */
-export function StoryWriting({ values, onChange, onBodyRead, errors, readOnly, remountKey, headlineNote }: Props) {
+export function StoryWriting({ values, onChange, onBodyRead, errors, readOnly, remountKey, headlineNote, beforeBody }: Props) {
   return (
     <div className="space-y-5">
       <Field id="headline" label="Headline" errors={errors.headline}>
@@ -48,6 +50,7 @@ export function StoryWriting({ values, onChange, onBodyRead, errors, readOnly, r
           className={inputClass} maxLength={600} readOnly={readOnly} {...aria(errors, "standfirst")}
         />
       </Field>
+      {beforeBody}
       <div>
         <span id="body-label" className="block text-sm font-medium text-slate-800">Body</span>
         <div className="mt-1">
@@ -64,8 +67,8 @@ export function StoryWriting({ values, onChange, onBodyRead, errors, readOnly, r
 }
 
 /** The sidebar's fields: tags, dateline, byline, agency, credits and slug. */
-export function StoryDetails({ values, onChange, errors, readOnly, remountKey }: Omit<Props, "onBodyRead" | "headlineNote">) {
-  const text = (name: Exclude<EditableField, "tags" | "body">, extra: Record<string, unknown> = {}) => (
+export function StoryDetails({ values, onChange, errors, readOnly, remountKey }: Omit<Props, "onBodyRead" | "headlineNote" | "beforeBody">) {
+  const text = (name: Exclude<EditableField, "tags" | "body" | "leadImage">, extra: Record<string, unknown> = {}) => (
     <input
       id={name} name={name} value={values[name]} onChange={(event) => onChange({ [name]: event.target.value })}
       readOnly={readOnly} className={inputClass} {...aria(errors, name)} {...extra}

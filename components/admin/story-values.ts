@@ -5,18 +5,19 @@ import type { StoryFormValues } from "@/lib/stories/story-form-values";
 
 export const editableFields = [
   "headline", "standfirst", "body", "tags", "datelineLocation", "datelineCountry", "datelineDate", "byline", "agency", "slug", "credits",
-  "metaDescription", "socialHeadline",
+  "metaDescription", "socialHeadline", "leadImage",
 ] as const satisfies readonly (keyof StoryFormValues)[];
 export type EditableField = (typeof editableFields)[number];
 
 export const fieldLabels: Record<EditableField, string> = {
   headline: "Headline", standfirst: "Standfirst", body: "Body", tags: "Tags", datelineLocation: "Dateline location",
   datelineCountry: "Dateline country", datelineDate: "Dateline date", byline: "Byline", agency: "Agency", slug: "Slug", credits: "Credits",
-  metaDescription: "Meta description", socialHeadline: "Social card title",
+  metaDescription: "Meta description", socialHeadline: "Social card title", leadImage: "Lead picture",
 };
 
-/** Tags compare by name (any case) and type, in order; text fields as typed. */
+/** Tags compare by name (any case) and type, in order; the lead picture by which it is; text fields as typed. */
 export function sameField(field: EditableField, a: StoryFormValues, b: StoryFormValues): boolean {
+  if (field === "leadImage") return (a.leadImage?.id ?? null) === (b.leadImage?.id ?? null);
   if (field === "tags") {
     const key = (tags: StoryFormValues["tags"]) => tags.map((tag) => `${tag.name.toLowerCase()}\u0000${tag.type}`).join("\u0001");
     return key(a.tags) === key(b.tags);
@@ -35,7 +36,11 @@ export function storyFormData(values: StoryFormValues, base: StoryToken, intent:
   if (base.version) form.set("version", String(base.version));
   if (base.draftSavedAt) form.set("draftSavedAt", base.draftSavedAt);
   form.set("intent", intent);
-  for (const field of editableFields) form.set(field, field === "tags" ? JSON.stringify(values.tags) : values[field]);
+  for (const field of editableFields) {
+    if (field === "tags") form.set(field, JSON.stringify(values.tags));
+    else if (field === "leadImage") form.set(field, JSON.stringify(values.leadImage ? { id: values.leadImage.id } : null));
+    else form.set(field, values[field]);
+  }
   return form;
 }
 
@@ -51,5 +56,9 @@ export function bodyText(html: string): string {
 export function fieldText(field: EditableField, values: StoryFormValues): string {
   if (field === "tags") return values.tags.map((tag) => `${tag.name} (${tag.type})`).join(", ") || "no tags";
   if (field === "body") return bodyText(values.body);
+  if (field === "leadImage") {
+    const picture = values.leadImage?.picture;
+    return !values.leadImage ? "no picture" : picture ? [picture.filename, picture.caption].filter(Boolean).join(": ") : "a picture from the library";
+  }
   return values[field] || "(empty)";
 }

@@ -5,6 +5,7 @@ import { saveStoryAction, type SaveResult, type TheirCopy } from "@/app/(admin)/
 import type { StoryFormValues } from "@/lib/stories/story-form-values";
 import { changedFields, storyFormData, tokenKey, type StoryToken } from "@/components/admin/story-values";
 import { STORY_SAVED } from "@/components/admin/suggested-tags-form";
+import { useLeaveGuard } from "@/components/admin/use-leave-guard";
 
 /** How long typing pauses before autosave keeps it on the server. */
 export const AUTOSAVE_AFTER_MS = 2000;
@@ -183,37 +184,7 @@ export function useStorySave(options: {
 
   // Leaving with unsaved changes: the browser asks (reload, closing the tab, typing an address);
   // a link inside the newsroom saves first and then goes, or stays and says why not.
-  const unsaved = dirty || state.saving;
-  const leaving = useRef(false);
-  useEffect(() => {
-    if (!unsaved) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      // A newsroom link that saved first: nothing is left to lose, so no prompt.
-      if (leaving.current) return;
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    const onClick = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const link = (event.target as Element | null)?.closest?.("a[href]");
-      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
-      const url = new URL(link.href, window.location.href);
-      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.hash)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      void flush().then((ok) => {
-        if (!ok) return;
-        leaving.current = true;
-        window.location.assign(url.href);
-      });
-    };
-    window.addEventListener("beforeunload", onBeforeUnload);
-    document.addEventListener("click", onClick, true);
-    return () => {
-      window.removeEventListener("beforeunload", onBeforeUnload);
-      document.removeEventListener("click", onClick, true);
-    };
-  }, [unsaved, flush]);
+  useLeaveGuard(dirty || state.saving, flush);
 
   // Back online: what waits is saved now, not at the next retry.
   useEffect(() => {

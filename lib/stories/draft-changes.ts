@@ -89,6 +89,7 @@ export async function saveDraftChanges(options: { actor: Actor; id: string; inpu
         // Checked now, so the editor hears of a taken slug when saving rather than when publishing.
         slug: slug && slug !== copy.slug ? await chooseSlug(tx, { requested: slug, headline, storyId: id }) : copy.slug,
         embargoUntil: embargoUntil === undefined ? copy.embargoUntil : embargoUntil && new Date(embargoUntil).toISOString(),
+        // The snapshot names the picture by id, as revisions do (snapshotUpdateInput reads it back).
         leadImageId: leadImage === undefined ? (copy.leadImageId ?? null) : (leadImage?.id ?? null),
         tags: tags ? (await resolveTags(tx, actor, tags)).map(({ name, slug, type }) => ({ name, slug, type })) : copy.tags,
         status: current.status,

@@ -83,6 +83,20 @@ describe("storyInputFromForm", () => {
     expect(input).toMatchObject({ version: 4, headline: "H", dateline: { location: "Moscow", date: "2023-12-27" }, tags: [{ name: "India", type: "place" }] });
     expect(updateStorySchema.safeParse(input).success).toBe(true);
   });
+
+  it("takes the lead picture as { id } or none, and leaves it alone when the form has no such field", () => {
+    const form = new FormData();
+    form.set("headline", "H");
+    form.set("body", "<p>B</p>");
+    expect(storyInputFromForm(form)).not.toHaveProperty("leadImage");
+    const id = "4f0c2a4e-5d5b-4f7e-9a55-0b8e4b1c2d3e";
+    form.set("leadImage", JSON.stringify({ id }));
+    expect(createStorySchema.parse(storyInputFromForm(form)).leadImage).toEqual({ id });
+    form.set("leadImage", "null");
+    expect(createStorySchema.parse(storyInputFromForm(form)).leadImage).toBeNull();
+    form.set("leadImage", "{not json");
+    expect(createStorySchema.safeParse(storyInputFromForm(form)).error?.issues.map((issue) => issue.path.join("."))).toEqual(["leadImage"]);
+  });
 });
 
 describe("hostile text", () => {

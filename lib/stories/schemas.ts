@@ -153,12 +153,14 @@ export function storyInputFromForm(form: FormData): Record<string, unknown> {
     const value = form.get(key);
     return typeof value === "string" ? value : undefined;
   };
-  let tags: unknown = [];
-  try {
-    tags = JSON.parse(text("tags") || "[]");
-  } catch {
-    tags = "invalid";
-  }
+  const json = (key: string, fallback: string) => {
+    try {
+      return JSON.parse(text(key) || fallback) as unknown;
+    } catch {
+      return "invalid";
+    }
+  };
+  const tags = json("tags", "[]");
   const version = text("version");
   return {
     ...(version ? { version: Number(version) } : {}),
@@ -173,6 +175,8 @@ export function storyInputFromForm(form: FormData): Record<string, unknown> {
     slug: text("slug"),
     dateline: { location: text("datelineLocation"), country: text("datelineCountry"), date: text("datelineDate") || null },
     tags,
+    // The lead picture as { id } or null; a form without the field leaves the story's as it is.
+    ...(form.has("leadImage") ? { leadImage: json("leadImage", "null") } : {}),
     ...(form.get("markAsUpdate") === "1" ? { markAsUpdate: true } : {}),
   };
 }

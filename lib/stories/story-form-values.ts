@@ -1,4 +1,5 @@
 import type { StoryJson } from "@/lib/stories/story-shape";
+import type { MediaJson } from "@/lib/media/media-shape";
 import type { TagType } from "@/lib/stories/schemas";
 import { hasLiveStatus } from "@/lib/stories/live";
 
@@ -19,6 +20,12 @@ export type StoryFormValues = {
   datelineDate: string;
   slug: string;
   tags: { name: string; type: TagType; slug?: string }[];
+  /**
+   * The picture the story leads with, by id (what is saved and compared), with the picture itself
+   * for the editor to show; `picture` is null until the editor has loaded it (a draft of changes
+   * naming another picture than the live copy's).
+   */
+  leadImage: { id: string; picture: MediaJson | null } | null;
   /** Whether the story is live (published or scheduled): its edits may wait as a draft of changes. */
   live?: boolean;
   /** When the draft of changes the form holds was saved; null when the form holds the live copy. */
@@ -27,12 +34,14 @@ export type StoryFormValues = {
 
 export const emptyStoryForm: StoryFormValues = {
   headline: "", standfirst: "", metaDescription: "", socialHeadline: "", body: "", byline: "", agency: "", credits: "",
-  datelineLocation: "", datelineCountry: "", datelineDate: "", slug: "", tags: [],
+  datelineLocation: "", datelineCountry: "", datelineDate: "", slug: "", tags: [], leadImage: null,
 };
 
 /** The editor's fields for a story: a story with a draft of changes is edited as the draft reads. */
 export function storyFormValues(story: StoryJson): StoryFormValues {
   const copy = story.draftChanges ?? story;
+  // A draft saved before stories had pictures names none: the live copy's stands.
+  const leadImageId = copy.leadImageId === undefined ? story.leadImageId : copy.leadImageId;
   return {
     id: story.id,
     version: story.version,
@@ -49,6 +58,7 @@ export function storyFormValues(story: StoryJson): StoryFormValues {
     datelineDate: copy.dateline.date ?? "",
     slug: copy.slug,
     tags: copy.tags as StoryFormValues["tags"],
+    leadImage: leadImageId ? { id: leadImageId, picture: leadImageId === story.leadImageId ? story.leadImage : null } : null,
     live: hasLiveStatus(story.status),
     draftSavedAt: story.draftChanges ? story.draftSavedAt : null,
   };

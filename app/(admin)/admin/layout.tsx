@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/stories/new", label: "New story" },
     ...(can(actor, "wire.read") ? [{ href: "/admin/wire", label: "Wire desk" }] : []),
     { href: "/admin/wire/new", label: "New from wire" },
+    ...(can(actor, "media.read") ? [{ href: "/admin/media", label: "Media" }] : []),
     { href: "/admin/tags", label: "Tags" },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(can(actor, "audit.read") ? [{ href: "/admin/audit", label: "Audit log" }] : []),

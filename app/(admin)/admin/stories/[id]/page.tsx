@@ -13,6 +13,7 @@ import { StoryWirePanel } from "@/components/admin/story-wire-panel";
 import { DraftChangesBanner } from "@/components/admin/draft-changes-banner";
 import { CorrectionsPanel } from "@/components/admin/corrections-panel";
 import { publishSettings } from "@/lib/env";
+import { mediaSettings } from "@/lib/media/media-settings";
 import { hasLiveStatus } from "@/lib/stories/live";
 import { storyCommandOptions } from "@/lib/stories/story-command-options";
 
@@ -91,6 +92,7 @@ export default async function EditStoryPage({ params, searchParams }: { params: 
         notice={notice ?? null}
         timeZone={newsroomTimeZone()}
         publishRules={publishSettings()}
+        mediaMaxMb={mediaSettings().maxMb}
         embargo={{ id: story.id, status: story.status, embargoUntil: story.embargoUntil, scheduledAt: story.scheduledAt }}
         headlineProposed={story.headlineProposed}
         lastChange={{ by: story.draftSavedAt && story.draftSavedBy ? story.draftSavedBy.name : story.updatedBy.name, at: formatNewsroomTime(new Date(story.draftSavedAt ?? story.updatedAt)) }}

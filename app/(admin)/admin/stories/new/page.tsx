@@ -5,6 +5,7 @@ import { storyCommandOptions } from "@/lib/stories/story-command-options";
 import { emptyStoryForm } from "@/lib/stories/story-form-values";
 import { newsroomTimeZone } from "@/lib/site/newsroom-time";
 import { publishSettings } from "@/lib/env";
+import { mediaSettings } from "@/lib/media/media-settings";
 
 export const metadata = { title: "New story" };
 
@@ -20,6 +21,7 @@ export default async function NewStoryPage() {
         status="draft"
         timeZone={newsroomTimeZone()}
         publishRules={publishSettings()}
+        mediaMaxMb={mediaSettings().maxMb}
         commands={storyCommandOptions(actor)}
       />
     </div>
