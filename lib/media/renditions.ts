@@ -47,6 +47,7 @@ function widthsFor(box: Box, widths: number[]): number[] {
   return fitting.length ? fitting : [box.width];
 }
 
+const ENCODES_AT_ONCE = 3;
 const EXTENSIONS: Record<RenditionFormat, string> = { avif: "avif", webp: "webp", jpeg: "jpg" };
 export const RENDITION_KEY = /^[0-9a-f]{32}\.(?:avif|webp|jpg)$/;
 export const CONTENT_TYPES: Record<string, string> = { avif: "image/avif", webp: "image/webp", jpg: "image/jpeg" };
@@ -76,19 +77,23 @@ export async function makeRenditions(image: DecodedImage, focal: Focal, stamp: {
   const exif = { IFD0: { ...(stamp.copyright ? { Copyright: stamp.copyright } : {}), ...(stamp.byline ? { Artist: stamp.byline } : {}) } };
   const stamped = Object.keys(exif.IFD0).length > 0;
   const xmp = stamped ? rightsXmp(stamp) : null;
+  const planned: { ratio: Ratio; box: Box; width: number; height: number; format: RenditionFormat }[] = [];
   for (const { ratio, widths, formats } of PLAN) {
     const box = cropBox(image.width, image.height, ratio, focal);
     for (const width of widthsFor(box, widths)) {
       const height = Math.max(1, Math.round((box.height * width) / box.width));
-      for (const format of formats) {
-        let pipeline = sharp(image.pixels, { raw: image.raw }).timeout({ seconds: IMAGE_SECONDS }).extract(box).resize(width, height, { fit: "fill" });
-        // EXIF text is ASCII ("©" is written "(C)"); XMP carries the same in full.
-        if (stamped) pipeline = pipeline.withExif(exif).withXmp(xmp!);
-        const data = await encode(pipeline, format).toBuffer();
-        const key = `${createHash("sha256").update(data).digest("hex").slice(0, 32)}.${EXTENSIONS[format]}`;
-        made.push({ rendition: { ratio, width, height, format, key, bytes: data.length }, data });
-      }
+      for (const format of formats) planned.push({ ratio, box, width, height, format });
     }
   }
+  const encodeOne = async ({ ratio, box, width, height, format }: (typeof planned)[number]) => {
+    let pipeline = sharp(image.pixels, { raw: image.raw }).timeout({ seconds: IMAGE_SECONDS }).extract(box).resize(width, height, { fit: "fill" });
+    // EXIF text is ASCII ("©" is written "(C)"); XMP carries the same in full.
+    if (stamped) pipeline = pipeline.withExif(exif).withXmp(xmp!);
+    const data = await encode(pipeline, format).toBuffer();
+    const key = `${createHash("sha256").update(data).digest("hex").slice(0, 32)}.${EXTENSIONS[format]}`;
+    return { rendition: { ratio, width, height, format, key, bytes: data.length }, data };
+  };
+  // A few encodes at once: one alone leaves cores idle (an AVIF encode is mostly one thread).
+  for (let at = 0; at < planned.length; at += ENCODES_AT_ONCE) made.push(...(await Promise.all(planned.slice(at, at + ENCODES_AT_ONCE).map(encodeOne))));
   return made;
 }

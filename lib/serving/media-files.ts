@@ -1,5 +1,4 @@
 import type http from "node:http";
-import { pipeline } from "node:stream/promises";
 import { mediaSettings } from "@/lib/media/media-settings";
 import { openRendition } from "@/lib/media/media-store";
 import { CONTENT_TYPES } from "@/lib/media/renditions";
@@ -24,10 +23,46 @@ function plain(response: http.ServerResponse, status: number, text: string, extr
   response.end(`${text}\n`);
 }
 
+// Renditions are immutable (named by their bytes): kept in memory once read, up to this budget
+// per front, the least recently sent dropped first, so a picture on the home page is sent from
+// memory rather than opened, stat'ed and read from disk for every reader.
+const MEMORY_BUDGET_BYTES = 64 * 1024 * 1024;
+const LARGEST_KEPT_BYTES = 2 * 1024 * 1024;
+const kept = new Map<string, { bytes: Buffer; modified: Date }>();
+let keptBytes = 0;
+
+function keep(key: string, bytes: Buffer, modified: Date) {
+  if (bytes.length > LARGEST_KEPT_BYTES) return;
+  kept.set(key, { bytes, modified });
+  keptBytes += bytes.length;
+  for (const [oldest, entry] of kept) {
+    if (keptBytes <= MEMORY_BUDGET_BYTES) break;
+    kept.delete(oldest);
+    keptBytes -= entry.bytes.length;
+  }
+}
+
+async function rendition(key: string): Promise<{ bytes: Buffer; modified: Date } | null> {
+  const hit = kept.get(key);
+  if (hit) {
+    // Most recently sent last.
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
+  const file = await openRendition(key);
+  if (!file) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+  const found = { bytes: Buffer.concat(chunks), modified: file.modified };
+  keep(key, found.bytes, found.modified);
+  return found;
+}
+
 export async function serveMedia(request: http.IncomingMessage, response: http.ServerResponse, key: string): Promise<void> {
   if (request.method !== "GET" && request.method !== "HEAD") return plain(response, 405, "The method is not allowed here", { allow: "GET, HEAD" });
   const etag = `"${key}"`;
-  const file = await openRendition(key);
+  const file = await rendition(key);
   if (!file) return plain(response, 404, "No such picture", { "cache-control": "no-store" });
   const headers = {
     ...securityHeaders,
@@ -39,14 +74,9 @@ export async function serveMedia(request: http.IncomingMessage, response: http.S
   };
   const validators = request.headers["if-none-match"];
   if (validators && validators.split(",").some((each) => each.trim() === etag || each.trim() === "*")) {
-    file.stream.destroy();
     response.writeHead(304, headers);
     return void response.end();
   }
-  response.writeHead(200, { ...headers, "content-length": file.size });
-  if (request.method === "HEAD") {
-    file.stream.destroy();
-    return void response.end();
-  }
-  await pipeline(file.stream, response);
+  response.writeHead(200, { ...headers, "content-length": file.bytes.length });
+  response.end(request.method === "HEAD" ? undefined : file.bytes);
 }
