@@ -460,8 +460,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
         body = await readBody(request, bodyLimitFor(target.split("?")[0]));
       } catch (error) {
         if (error instanceof BodyRefused) {
-          // A body up to twice the limit is read to its end first, so the client hears why.
-          if (error.status === 413) await discardBody(request, 2 * bodyLimitFor(target.split("?")[0]));
+          if (error.status === 413) return refuseTooLarge(request, response, error.message, 2 * bodyLimitFor(target.split("?")[0]));
           return refuse(response, error.status, error.message);
         }
         return void response.destroy();
@@ -504,6 +503,20 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       connection: "close",
     });
     response.end(api ? JSON.stringify({ error: { code, message } }) : `${message}\n`);
+  };
+
+  /**
+   * 413 at once (a client that waits before sending its body hears it straight away), while what
+   * it still sends is read and dropped, up to `drainBytes`: a browser uploading a picture over the
+   * limit then reads the answer rather than a broken connection. Past that, the connection ends.
+   */
+  const refuseTooLarge = (request: http.IncomingMessage, response: http.ServerResponse, message: string, drainBytes: number) => {
+    const api = (request.url ?? "").startsWith("/api/");
+    response.writeHead(413, { ...securityHeaders, "content-type": api ? "application/json" : "text/plain; charset=utf-8" });
+    response.end(api ? JSON.stringify({ error: { code: "too_large", message } }) : `${message}\n`);
+    void discardBody(request, drainBytes).then(() => {
+      if (!request.complete) request.socket.destroy();
+    });
   };
 
   const methodNotAllowed = (response: http.ServerResponse) =>
