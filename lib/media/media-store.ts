@@ -58,3 +58,13 @@ export async function openRendition(key: string): Promise<{ stream: fs.ReadStrea
 export function renditionUrl(key: string): string {
   return `${mediaSettings().baseUrl ?? `${env().SITE_URL}/media`}/${key}`;
 }
+
+/**
+ * The same for the site's own pages: root-relative when the site serves its pictures itself, so
+ * they show however the page was reached (an address other than SITE_URL, a proxy's host), as
+ * the pages' Content-Security-Policy allows only the page's own origin and MEDIA_BASE_URL's.
+ */
+export function renditionSrc(key: string): string {
+  const base = mediaSettings().baseUrl;
+  return base ? `${base}/${key}` : `/media/${key}`;
+}

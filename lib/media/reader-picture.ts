@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "@/lib/html/template";
-import { renditionUrl } from "@/lib/media/media-store";
+import { renditionSrc, renditionUrl } from "@/lib/media/media-store";
 import type { Ratio, Rendition, RenditionFormat } from "@/lib/media/renditions";
 
 /** What reader pages, feeds and structured data need of a picture. */
@@ -31,7 +31,7 @@ export function pictureCredit(picture: Pick<ReaderPicture, "credit" | "byline">)
 export function pictureHtml(picture: ReaderPicture, options: { ratio: Ratio; sizes: string; lead?: boolean; className?: string }): SafeHtml | null {
   const jpegs = ofRatio(picture, options.ratio, "jpeg");
   if (jpegs.length === 0) return null;
-  const srcset = (list: Rendition[]) => list.map((each) => `${renditionUrl(each.key)} ${each.width}w`).join(", ");
+  const srcset = (list: Rendition[]) => list.map((each) => `${renditionSrc(each.key)} ${each.width}w`).join(", ");
   // The 800-wide (or nearest) as the fallback source: a phone at two pixels per point.
   const fallback = jpegs.find((each) => each.width >= 800) ?? jpegs[jpegs.length - 1];
   const sources = (["avif", "webp"] as const).map((format) => {
@@ -39,7 +39,7 @@ export function pictureHtml(picture: ReaderPicture, options: { ratio: Ratio; siz
     return list.length ? html`<source type="${TYPES[format]}" srcset="${srcset(list)}" sizes="${options.sizes}"/>` : null;
   });
   const loading = options.lead ? html` fetchpriority="high" decoding="async"` : html` loading="lazy" decoding="async"`;
-  return html`<picture>${sources}<img src="${renditionUrl(fallback.key)}" srcset="${srcset(jpegs)}" sizes="${options.sizes}" width="${fallback.width}" height="${fallback.height}" alt="${picture.alt}"${loading}${
+  return html`<picture>${sources}<img src="${renditionSrc(fallback.key)}" srcset="${srcset(jpegs)}" sizes="${options.sizes}" width="${fallback.width}" height="${fallback.height}" alt="${picture.alt}"${loading}${
     options.className ? html` class="${options.className}"` : null
   }/></picture>`;
 }
