@@ -98,6 +98,8 @@ async function main(): Promise<number> {
       // Both instances keep pictures in one folder of the run's own, as instances behind a load
       // balancer share a mount: what one made, the other serves.
       MEDIA_DIR: mediaDir,
+      // The tests' agency picture servers listen on loopback, which wire pictures are otherwise never fetched from.
+      WIRE_PICTURE_NETWORKS: "127.0.0.0/8",
     };
 
     log("building the app (next build → .next-test)…");

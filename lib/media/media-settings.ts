@@ -1,4 +1,5 @@
 import path from "node:path";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 // "" means unset, as for every variable in lib/env.ts.
@@ -12,14 +13,41 @@ const mediaSchema = z.object({
   MEDIA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
   MEDIA_BASE_URL: z.preprocess(unsetIfEmpty, z.string().url({ message: "MEDIA_BASE_URL must be an absolute URL such as https://img.example.com" }).optional()),
+  WIRE_PICTURE_NETWORKS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        const networks: Network[] = [];
+        for (const part of (value ?? "").split(",").map((each) => each.trim()).filter(Boolean)) {
+          try {
+            networks.push(ipaddr.parseCIDR(part));
+          } catch {
+            context.addIssue({ code: "custom", message: `WIRE_PICTURE_NETWORKS must list networks such as 10.0.0.0/8, comma-separated; "${part}" is not one` });
+          }
+        }
+        return networks;
+      }),
+  ),
 });
 
-export type MediaSettings = { maxBytes: number; maxMb: number; dir: string; baseUrl: string | null };
+type Network = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+export type MediaSettings = {
+  maxBytes: number;
+  maxMb: number;
+  dir: string;
+  baseUrl: string | null;
+  /** Private networks wire pictures may be fetched from all the same (an agency's server on the newsroom's LAN). */
+  pictureNetworks: Network[];
+};
 
 /**
  * Pictures (lib/media): the largest upload (MEDIA_MAX_MB, 25 by default), where files are kept
  * (MEDIA_DIR, else `media` in the data folder), and the address readers fetch them from
- * (MEDIA_BASE_URL, a CDN in front of this site; else the site's own /media/).
+ * (MEDIA_BASE_URL, a CDN in front of this site; else the site's own /media/), and the private
+ * networks wire pictures may come from (WIRE_PICTURE_NETWORKS; none by default).
  */
 export function mediaSettings(source?: Record<string, string | undefined>): MediaSettings {
   if (!source && cached) return cached;
@@ -36,12 +64,13 @@ function readMediaSettings(source: Record<string, string | undefined>): MediaSet
     const issue = parsed.error.issues[0];
     throw new Error(`Configuration error: ${String(issue.path[0])}: ${issue.message}`);
   }
-  const { MEDIA_MAX_MB, MEDIA_DIR, DATA_DIR, MEDIA_BASE_URL } = parsed.data;
+  const { MEDIA_MAX_MB, MEDIA_DIR, DATA_DIR, MEDIA_BASE_URL, WIRE_PICTURE_NETWORKS } = parsed.data;
   return {
     maxMb: MEDIA_MAX_MB,
     maxBytes: Math.round(MEDIA_MAX_MB * 1024 * 1024),
     // Read at run time from the environment: not a path for the bundler to follow.
     dir: path.resolve(/*turbopackIgnore: true*/ MEDIA_DIR ?? path.join(DATA_DIR ?? ".data", "media")),
     baseUrl: MEDIA_BASE_URL ? MEDIA_BASE_URL.replace(/\/+$/, "") : null,
+    pictureNetworks: WIRE_PICTURE_NETWORKS,
   };
 }

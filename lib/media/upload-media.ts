@@ -18,7 +18,16 @@ const CENTRE = { x: 0.5, y: 0.5 };
  * caption, credit, byline, copyright and date read and filled in, its renditions made, and its
  * master kept for later crops. A refused file stores nothing.
  */
-export async function uploadMedia(options: { actor: Actor; bytes: Buffer; filename?: string | null; contentType?: string | null }) {
+export async function uploadMedia(options: {
+  actor: Actor;
+  bytes: Buffer;
+  filename?: string | null;
+  contentType?: string | null;
+  /** What the sender says of the picture (an agency's caption and credit), over what the file says. */
+  described?: Partial<Record<"caption" | "credit" | "byline" | "copyright" | "alt", string>>;
+  /** The library's picture of the same bytes, where it holds one, rather than a second copy (wire pictures come again with every version). */
+  reuse?: boolean;
+}) {
   const { actor, bytes } = options;
   requirePermission(actor, "media.upload");
   const filename = parseInput(uploadQuerySchema, { filename: options.filename ?? "" }).filename || "upload";
@@ -29,9 +38,14 @@ export async function uploadMedia(options: { actor: Actor; bytes: Buffer; filena
   const { maxBytes, maxMb } = mediaSettings();
   if (bytes.length > maxBytes) throw new AppError("too_large", `${filename} is ${(bytes.length / 1048576).toFixed(1)} MB; a picture may be at most ${maxMb} MB`, { file: [`Larger than ${maxMb} MB`] });
 
-  const embedded = await readEmbeddedMetadata(bytes);
-  const made = await renderImage(bytes, filename, CENTRE, embedded);
   const contentHash = createHash("sha256").update(bytes).digest("hex");
+  if (options.reuse) {
+    const held = await db.mediaItem.findFirst({ where: { contentHash }, orderBy: { createdAt: "asc" }, select: mediaSelect });
+    if (held) return toMediaJson(held);
+  }
+  const embedded = await readEmbeddedMetadata(bytes);
+  const said = (field: "caption" | "credit" | "byline" | "copyright") => options.described?.[field] || embedded[field];
+  const made = await renderImage(bytes, filename, CENTRE, { copyright: said("copyright"), byline: said("byline") });
   await putMaster(contentHash, made.format, bytes);
   const row = await db.mediaItem.create({
     data: {
@@ -41,10 +55,11 @@ export async function uploadMedia(options: { actor: Actor; bytes: Buffer; filena
       height: made.height,
       bytes: bytes.length,
       contentHash,
-      caption: embedded.caption,
-      credit: embedded.credit,
-      byline: embedded.byline,
-      copyright: embedded.copyright,
+      caption: said("caption"),
+      credit: said("credit"),
+      byline: said("byline"),
+      copyright: said("copyright"),
+      alt: options.described?.alt ?? "",
       takenAt: embedded.takenAt ? new Date(embedded.takenAt) : null,
       focalX: CENTRE.x,
       focalY: CENTRE.y,

@@ -31,7 +31,7 @@ export async function takeWireItem(options: { actor: Actor; itemId: string }): P
     const item = await tx.wireItem.findUniqueOrThrow({
       where: { id: itemId },
       select: {
-        raw: true, receivedAt: true, guid: true, version: true, state: true, storyId: true, ruleTags: true,
+        raw: true, receivedAt: true, guid: true, version: true, state: true, storyId: true, ruleTags: true, mediaIds: true,
         senderId: true, channel: true, apiKeyId: true, sourceId: true,
         takenBy: { select: { name: true } }, takenAt: true, story: { select: { headline: true } },
       },
@@ -46,7 +46,7 @@ export async function takeWireItem(options: { actor: Actor; itemId: string }): P
     const tags = mergeTags(parsed.parse.tags, (item.ruleTags as WireTag[] | null) ?? []);
     const [id] = await createStoriesInTx(tx, actor, [
       {
-        input: parseInput(createStorySchema, storyInputFromWire(parsed, tags)),
+        input: parseInput(createStorySchema, storyInputFromWire(parsed, tags, item.mediaIds)),
         origin: {
           wireGuid: item.guid,
           wireVersion: item.version,

@@ -67,7 +67,8 @@ export async function ingestFiles(options: { actor: Actor; files: string[]; rece
           continue;
         }
         if (stat.size > MAX_WIRE_BYTES) throw new Error("The item is larger than 1 MB");
-        readable.push({ file, input: { raw: await fs.readFile(file), receivedAt: options.receivedAt } });
+        // Pictures it names by path are read from beside it.
+        readable.push({ file, input: { raw: await fs.readFile(file), receivedAt: options.receivedAt, folder: path.dirname(file) } });
       } catch (error) {
         fail(file, error instanceof Error ? error.message : String(error));
       }

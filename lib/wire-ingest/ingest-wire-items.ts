@@ -23,6 +23,7 @@ import { isCleanText } from "@/lib/text-input";
 import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender";
 import { deskColumns, type DeskColumns } from "@/lib/wire-desk/desk-columns";
 import { findCluster, findClusters } from "@/lib/wire-desk/find-cluster";
+import { importWirePictures } from "@/lib/media/import-wire-pictures";
 
 export const MAX_WIRE_BYTES = 1024 * 1024;
 /**
@@ -45,7 +46,8 @@ export const MAX_DELIVERY_STORED_BYTES = 8 * 1024 * 1024;
  * copy (or this guid and version) was already ingested; nothing changed.
  */
 export type IngestOutcome = "created" | "updated" | "pending" | "withdrawn" | "duplicate" | "queued" | "dropped";
-export type WireInput = { raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[] };
+/** `folder`: where the copy came from (a watched folder, files named on the command line), where pictures it names by path are read. */
+export type WireInput = { raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[]; folder?: string | null };
 /**
  * What a source's rules (lib/wire-sources/wire-rules.ts) made of a new item: drop it, or set its
  * priority, add tags, send it to a desk queue.
@@ -73,6 +75,9 @@ type Prepared = {
   slug: string | null;
   columns: DeskColumns;
   routing: WireRouting | null;
+  /** Its pictures in the media library, the lead first (fetched before the transaction). */
+  mediaIds: string[];
+  folder: string | null;
 };
 
 /** How far back a take looks for the story its slug line names: agencies reuse slugs day after day. */
@@ -163,7 +168,7 @@ export async function ingestWireItems(options: {
           continue;
         }
         const tags = mergeTags(input.tags ?? [], routing?.tags ?? []);
-        prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags, slug, columns: deskColumns(item), routing });
+        prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags, slug, columns: deskColumns(item), routing, mediaIds: [], folder: input.folder ?? null });
       }
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -173,6 +178,7 @@ export async function ingestWireItems(options: {
   const settle = (p: Prepared, result: ItemResult) => {
     parts[p.index][p.part] = result;
   };
+  await fetchPictures(actor, prepared);
 
   const { settled, later } = await retryOnUniqueViolation(() =>
     db.$transaction((tx) => (sender.into === "queue" ? enqueueFresh(tx, sender, prepared) : ingestPrepared(tx, sender, prepared)), { timeout: 60_000, maxWait: 20_000 }),
@@ -207,6 +213,24 @@ export async function ingestWireItems(options: {
     }
   }
   return results as ItemResult[];
+}
+
+/**
+ * The items' pictures into the media library, before any transaction opens (fetching takes
+ * seconds). Copy already held is not fetched again; what cannot be fetched is said in the item's
+ * problems, and the item comes in without it.
+ */
+async function fetchPictures(actor: Actor, prepared: Prepared[]) {
+  const pictured = prepared.filter((p) => p.item.pictures.length);
+  if (!pictured.length) return;
+  const held = new Set((await db.wireItem.findMany({ where: { contentHash: { in: pictured.map((p) => p.hash) } }, select: { contentHash: true } })).map((row) => row.contentHash));
+  const cache = new Map<string, Promise<string>>();
+  for (const p of pictured) {
+    if (held.has(p.hash)) continue;
+    const { mediaIds, problems } = await importWirePictures({ actor, pictures: p.item.pictures, folder: p.folder, cache });
+    p.mediaIds = mediaIds;
+    p.item.parse.problems.push(...problems);
+  }
 }
 
 async function ingestPrepared(tx: Tx, sender: Sender, prepared: Prepared[]): Promise<{ settled: Map<Prepared, ItemResult>; later: Prepared[] }> {
@@ -253,7 +277,7 @@ type Fresh = Prepared & { source: Prepared; input: ReturnType<typeof parseInput<
 const nothingToWithdraw = () => new AppError("validation_failed", "The item is canceled and no story holds it: there is nothing to withdraw", { body: ["pubstatus is canceled"] });
 
 /** The draft an item makes: the item's own tags and those the editor accepted; 422 for copy a story cannot hold. */
-const freshStory = (p: Prepared): Fresh => ({ ...p, source: p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags))) });
+const freshStory = (p: Prepared): Fresh => ({ ...p, source: p, input: parseInput(createStorySchema, storyInputFromWire(p.item, mergeTags(p.item.parse.tags, p.tags), p.mediaIds)) });
 
 /** A wire item's columns, as bulk inserts write them (drafts made in bulk, and new items into the desk's queue). */
 const WIRE_ITEM_COLUMNS: Parameters<typeof bulkInsert<WireItemRow>>[2] = [
@@ -288,6 +312,7 @@ const WIRE_ITEM_COLUMNS: Parameters<typeof bulkInsert<WireItemRow>>[2] = [
     { name: "clusterId", type: "uuid", value: (r) => r.clusterId },
     { name: "minhash", type: "text", cast: "int4[]", value: (r) => `{${r.minhash.join(",")}}` },
     { name: "lshBands", type: "text", cast: "int8[]", value: (r) => `{${r.lshBands.join(",")}}` },
+    { name: "mediaIds", type: "text", cast: "uuid[]", value: (r) => `{${r.mediaIds.join(",")}}` },
 ];
 
 /** New drafts from items, written in bulk (a fixed number of queries for the batch), each with its wire item. */
@@ -469,7 +494,7 @@ async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<Item
   const live = LIVE.has(held.status);
   let changes: ReturnType<typeof parseInput<typeof updateStorySchema>> | null = null;
   if (!canceled && !live) {
-    const fields = storyUpdateFromWire(p.item);
+    const fields = storyUpdateFromWire(p.item, p.mediaIds);
     // A newer version that drops the embargo line does not lift an embargo the story holds.
     const embargo = [held.embargoUntil?.toISOString(), fields.embargoUntil].filter((v): v is string => !!v).sort().pop() ?? null;
     changes = parseInput(updateStorySchema, { ...fields, embargoUntil: embargo, version: held.version });
@@ -545,7 +570,7 @@ async function ingestTake(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResu
   }
   if (held.status === "killed") throw new AppError("conflict", `${label[0].toUpperCase()}${label.slice(1)} was killed; a later take cannot revive it`);
   if (LIVE.has(held.status)) return { ok: true, outcome: "pending", storyId: held.id, wireItemId: await record("pending") };
-  const fields = takeChanges(p.item, held.body);
+  const fields = takeChanges(p.item, held.body, p.mediaIds);
   const embargo = [held.embargoUntil?.toISOString(), fields.embargoUntil].filter((v): v is string => !!v).sort().pop() ?? null;
   await updateStoryInTx(tx, actor, held.id, parseInput(updateStorySchema, { ...fields, embargoUntil: embargo, version: held.version }));
   return { ok: true, outcome: "updated", storyId: held.id, wireItemId: await record("applied") };
@@ -636,6 +661,7 @@ async function wireItemRow(tx: Tx, p: Prepared, sender: Sender, storyId: string 
     desk: p.routing?.desk ?? null,
     ruleTags: p.routing?.tags.length ? (p.routing.tags as unknown as Prisma.InputJsonValue) : undefined,
     clusterId,
+    mediaIds: p.mediaIds,
     ...p.columns,
   };
 }

@@ -11,6 +11,10 @@ describe("files that are not wire copy", () => {
     expect(notWireCopy("expected-results.json")).toBeNull();
   });
 
+  it("are pictures, which the items naming them read", () => {
+    for (const name of ["photos/floods-01.JPG", "pic.jpeg", "a.png", "b.webp", "c.avif", "d.heic", "e.tif"]) expect(notWireCopy(name), name).toBe("not wire copy (a picture: read by the item that names it), skipped");
+  });
+
   it("leave copy alone, whatever it is named", () => {
     for (const name of ["ani-moscow-2023-12-27.txt", "item.json", "reuters-0105.xml", "PTI_2345", "readme-of-the-minister.txt", "markdown-story.txt"]) expect(notWireCopy(name), name).toBeNull();
   });

@@ -19,18 +19,24 @@ function clamp(text: string | null, max: number): string | null {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max / 2)).trimEnd()}…`;
 }
 
+/** Figures for pictures, as the body keeps them (lib/stories/sanitize-body.ts): a reference to the media item only. */
+const figures = (mediaIds: string[]) => mediaIds.map((id) => `<figure data-media="${id}"></figure>`).join("");
+
 /**
  * The story fields wire copy fills in; tags are the item's own plus those the editor accepted.
  * Over-long metadata is shortened to what a story holds, so valid copy is never refused for it.
+ * `mediaIds` are the item's pictures in the media library (lib/media/import-wire-pictures.ts):
+ * the first leads the story, the others are figures after the copy.
  */
-export function storyInputFromWire(item: ParsedWireItem, tags: WireTag[]) {
+export function storyInputFromWire(item: ParsedWireItem, tags: WireTag[], mediaIds: string[] = []) {
   const { parse } = item;
   const lede = parse.paragraphs[0] ? firstSentence(parse.paragraphs[0]) : null;
   return {
     headline: clamp(workingHeadline(item), 300)!,
     // Under a proposed headline, the lede's first sentence in full, for the editor to tighten.
     ...(needsHeadline(item) && lede ? { standfirst: clamp(lede, 600)! } : {}),
-    body: item.bodyHtml,
+    body: item.bodyHtml + figures(mediaIds.slice(1)),
+    ...(mediaIds.length ? { leadImage: { id: mediaIds[0] } } : {}),
     byline: clamp(parse.byline, 200),
     agency: clamp(parse.agency, 40),
     credits: clamp(parse.credits, 500),
@@ -43,10 +49,11 @@ export function storyInputFromWire(item: ParsedWireItem, tags: WireTag[]) {
 /**
  * What a newer version of the copy changes in a story made from it: the copy and the agency's
  * metadata. The editor's standfirst, slug and tags stay, and so does the headline unless the
- * agency sent one (a proposal never replaces what an editor may have written).
+ * agency sent one (a proposal never replaces what an editor may have written). A version with
+ * pictures leads with its own; one without leaves the story's lead picture as it is.
  */
-export function storyUpdateFromWire(item: ParsedWireItem) {
-  const { tags: _tags, standfirst: _standfirst, headline, ...fields } = storyInputFromWire(item, []);
+export function storyUpdateFromWire(item: ParsedWireItem, mediaIds: string[] = []) {
+  const { tags: _tags, standfirst: _standfirst, headline, ...fields } = storyInputFromWire(item, [], mediaIds);
   return needsHeadline(item) ? fields : { ...fields, headline };
 }
 
@@ -55,7 +62,8 @@ export function storyUpdateFromWire(item: ParsedWireItem) {
  * as it stands (with whatever the desk has done to it); a new lead, write-through or correction
  * is the whole story again, and replaces the copy as a newer version does.
  */
-export function takeChanges(item: ParsedWireItem, currentBody: string) {
-  if (item.parse.take?.kind === "add") return { body: currentBody + item.bodyHtml, embargoUntil: undefined as string | null | undefined };
-  return storyUpdateFromWire(item);
+export function takeChanges(item: ParsedWireItem, currentBody: string, mediaIds: string[] = []) {
+  // An add's pictures are figures after its paragraphs: the story keeps the picture it leads with.
+  if (item.parse.take?.kind === "add") return { body: currentBody + item.bodyHtml + figures(mediaIds), embargoUntil: undefined as string | null | undefined };
+  return storyUpdateFromWire(item, mediaIds);
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_MAX_ITEMS, MAX_SOURCE_BYTES, megabytes, type FetchedItem, type PollOptions, type PollResult } from "@/lib/wire-sources/poll-types";
 import { SourceError } from "@/lib/wire-sources/source-error";
+import { isPictureFile } from "@/lib/wire-ingest/not-wire-copy";
 
 // A watched folder is where an agency's FTP push (or a colleague's script) drops files. Two rules
 // make it safe:
@@ -25,6 +26,8 @@ const STILL_FOR_MS = 2000;
 // A poll takes its files (200 at most) through ingest in seconds: a claim a minute old was left by
 // an instance that stopped (killed, or its machine lost), and its file is taken back.
 const STALE_CLAIM_MS = 60_000;
+const PICTURE_KEEP_MS = 3600_000;
+const SWEEP_EVERY_MS = 60_000;
 const PARTIAL = /\.(?:tmp|part|filepart)$/i;
 const CLAIMED = /^(\d{13})-[0-9a-f]{12}-(.+)$/;
 
@@ -32,8 +35,26 @@ type Candidate = { name: string; size: number; mtimeMs: number };
 
 /** Whether a name in the folder is one to take: not hidden, not an upload still under a temporary name. */
 export function isTakeable(name: string): boolean {
-  return !name.startsWith(".") && !PARTIAL.test(name) && name !== DONE && name !== FAILED;
+  return !name.startsWith(".") && !PARTIAL.test(name) && name !== DONE && name !== FAILED && !isPictureFile(name);
 }
+
+/**
+ * Pictures wait in the folder for the items that name them (NINJS renditions by path, read at
+ * ingest); one no item has named within an hour goes to done/, so the folder does not fill up.
+ * Looked at once a minute.
+ */
+async function sweepPictures(folder: string): Promise<void> {
+  const now = Date.now();
+  if ((swept.get(folder) ?? 0) > now - SWEEP_EVERY_MS) return;
+  swept.set(folder, now);
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith(".") || !isPictureFile(entry.name)) continue;
+    const file = path.join(folder, entry.name);
+    const stats = await stat(file).catch(() => null);
+    if (stats && now - stats.mtimeMs > PICTURE_KEEP_MS) await moveWithoutOverwriting(file, path.join(folder, DONE), entry.name).catch(() => {});
+  }
+}
+const swept = new Map<string, number>();
 
 function folderError(folder: string, error: unknown): SourceError {
   const code = (error as NodeJS.ErrnoException).code;
@@ -216,6 +237,7 @@ export async function pollFolder(settings: { path: string }, state: unknown, opt
     if (!(await stat(folder)).isDirectory()) throw new SourceError(`${folder} is not a folder`);
     await Promise.all([PROCESSING, DONE, FAILED].map((sub) => mkdir(path.join(folder, sub), { recursive: true })));
     await recoverStaleClaims(folder);
+    await sweepPictures(folder);
     ({ complete, waiting } = await completeFiles(folder, options.signal));
   } catch (error) {
     if (options.signal?.aborted) throw new SourceError("The poll was stopped", { cause: error });
@@ -243,7 +265,7 @@ export async function pollFolder(settings: { path: string }, state: unknown, opt
       await ack("failed", `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       continue;
     }
-    items.push({ name: file.name, raw, receivedAt: new Date(file.mtimeMs), ack });
+    items.push({ name: file.name, raw, receivedAt: new Date(file.mtimeMs), folder, ack });
   }
   // Files still being written, or too fresh to tell, and any left over the poll's limit: poll again soon.
   return { items, state: state ?? null, more: waiting > 0 || handled < complete.length };

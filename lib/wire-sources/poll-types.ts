@@ -15,6 +15,8 @@ export type FetchedItem = {
   raw: string | Uint8Array;
   /** When the item reached the source (a file's modification time), if the source knows. */
   receivedAt?: Date;
+  /** The folder it came from, where the pictures it names by path are read (a watched folder). */
+  folder?: string;
   ack: Ack;
 };
 

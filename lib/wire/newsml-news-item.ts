@@ -227,5 +227,6 @@ export function readNewsItem(item: XmlElement, receivedAt: Date): ParsedWireItem
     bodyHtml: body.bodyHtml,
     pubstatus: pubstatus(itemMeta, problems),
     related: [],
+    pictures: [],
   };
 }

@@ -2,6 +2,7 @@ import type { ParsedWireItem } from "@/lib/wire/types";
 import { readNewsItem } from "@/lib/wire/newsml-news-item";
 import { attribute, childNamed, childrenNamed, readXml, type XmlElement } from "@/lib/wire/newsml-xml";
 import { WireError } from "@/lib/wire/wire-error";
+import { MAX_WIRE_PICTURES, newsmlPicture } from "@/lib/wire/wire-pictures";
 
 const XML_DECLARATION = /^\s*<\?xml[\s?]/;
 // The first element's name, without its namespace prefix ("<n:newsItem" → "newsItem").
@@ -9,6 +10,7 @@ const FIRST_ELEMENT = /^\s*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]/;
 const G2_ITEMS = new Set(["newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"]);
 const NO_COPY_ITEMS = new Set(["conceptItem", "knowledgeItem", "planningItem", "catalogItem"]);
 const TEXT_CLASS = "text";
+const PICTURE_CLASS = "picture";
 
 /**
  * Whether the input is an XML document for this reader: one that opens with an XML declaration,
@@ -37,6 +39,25 @@ function packageMembers(pack: XmlElement): string[] {
     }
   }
   return [...members];
+}
+
+/**
+ * Each story's pictures: the picture items a package in the delivery groups with it, or, in a
+ * message of one story, every picture the message holds (agencies send a story and its photos
+ * together, not always with a package to say so).
+ */
+function withPictures(stories: ParsedWireItem[], pictureItems: XmlElement[], packages: string[][]): ParsedWireItem[] {
+  const pictures = pictureItems.flatMap((item) => {
+    const picture = newsmlPicture(item);
+    return picture ? [{ guid: attribute(item, "guid"), picture }] : [];
+  });
+  if (!pictures.length) return stories;
+  return stories.map((story) => {
+    const guid = story.parse.guid;
+    const grouped = guid ? pictures.filter(({ guid: pictureGuid }) => pictureGuid && packages.some((members) => members.includes(guid) && members.includes(pictureGuid))) : [];
+    const own = grouped.length || stories.length > 1 ? grouped : pictures;
+    return own.length ? { ...story, pictures: own.map(({ picture }) => picture).slice(0, MAX_WIRE_PICTURES) } : story;
+  });
 }
 
 /** Each story's `related`: the other members of every package in the delivery that groups it. */
@@ -85,5 +106,7 @@ export function parseNewsmlItems(text: string, receivedAt: Date): ParsedWireItem
     if (problems.length) story.parse.problems.push(...problems);
     return story;
   });
-  return relate(stories, packages.map(packageMembers));
+  const groups = packages.map(packageMembers);
+  const pictures = items.filter((item) => item.name === "newsItem" && itemClass(item) === PICTURE_CLASS);
+  return withPictures(relate(stories, groups), pictures, groups);
 }

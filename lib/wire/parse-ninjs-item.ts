@@ -12,6 +12,7 @@ import { readTextBody } from "@/lib/wire/read-text-body";
 import { markupToText } from "@/lib/wire/markup-to-text";
 import { WireError } from "@/lib/wire/wire-error";
 import { cleanText } from "@/lib/text-input";
+import { ninjsPictures } from "@/lib/wire/wire-pictures";
 
 type Json = Record<string, unknown>;
 
@@ -180,5 +181,6 @@ export function parseNinjsItem(raw: string, receivedAt: Date): ParsedWireItem {
     bodyHtml,
     pubstatus: pubstatuses.get(text(item.pubstatus)?.toLowerCase() ?? "") ?? null,
     related: [],
+    pictures: ninjsPictures(item.associations),
   };
 }

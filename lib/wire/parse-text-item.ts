@@ -42,5 +42,6 @@ export function parseTextItem(text: string, receivedAt: Date): ParsedWireItem {
     bodyHtml: blocksHtml(body.blocks),
     pubstatus: null,
     related: [],
+    pictures: [],
   };
 }

@@ -1,4 +1,5 @@
 import type { TagType } from "@/lib/stories/schemas";
+import type { WirePicture } from "@/lib/wire/wire-pictures";
 
 /** Which reader took the item apart: plain text (with or without an ANPA / IPTC 7901 envelope), NINJS, NewsML-G2. */
 export type WireFormat = "text" | "ninjs" | "newsml";
@@ -68,6 +69,8 @@ export type ParsedWireItem = {
   pubstatus: WirePubstatus | null;
   /** Guids of items a NewsML-G2 package groups with this one (packageItem), for the desk to show together. */
   related: string[];
+  /** The pictures it carries (NINJS associations, NewsML-G2 picture items), the first its lead; fetched at ingest. */
+  pictures: WirePicture[];
 };
 
 /** The fields beyond shared/wire/README.md's, as a reader that found none of them leaves them. */
