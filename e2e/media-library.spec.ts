@@ -249,6 +249,76 @@ test("in a story, the lead picture is chosen from the library by keyboard, publi
   expect(await figure.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 });
 
+test("a picture put in the body from the toolbar stays where it was put, through a save and a reload, and the article shows it with its caption", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const stem = fileStem();
+  const photo = await uploadAs(editor, "moscow-embassy.jpg", `${stem}-inline.jpg`);
+  const alt = "Police officers at the gate of the Indian embassy in Moscow";
+  expect((await api("PATCH", `/api/v1/media/${photo.id}`, { key: editor.apiKey, body: { alt } })).status).toBe(200);
+  const story = await makeStory(editor, { headline: unique("Embassy guarded"), standfirst: "Officers stood at the gate.", body: "<p>First paragraph.</p><p>Second paragraph.</p>", tags: [unique("Embassies")] });
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+
+  // The cursor at the end of the first paragraph, then the toolbar's Picture.
+  const body = page.getByTestId("body-editor");
+  await body.getByText("First paragraph.").click();
+  await page.keyboard.press("End");
+  await page.getByRole("toolbar", { name: "Body formatting" }).getByRole("button", { name: "Picture" }).click();
+  const dialog = page.getByRole("dialog", { name: "Put a picture in the body" });
+  await expect(dialog.getByLabel("Search the library")).toBeFocused();
+  await page.keyboard.type(stem);
+  await expect(dialog.getByTestId("media-picker-status")).toContainText(`1 picture matches “${stem}”`);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+
+  const figure = body.getByTestId("body-figure");
+  await expect(figure).toContainText(CAPTION);
+  await expect(figure).toContainText("Yuri Kochetkov / ANI");
+  await expect(figure).toContainText(`Alt text: ${alt}`);
+  await expect(page.getByTestId("autosave-state")).toHaveText(/Saved automatically/);
+  const saved = async () => (await api<{ body: string }>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body.body;
+  expect(await saved()).toBe(`<p>First paragraph.</p><figure data-media="${photo.id}"></figure><p>Second paragraph.</p>`);
+
+  // A reload finds it where it was put; typing elsewhere keeps it.
+  await page.reload();
+  await expect(figure).toContainText(CAPTION);
+  await body.getByText("Second paragraph.").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" More.");
+  await expect(page.getByTestId("autosave-state")).toHaveText(/Saved automatically/);
+  await expect.poll(saved).toBe(`<p>First paragraph.</p><figure data-media="${photo.id}"></figure><p>Second paragraph. More.</p>`);
+
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("status")).toHaveText("Published.");
+  await page.getByTestId("view-live").click();
+  const inline = page.getByTestId("inline-picture");
+  await expect(inline.locator("img")).toHaveAttribute("alt", alt);
+  await expect(inline.locator("figcaption")).toContainText(CAPTION);
+  await expect(inline.locator("img")).toHaveAttribute("loading", "lazy");
+});
+
+test("a body picture the wire brought is kept when the story is edited, and goes with one button", async ({ page }) => {
+  const editor = await makeUser("editor");
+  const photo = await uploadAs(editor, "moscow-embassy.jpg", `${fileStem()}-wire.jpg`);
+  const story = await makeStory(editor, { body: `<p>Copy.</p><figure data-media="${photo.id}"></figure>` });
+  await signInViaApi(page, editor);
+  await page.goto(`/admin/stories/${story.id}`);
+  const body = page.getByTestId("body-editor");
+  await expect(body.getByTestId("body-figure")).toContainText(CAPTION);
+  await expect(body.getByTestId("body-figure").getByTestId("needs-alt")).toBeVisible();
+  await body.getByText("Copy.").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Edited.");
+  await expect(page.getByTestId("autosave-state")).toHaveText(/Saved automatically/);
+  const saved = async () => (await api<{ body: string }>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body.body;
+  await expect.poll(saved).toBe(`<p>Copy. Edited.</p><figure data-media="${photo.id}"></figure>`);
+
+  await body.getByTestId("body-figure").getByRole("button", { name: "Remove picture" }).click();
+  await expect(body.getByTestId("body-figure")).toHaveCount(0);
+  await expect.poll(saved).toBe("<p>Copy. Edited.</p>");
+});
+
 test("the lead picture is removed with one button, and a story saved without it keeps none", async ({ page }) => {
   const editor = await makeUser("editor");
   const photo = await uploadAs(editor, "moscow-embassy.jpg", `${fileStem()}-removed.jpg`);

@@ -11,6 +11,8 @@ import {
 import { StarterKit } from "@tiptap/starter-kit";
 import { CodeBlock } from "@tiptap/extension-code-block";
 import { LinkForm, type LinkFormValues } from "@/components/editor/link-form";
+import { Figure } from "@/components/editor/figure-node";
+import { MediaPickerDialog } from "@/components/media/media-picker-dialog";
 
 /* -------------------------------------------------------------------------- */
 /*  Configuration                                                             */
@@ -80,6 +82,7 @@ const Preformatted = CodeBlock.extend({
 // array on every render.
 const EXTENSIONS = [
   Preformatted,
+  Figure,
   StarterKit.configure({
     heading: { levels: [2, 3] },
     code: false,
@@ -132,6 +135,7 @@ type ActiveState = {
   blockquote: boolean;
   bulletList: boolean;
   orderedList: boolean;
+  picture: boolean;
 };
 
 const INACTIVE: ActiveState = {
@@ -144,6 +148,7 @@ const INACTIVE: ActiveState = {
   blockquote: false,
   bulletList: false,
   orderedList: false,
+  picture: false,
 };
 
 type ToolbarButtonProps = {
@@ -192,7 +197,7 @@ function Separator(): JSX.Element {
   return <span aria-hidden="true" className="mx-1 h-6 w-px bg-slate-300" />;
 }
 
-type ToolKey = "paragraph" | "h2" | "h3" | "bold" | "italic" | "link" | "blockquote" | "bulletList" | "orderedList";
+type ToolKey = "paragraph" | "h2" | "h3" | "bold" | "italic" | "link" | "blockquote" | "bulletList" | "orderedList" | "picture";
 
 /** The link form's state: the range it applies to, and whether a link there is being edited. */
 type LinkEdit = { from: number; to: number; href: string; askText: boolean };
@@ -218,6 +223,8 @@ export function RichTextEditor(props: {
   const initialContent = useMemo(() => normaliseDefault(defaultValue), [defaultValue]);
   const [html, setHtml] = useState<string>(initialContent);
   const [linkEdit, setLinkEdit] = useState<LinkEdit | null>(null);
+  // The library's dialog, open to put a picture in at the cursor.
+  const [choosingPicture, setChoosingPicture] = useState(false);
   // The toolbar's one Tab stop: the button last focused (WAI-ARIA toolbar pattern).
   const [tabStop, setTabStop] = useState<ToolKey>("paragraph");
   // Keyboard shortcuts run from ProseMirror's handler, made once: it reaches the current function here.
@@ -283,6 +290,7 @@ export function RichTextEditor(props: {
           blockquote: e.isActive("blockquote"),
           bulletList: e.isActive("bulletList"),
           orderedList: e.isActive("orderedList"),
+          picture: e.isActive("figure"),
         };
       },
     }) ?? INACTIVE;
@@ -396,7 +404,32 @@ export function RichTextEditor(props: {
         <ToolbarButton label="Numbered list" {...tool("orderedList")} onClick={() => chain()?.toggleOrderedList().run()}>
           1. List
         </ToolbarButton>
+        {props.readOnly ? null : (
+          <>
+            <Separator />
+            <ToolbarButton
+              label="Picture" {...tool("picture")} pressed={choosingPicture}
+              onClick={() => setChoosingPicture(true)}
+            >
+              Picture
+            </ToolbarButton>
+          </>
+        )}
       </div>
+
+      {choosingPicture ? (
+        <MediaPickerDialog
+          title="Put a picture in the body"
+          onChoose={(picture) => {
+            // At the cursor, as a block of its own; the cursor goes on after it.
+            chain()?.insertContent({ type: "figure", attrs: { media: picture.id } }).run();
+          }}
+          onClose={() => {
+            setChoosingPicture(false);
+            if (editor && !editor.view.hasFocus()) editor.view.focus();
+          }}
+        />
+      ) : null}
 
       {linkEdit ? (
         <LinkForm

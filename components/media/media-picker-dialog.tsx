@@ -109,7 +109,7 @@ export function MediaPickerDialog({ title, currentId, onChoose, onClose }: { tit
     }
   };
 
-  const found = `${pictures.length}${nextCursor ? "+" : ""} ${pictures.length === 1 ? "picture" : "pictures"}${answered ? ` match “${answered}”` : ", newest first"}`;
+  const found = `${pictures.length}${nextCursor ? "+" : ""} ${pictures.length === 1 ? "picture" : "pictures"}${answered ? ` ${pictures.length === 1 && !nextCursor ? "matches" : "match"} “${answered}”` : ", newest first"}`;
   const count = loading ? "Looking…" : problem ? problem : pictures.length === 0 ? (answered ? `No pictures match “${answered}”.` : "The library has no pictures yet.") : `${found}. Down arrow to go through them, Enter to choose.`;
 
   return (
