@@ -307,6 +307,8 @@ test("a body picture the wire brought is kept when the story is edited, and goes
   const body = page.getByTestId("body-editor");
   await expect(body.getByTestId("body-figure")).toContainText(CAPTION);
   await expect(body.getByTestId("body-figure").getByTestId("needs-alt")).toBeVisible();
+  // It stops publishing until it is described, as a lead picture does.
+  await expect(page.getByTestId("check-bodyPicturesAlt")).toHaveAttribute("data-state", "block");
   await body.getByText("Copy.").click();
   await page.keyboard.press("End");
   await page.keyboard.type(" Edited.");
@@ -316,6 +318,7 @@ test("a body picture the wire brought is kept when the story is edited, and goes
 
   await body.getByTestId("body-figure").getByRole("button", { name: "Remove picture" }).click();
   await expect(body.getByTestId("body-figure")).toHaveCount(0);
+  await expect(page.getByTestId("check-bodyPicturesAlt")).toHaveCount(0);
   await expect.poll(saved).toBe("<p>Copy. Edited.</p>");
 });
 

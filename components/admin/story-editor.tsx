@@ -18,6 +18,8 @@ import { EmbargoForm, type EmbargoFormStory } from "@/components/admin/embargo-f
 import { PrepublishChecklist } from "@/components/admin/prepublish-checklist";
 import { StoryLeadPicture } from "@/components/admin/story-lead-picture";
 import { WordCount } from "@/components/admin/word-count";
+import { usePictures } from "@/components/media/picture-store";
+import { bodyPictureIds } from "@/lib/stories/body-picture-ids";
 import type { PublishRules } from "@/lib/stories/prepublish-checklist";
 import { embargoHolds } from "@/lib/stories/embargo-state";
 import { formatZonedInstant } from "@/lib/site/zoned-time";
@@ -81,6 +83,8 @@ export function StoryEditor(props: StoryEditorProps) {
     },
   });
   const { values, setValues, state, save, flush, dirty } = editor;
+  // The body's pictures as the library holds them: the checklist wants each one's alt text.
+  const bodyPictures = usePictures(bodyPictureIds(values.body));
 
   // What the server renders changed (a command's redirect, a refresh after someone else's save):
   // take it as the form's copy if nothing is unsaved; otherwise try to save, which finds their
@@ -324,6 +328,7 @@ export function StoryEditor(props: StoryEditorProps) {
                 embargoUntil: props.embargo?.embargoUntil ?? null,
                 // The picture's alt text as the library holds it (the panel follows changes made there).
                 leadImageAlt: values.leadImage ? (values.leadImage.picture?.alt ?? "") : null,
+                bodyPictureAlts: bodyPictureIds(values.body).flatMap((id) => (bodyPictures.get(id)?.picture ? [bodyPictures.get(id)!.picture!.alt] : [])),
               }}
               rules={props.publishRules} timeZone={props.timeZone}
             />

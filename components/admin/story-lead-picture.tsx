@@ -7,6 +7,7 @@ import { carriesFiles, pastedFiles } from "@/components/media/picture-intake";
 import { getPicture } from "@/components/media/list-pictures";
 import { needsAlt, renditionFor, type Picture } from "@/components/media/picture-renditions";
 import { savePicture } from "@/components/media/save-picture";
+import { rememberPicture } from "@/components/media/picture-store";
 import { UploadLines } from "@/components/media/upload-lines";
 import { usePictureUploads } from "@/components/media/use-picture-uploads";
 import { inputClass } from "@/components/admin/field";
@@ -144,7 +145,13 @@ export function StoryLeadPicture(props: {
                   {picture.credit || picture.byline ? <span className="mt-0.5 block text-xs text-slate-600" data-testid="lead-picture-credit">{[picture.byline, picture.credit].filter(Boolean).join(" / ")}</span> : null}
                 </p>
                 {needsAlt(picture) ? (
-                  <AltTextForm key={picture.id} picture={picture} readOnly={readOnly} onSaved={(saved) => onChange({ id: saved.id, picture: saved })} />
+                  <AltTextForm
+                    key={picture.id} picture={picture} readOnly={readOnly}
+                    onSaved={(saved) => {
+                      rememberPicture(saved);
+                      onChange({ id: saved.id, picture: saved });
+                    }}
+                  />
                 ) : (
                   <p data-testid="lead-picture-alt"><span className="font-medium">Alt text:</span> {picture.alt}</p>
                 )}

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useState, type JSX } from "react";
+import type { JSX } from "react";
 import { Node, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
-import { getPicture } from "@/components/media/list-pictures";
+import { usePictures } from "@/components/media/picture-store";
 import { NeedsAltMarker } from "@/components/media/picture-card";
-import { needsAlt, renditionFor, type Picture } from "@/components/media/picture-renditions";
+import { needsAlt, renditionFor } from "@/components/media/picture-renditions";
 
 /**
  * A picture in the body: `<figure data-media="{id}"></figure>`, exactly what the sanitiser keeps
@@ -39,32 +39,9 @@ export const Figure = Node.create({
 
 function FigureView({ node, selected, deleteNode, editor }: ReactNodeViewProps): JSX.Element {
   const id = node.attrs.media as string;
-  const [picture, setPicture] = useState<Picture | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const load = () =>
-      getPicture(id, controller.signal).then(
-        (found) => {
-          setPicture(found);
-          setProblem(null);
-        },
-        (error: unknown) => {
-          if (!controller.signal.aborted) setProblem(error instanceof Error ? error.message : "The picture could not be read from the library.");
-        },
-      );
-    void load();
-    // Back from the library's tab, where its alt text or caption may have changed.
-    const onVisible = () => {
-      if (document.visibilityState === "visible") void load();
-    };
-    document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      controller.abort();
-      document.removeEventListener("visibilitychange", onVisible);
-    };
-  }, [id]);
+  const entry = usePictures([id]).get(id);
+  const picture = entry?.picture ?? null;
+  const problem = entry?.problem ?? null;
 
   const shown = picture ? renditionFor(picture, "original", { minWidth: 400 }) : null;
   const credit = picture ? [picture.byline, picture.credit].filter(Boolean).join(" / ") : "";

@@ -140,6 +140,17 @@ describe("a story with a lead picture", () => {
 });
 
 describe("a picture in a story's body", () => {
+  it("is not published until it has alt text, as the lead picture is not", async () => {
+    const { body: inline } = await uploadMedia(editor.apiKey, mediaFixture("plain.png"), "inline-no-alt.png", "image/png");
+    const created = await api<StoryWithPicture>("POST", "/api/v1/stories", { key: editor.apiKey, body: { headline: unique("Inline without alt"), body: `<p>Copy.</p><figure data-media="${inline.id}"></figure>` } });
+    const refused = await api<{ error: { fields: Record<string, string[]> } }>("POST", `/api/v1/stories/${created.body.id}/publish`, { key: editor.apiKey });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields.body).toEqual(["Describe the picture in the body (alt text) for readers who cannot see it."]);
+    expect((await getPage(`/stories/${created.body.slug}`)).status).toBe(404);
+    await api("PATCH", `/api/v1/media/${inline.id}`, { key: editor.apiKey, body: { alt: "A grey square" } });
+    expect((await api("POST", `/api/v1/stories/${created.body.id}/publish`, { key: editor.apiKey })).status).toBe(200);
+  });
+
   it("is kept as a reference to the library, drawn with its caption and credit on the page and in the feeds; anything else is not", async () => {
     const { body: inline } = await uploadMedia(editor.apiKey, mediaFixture("moscow-embassy.jpg"), "inline.jpg");
     await api("PATCH", `/api/v1/media/${inline.id}`, { key: editor.apiKey, body: { alt: "The embassy's gate", caption: "The gate of the embassy on Wednesday." } });

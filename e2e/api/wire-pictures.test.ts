@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, makeUser, unique, type ApiStory, type TestUser } from "@/e2e/fixtures/factories";
 import { cli } from "@/e2e/fixtures/cli";
-import { mediaFixture, type ApiMedia } from "@/e2e/fixtures/media";
+import type { ApiMedia } from "@/e2e/fixtures/media";
 import { distinctWords, queueWireItem } from "@/e2e/fixtures/wire-queue";
 
 // Issue 14: agencies send pictures with their copy (NINJS associations, NewsML-G2 picture items).
@@ -20,13 +20,12 @@ import { distinctWords, queueWireItem } from "@/e2e/fixtures/wire-queue";
 type Story = ApiStory & { body: string; leadImage: ApiMedia | null; ingest: { outcome: string; wireItemId: string | null } };
 type WireItem = { parsed: { problems: string[] } };
 
-const PLAIN = mediaFixture("plain.png");
 // Each address a picture of its own (the library takes the same bytes as the same picture).
 const made = new Map<string, Promise<Buffer>>();
 const pictureFor = (name: string) => {
   if (!made.has(name)) {
     const shade = createHash("sha256").update(name).digest();
-    made.set(name, sharp({ create: { width: 1600, height: 1067, channels: 3, background: { r: shade[0], g: shade[1], b: shade[2] } } }).jpeg().toBuffer());
+    made.set(name, sharp({ create: { width: 1600, height: 1067, channels: 3, background: { r: shade[0], g: shade[1], b: shade[2] } } })[name.endsWith(".png") ? "png" : "jpeg"]().toBuffer());
   }
   return made.get(name)!;
 };
@@ -41,7 +40,7 @@ beforeAll(async () => {
     const name = new URL(request.url!, "http://x").pathname;
     hits.set(name, (hits.get(name) ?? 0) + 1);
     if (name.startsWith("/embassy")) return void pictureFor(name).then((bytes) => response.writeHead(200, { "content-type": "image/jpeg" }).end(bytes));
-    if (name.startsWith("/plain")) return response.writeHead(200, { "content-type": "image/png" }).end(PLAIN);
+    if (name.startsWith("/plain")) return void pictureFor(name).then((bytes) => response.writeHead(200, { "content-type": "image/png" }).end(bytes));
     if (name === "/page.jpg") return response.writeHead(200, { "content-type": "image/jpeg" }).end("<html><script>alert(1)</script></html>");
     response.writeHead(404).end();
   });

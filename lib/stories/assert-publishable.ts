@@ -3,10 +3,11 @@ import type { Tx } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { publishSettings } from "@/lib/env";
 import { newsroomTimeZone } from "@/lib/site/newsroom-time";
+import { bodyPictureIds } from "@/lib/stories/body-picture-ids";
 import { blockingItems, prepublishChecklist, type ChecklistStory, type PublishRules } from "@/lib/stories/prepublish-checklist";
 
 // The form field each blocking check points at, for the 422's fields (the story form shows them).
-const fieldOf = { headline: "headline", headlineWritten: "headline", standfirst: "standfirst", tags: "tags", slug: "slug", leadImageAlt: "leadImage" } as const;
+const fieldOf = { headline: "headline", headlineWritten: "headline", standfirst: "standfirst", tags: "tags", slug: "slug", leadImageAlt: "leadImage", bodyPicturesAlt: "body" } as const;
 
 /**
  * Refuses to put a story live while a check the newsroom requires (PUBLISH_REQUIRE) fails: a 422
@@ -28,9 +29,13 @@ export function assertPublishable(story: ChecklistStory, rules: PublishRules = p
 export async function assertStoryPublishable(tx: Tx, id: string, rules: PublishRules = publishSettings()): Promise<void> {
   const story = await tx.story.findUnique({
     where: { id },
-    select: { headline: true, standfirst: true, slug: true, headlineProposed: true, embargoUntil: true, leadImage: { select: { alt: true } }, _count: { select: { tags: true } } },
+    select: { headline: true, standfirst: true, slug: true, headlineProposed: true, embargoUntil: true, body: true, leadImage: { select: { alt: true } }, _count: { select: { tags: true } } },
   });
   if (!story) throw new AppError("not_found", "No story with that id");
-  const { leadImage, _count, ...fields } = story;
-  assertPublishable({ ...fields, tags: _count.tags, leadImageAlt: leadImage ? leadImage.alt : null }, rules);
+  const { leadImage, _count, body, ...fields } = story;
+  const ids = bodyPictureIds(body);
+  const alts = ids.length ? new Map((await tx.mediaItem.findMany({ where: { id: { in: ids } }, select: { id: true, alt: true } })).map((row) => [row.id, row.alt])) : new Map<string, string>();
+  // A picture the library no longer holds is not shown, so needs no words.
+  const bodyPictureAlts = ids.flatMap((id) => (alts.has(id) ? [alts.get(id)!] : []));
+  assertPublishable({ ...fields, tags: _count.tags, leadImageAlt: leadImage ? leadImage.alt : null, bodyPictureAlts }, rules);
 }

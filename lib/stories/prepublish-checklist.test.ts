@@ -66,6 +66,20 @@ describe("the pre-publish checklist", () => {
   });
 });
 
+describe("pictures in the checklist", () => {
+  it("blocks a story whose lead or body pictures lack alt text, whatever the newsroom requires", () => {
+    expect(item({ leadImageAlt: "" }, "leadImageAlt").state).toBe("block");
+    expect(item({ bodyPictureAlts: ["Police at the gate", ""] }, "bodyPicturesAlt")).toMatchObject({ state: "block", message: "Describe 1 of the 2 pictures in the body (alt text) for readers who cannot see it." });
+    expect(item({ bodyPictureAlts: [" "] }, "bodyPicturesAlt").message).toBe("Describe the picture in the body (alt text) for readers who cannot see it.");
+    expect(item({ bodyPictureAlts: ["a", "b"] }, "bodyPicturesAlt")).toMatchObject({ state: "ok", message: "All 2 have alt text." });
+    expect(prepublishChecklist({ ...ready, bodyPictureAlts: [] }, warnOnly, zone).some((found) => found.key === "bodyPicturesAlt")).toBe(false);
+  });
+
+  it("is refused on the server on the body's field", () => {
+    expect(() => assertPublishable({ ...ready, bodyPictureAlts: [""] }, warnOnly)).toThrow(expect.objectContaining({ status: 422, fields: { body: ["Describe the picture in the body (alt text) for readers who cannot see it."] } }));
+  });
+});
+
 describe("the server's check before a story goes live", () => {
   it("lets through a story that fails only what warns", () => {
     expect(() => assertPublishable({ ...ready, standfirst: "" }, { require: ["tags"], headlineMaxLength: 110 })).not.toThrow();

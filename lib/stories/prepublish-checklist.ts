@@ -18,7 +18,7 @@ export type PublishRules = {
 export const defaultPublishRules: PublishRules = { require: [], headlineMaxLength: 110 };
 
 export type ChecklistState = "ok" | "warn" | "block";
-export type ChecklistItem = { key: ChecklistKey | "embargo" | "leadImageAlt"; state: ChecklistState; label: string; message: string };
+export type ChecklistItem = { key: ChecklistKey | "embargo" | "leadImageAlt" | "bodyPicturesAlt"; state: ChecklistState; label: string; message: string };
 
 /** The fields checked: the form's values as typed, or the story as stored. */
 export type ChecklistStory = {
@@ -33,6 +33,8 @@ export type ChecklistStory = {
   embargoUntil?: Date | string | null;
   /** The lead picture's alt text, or null when the story has no picture. */
   leadImageAlt?: string | null;
+  /** The alt text of each picture in the body, in order ("" for one that has none). */
+  bodyPictureAlts?: readonly string[];
 };
 
 const MAX_SENSIBLE_SLUG = 60;
@@ -61,6 +63,7 @@ export function prepublishChecklist(story: ChecklistStory, rules: PublishRules, 
     check("tags", "Tags", tagCount === 0 ? "Add at least one tag." : null, `${tagCount} ${tagCount === 1 ? "tag" : "tags"}.`),
     check("slug", "Slug", slugProblem(slug), `/${slug}`),
     ...leadImageItem(story.leadImageAlt ?? null),
+    ...bodyPicturesItem(story.bodyPictureAlts ?? []),
     embargoItem(story.embargoUntil ?? null, options),
   ];
 }
@@ -80,6 +83,16 @@ function leadImageItem(alt: string | null): ChecklistItem[] {
   return alt.trim()
     ? [{ key: "leadImageAlt", state: "ok", label: "Picture", message: "Has alt text." }]
     : [{ key: "leadImageAlt", state: "block", label: "Picture", message: "Describe the lead picture (its alt text) for readers who cannot see it." }];
+}
+
+/** The same for the pictures in the body: each needs its alt text. */
+function bodyPicturesItem(alts: readonly string[]): ChecklistItem[] {
+  if (alts.length === 0) return [];
+  const without = alts.filter((alt) => !alt.trim()).length;
+  const label = "Pictures in the body";
+  if (without === 0) return [{ key: "bodyPicturesAlt", state: "ok", label, message: alts.length === 1 ? "Has alt text." : `All ${alts.length} have alt text.` }];
+  const which = alts.length === 1 ? "the picture in the body" : `${without} of the ${alts.length} pictures in the body`;
+  return [{ key: "bodyPicturesAlt", state: "block", label, message: `Describe ${which} (alt text) for readers who cannot see ${without === 1 ? "it" : "them"}.` }];
 }
 
 function embargoItem(embargoUntil: Date | string | null, { timeZone, now = new Date() }: { timeZone: string; now?: Date }): ChecklistItem {

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { FIGURE_TAGS } from "@/lib/stories/body-picture-ids";
 
 /** The only markup a story body may hold (see CONTRACT.md), and a picture of the media library by reference. */
 export const allowedBodyTags = ["p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "pre", "figure"] as const;
@@ -15,7 +16,6 @@ const figure: sanitizeHtml.Transformer = (_tagName, attribs): sanitizeHtml.Tag =
   return UUID.test(id) ? { tagName: "figure", attribs: { "data-media": id.toLowerCase() } } : { tagName: "p", attribs: {} };
 };
 
-const FIGURE_TAGS = /<figure data-media="([0-9a-f-]{36})">|<\/figure>/g;
 
 /**
  * What a kept figure held goes (its caption and credit are the picture's own), a figure inside
@@ -62,10 +62,7 @@ export function sanitizeBody(html: string): string {
   return emptyFigures(sanitizeHtml(html, options)).trim();
 }
 
-/** The pictures a body shows, by id, in order (each once). */
-export function bodyPictureIds(html: string): string[] {
-  return [...new Set([...html.matchAll(FIGURE_TAGS)].flatMap((match) => (match[1] ? [match[1]] : [])))];
-}
+export { bodyPictureIds } from "@/lib/stories/body-picture-ids";
 
 /** The visible text of a body, for excerpts, search and length checks. */
 export function bodyText(html: string): string {
