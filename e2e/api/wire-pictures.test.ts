@@ -118,8 +118,8 @@ describe("a NINJS item with pictures", () => {
     expect(said).toContainEqual(`picture 1 (${picturesUrl}/gone.jpg) was not taken: 127.0.0.1:${new URL(picturesUrl).port} answered 404 Not Found`);
     expect(said.find((line) => line.startsWith("picture 2"))).toMatch(/page\.jpg\) was not taken: .*(not a picture|not an image|JPEG, PNG, WebP)/i);
     expect(said).toContainEqual("picture 3 (http://169.254.169.254/latest/meta-data/) was not taken: 169.254.169.254 is a private address");
-    expect(said.find((line) => line.startsWith("picture 4"))).toMatch(/names a file beside the item, and this item did not come from a folder/);
-    expect(said.find((line) => line.startsWith("picture 5"))).toMatch(/names a file beside the item, and this item did not come from a folder/);
+    expect(said.find((line) => line.startsWith("picture 4"))).toMatch(/names a file beside the item, and this item did not come from a folder or FTP server/);
+    expect(said.find((line) => line.startsWith("picture 5"))).toMatch(/names a file beside the item, and this item did not come from a folder or FTP server/);
   });
 });
 

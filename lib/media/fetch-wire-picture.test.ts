@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import ipaddr from "ipaddr.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchWirePicture, isFetchableAddress } from "@/lib/media/fetch-wire-picture";
+import { fetchWirePicture, folderReader, isFetchableAddress } from "@/lib/media/fetch-wire-picture";
 import { mediaSettings } from "@/lib/media/media-settings";
 
 const PICTURE = fs.readFileSync("e2e/fixtures/media/plain.png");
@@ -94,14 +94,14 @@ describe("reading a wire picture beside its item", () => {
     fs.writeFileSync(path.join(root, "secret.png"), "secret");
     fs.symlinkSync(path.join(root, "secret.png"), path.join(folder, "link.png"));
     try {
-      expect((await fetchWirePicture("pics/floods%2001.png", { folder, settings })).bytes.equals(PICTURE)).toBe(true);
-      expect((await fetchWirePicture("pics/floods 01.png", { folder, settings })).bytes.equals(PICTURE)).toBe(true);
-      await expect(fetchWirePicture("../secret.png", { folder, settings })).rejects.toThrow("../secret.png is outside the folder the item came from");
-      await expect(fetchWirePicture(path.join(root, "secret.png"), { folder, settings })).rejects.toThrow("is outside the folder");
-      await expect(fetchWirePicture("link.png", { folder, settings })).rejects.toThrow("link.png leads outside the folder the item came from");
-      await expect(fetchWirePicture("pics", { folder, settings })).rejects.toThrow("pics is not a file");
-      await expect(fetchWirePicture("gone.png", { folder, settings })).rejects.toThrow("gone.png is not in the folder the item came from");
-      await expect(fetchWirePicture("pics/floods 01.png", { settings })).rejects.toThrow("names a file beside the item, and this item did not come from a folder");
+      expect((await fetchWirePicture("pics/floods%2001.png", { readBeside: folderReader(folder, settings), settings })).bytes.equals(PICTURE)).toBe(true);
+      expect((await fetchWirePicture("pics/floods 01.png", { readBeside: folderReader(folder, settings), settings })).bytes.equals(PICTURE)).toBe(true);
+      await expect(fetchWirePicture("../secret.png", { readBeside: folderReader(folder, settings), settings })).rejects.toThrow("../secret.png is outside the folder the item came from");
+      await expect(fetchWirePicture(path.join(root, "secret.png"), { readBeside: folderReader(folder, settings), settings })).rejects.toThrow("is outside the folder");
+      await expect(fetchWirePicture("link.png", { readBeside: folderReader(folder, settings), settings })).rejects.toThrow("link.png leads outside the folder the item came from");
+      await expect(fetchWirePicture("pics", { readBeside: folderReader(folder, settings), settings })).rejects.toThrow("pics is not a file");
+      await expect(fetchWirePicture("gone.png", { readBeside: folderReader(folder, settings), settings })).rejects.toThrow("gone.png is not in the folder the item came from");
+      await expect(fetchWirePicture("pics/floods 01.png", { settings })).rejects.toThrow("names a file beside the item, and this item did not come from a folder or FTP server");
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

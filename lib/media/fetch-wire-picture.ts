@@ -110,10 +110,17 @@ async function fetchOverHttp(address: URL, settings: MediaSettings): Promise<{ b
   }
 }
 
+/** Reads a picture that a delivery names by a path beside its item (a watched folder, an FTP server). */
+export type BesideReader = (href: string) => Promise<Buffer>;
+
 /**
- * A picture named by a path beside its item, in the folder the item came from: never outside that
+ * Pictures named by a path beside their item, in the folder the item came from: never outside that
  * folder (no "..", no link leading out), a regular file, at most MEDIA_MAX_MB.
  */
+export function folderReader(folder: string, settings: MediaSettings = mediaSettings()): BesideReader {
+  return (href) => readBeside(href, folder, settings);
+}
+
 async function readBeside(href: string, folder: string, settings: MediaSettings): Promise<Buffer> {
   const root = await fs.realpath(folder);
   const target = path.resolve(root, decodeURIComponent(href.replace(/^file:(?:\/\/)?/i, "")));
@@ -134,9 +141,10 @@ async function readBeside(href: string, folder: string, settings: MediaSettings)
 
 /**
  * The picture's bytes: fetched where `href` is an http(s) address, read beside the item where it
- * is a path and the item came from a folder (`folder`). Never throws anything but a PictureFetchError.
+ * is a path and the item came with a way to read there (`readBeside`: a folder, an FTP server).
+ * Never throws anything but a PictureFetchError.
  */
-export async function fetchWirePicture(href: string, options: { folder?: string | null; settings?: MediaSettings } = {}): Promise<{ bytes: Buffer; contentType: string | null }> {
+export async function fetchWirePicture(href: string, options: { readBeside?: BesideReader | null; settings?: MediaSettings } = {}): Promise<{ bytes: Buffer; contentType: string | null }> {
   const settings = options.settings ?? mediaSettings();
   try {
     if (URL_SCHEME.test(href) && !/^file:/i.test(href)) {
@@ -148,8 +156,8 @@ export async function fetchWirePicture(href: string, options: { folder?: string 
       }
       return await fetchOverHttp(url, settings);
     }
-    if (!options.folder) throw new PictureFetchError(`${href.slice(0, 200)} names a file beside the item, and this item did not come from a folder`);
-    return { bytes: await readBeside(href, options.folder, settings), contentType: null };
+    if (!options.readBeside) throw new PictureFetchError(`${href.slice(0, 200)} names a file beside the item, and this item did not come from a folder or FTP server`);
+    return { bytes: await options.readBeside(href), contentType: null };
   } catch (error) {
     if (error instanceof PictureFetchError) throw error;
     throw new PictureFetchError(`Could not read ${href.slice(0, 200)}: ${(error as Error).message}`);

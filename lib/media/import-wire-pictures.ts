@@ -1,12 +1,13 @@
 import "server-only";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
-import { fetchWirePicture, PictureFetchError } from "@/lib/media/fetch-wire-picture";
+import { fetchWirePicture, PictureFetchError, type BesideReader } from "@/lib/media/fetch-wire-picture";
 import { uploadMedia } from "@/lib/media/upload-media";
 import type { WirePicture } from "@/lib/wire/wire-pictures";
 
 /** Pictures fetched at once for one delivery: an agency's server is not sent a hundred requests together. */
 const AT_ONCE = 4;
+const URL_SCHEME = /^https?:/i;
 
 export type ImportedPictures = { mediaIds: string[]; problems: string[] };
 
@@ -30,22 +31,23 @@ function fileName(href: string): string {
 export async function importWirePictures(options: {
   actor: Actor;
   pictures: WirePicture[];
-  folder?: string | null;
+  readBeside?: BesideReader | null;
   cache?: Map<string, Promise<string>>;
 }): Promise<ImportedPictures> {
   const cache = options.cache ?? new Map<string, Promise<string>>();
   const importOne = (picture: WirePicture) => {
-    const key = `${options.folder ?? ""}\n${picture.href}`;
-    let pending = cache.get(key);
+    // An address is the same picture for every item of the delivery; a path only beside its own item.
+    const key = URL_SCHEME.test(picture.href) ? picture.href : null;
+    let pending = key ? cache.get(key) : undefined;
     if (!pending) {
       pending = (async () => {
-        const { bytes } = await fetchWirePicture(picture.href, { folder: options.folder });
+        const { bytes } = await fetchWirePicture(picture.href, { readBeside: options.readBeside });
         const { caption, credit, byline, copyright, alt } = picture;
         // The bytes are judged by what they are (lib/media/sniff-image.ts), not by what a server called them.
         const media = await uploadMedia({ actor: options.actor, bytes, filename: fileName(picture.href), contentType: "image/*", described: { caption, credit, byline, copyright, alt }, reuse: true });
         return media.id;
       })();
-      cache.set(key, pending);
+      if (key) cache.set(key, pending);
     }
     return pending;
   };

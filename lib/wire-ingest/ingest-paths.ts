@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/permissions";
 import { ingestWireItems, MAX_WIRE_BYTES, type IngestOutcome, type ItemResult, type WireInput } from "@/lib/wire-ingest/ingest-wire-items";
 import { notWireCopy } from "@/lib/wire-ingest/not-wire-copy";
+import { folderReader } from "@/lib/media/fetch-wire-picture";
 
 export type IngestSummary = Record<IngestOutcome | "failed" | "skipped", number> & { failures: { file: string; reason: string }[]; skippedFiles: { file: string; reason: string }[] };
 
@@ -68,7 +69,7 @@ export async function ingestFiles(options: { actor: Actor; files: string[]; rece
         }
         if (stat.size > MAX_WIRE_BYTES) throw new Error("The item is larger than 1 MB");
         // Pictures it names by path are read from beside it.
-        readable.push({ file, input: { raw: await fs.readFile(file), receivedAt: options.receivedAt, folder: path.dirname(file) } });
+        readable.push({ file, input: { raw: await fs.readFile(file), receivedAt: options.receivedAt, readBeside: folderReader(path.dirname(file)) } });
       } catch (error) {
         fail(file, error instanceof Error ? error.message : String(error));
       }

@@ -24,6 +24,7 @@ import { describeWireSender, type WirePath } from "@/lib/wire-ingest/wire-sender
 import { deskColumns, type DeskColumns } from "@/lib/wire-desk/desk-columns";
 import { findCluster, findClusters } from "@/lib/wire-desk/find-cluster";
 import { importWirePictures } from "@/lib/media/import-wire-pictures";
+import type { BesideReader } from "@/lib/media/fetch-wire-picture";
 
 export const MAX_WIRE_BYTES = 1024 * 1024;
 /**
@@ -46,8 +47,8 @@ export const MAX_DELIVERY_STORED_BYTES = 8 * 1024 * 1024;
  * copy (or this guid and version) was already ingested; nothing changed.
  */
 export type IngestOutcome = "created" | "updated" | "pending" | "withdrawn" | "duplicate" | "queued" | "dropped";
-/** `folder`: where the copy came from (a watched folder, files named on the command line), where pictures it names by path are read. */
-export type WireInput = { raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[]; folder?: string | null };
+/** `readBeside`: reads the pictures the copy names by path, where it came with them (a watched folder, an FTP server, files named on the command line). */
+export type WireInput = { raw: string | Uint8Array; receivedAt?: Date; tags?: WireTag[]; readBeside?: BesideReader | null };
 /**
  * What a source's rules (lib/wire-sources/wire-rules.ts) made of a new item: drop it, or set its
  * priority, add tags, send it to a desk queue.
@@ -77,7 +78,7 @@ type Prepared = {
   routing: WireRouting | null;
   /** Its pictures in the media library, the lead first (fetched before the transaction). */
   mediaIds: string[];
-  folder: string | null;
+  readBeside: BesideReader | null;
 };
 
 /** How far back a take looks for the story its slug line names: agencies reuse slugs day after day. */
@@ -168,7 +169,7 @@ export async function ingestWireItems(options: {
           continue;
         }
         const tags = mergeTags(input.tags ?? [], routing?.tags ?? []);
-        prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags, slug, columns: deskColumns(item), routing, mediaIds: [], folder: input.folder ?? null });
+        prepared.push({ index, part, parts: items.length, item, raw, hash: itemHash(raw, item, items.length), receivedAt, tags, slug, columns: deskColumns(item), routing, mediaIds: [], readBeside: input.readBeside ?? null });
       }
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -227,7 +228,7 @@ async function fetchPictures(actor: Actor, prepared: Prepared[]) {
   const cache = new Map<string, Promise<string>>();
   for (const p of pictured) {
     if (held.has(p.hash)) continue;
-    const { mediaIds, problems } = await importWirePictures({ actor, pictures: p.item.pictures, folder: p.folder, cache });
+    const { mediaIds, problems } = await importWirePictures({ actor, pictures: p.item.pictures, readBeside: p.readBeside, cache });
     p.mediaIds = mediaIds;
     p.item.parse.problems.push(...problems);
   }

@@ -38,6 +38,23 @@ describe("pollFolder", () => {
     expect((await readdir(folder)).sort()).toEqual([".hidden", ".processing", "big.part", "done", "failed", "incoming", "upload.tmp", "x.filepart"]);
   });
 
+  it("leaves pictures for the items that name them, reads them beside the item, and clears away old ones", async () => {
+    await dropped("item.json");
+    await mkdir(path.join(folder, "pics"));
+    await writeFile(path.join(folder, "pics", "floods.jpg"), "jpeg bytes");
+    await dropped("fresh.jpg", "fresh");
+    await dropped("stale.JPG", "stale");
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await utimes(path.join(folder, "stale.JPG"), hoursAgo, hoursAgo);
+    const result = await pollFolder({ path: folder }, null);
+    expect(result.items.map((item) => item.name)).toEqual(["item.json"]);
+    expect((await result.items[0].readBeside!("pics/floods.jpg")).toString()).toBe("jpeg bytes");
+    await expect(result.items[0].readBeside!("../elsewhere.jpg")).rejects.toThrow("is outside the folder the item came from");
+    await result.items[0].ack("done");
+    expect((await readdir(path.join(folder, "done"))).sort()).toEqual(["item.json", "stale.JPG"]);
+    expect(await readdir(folder)).toContain("fresh.jpg");
+  });
+
   it("does not take a file that is still growing, and takes it once it holds still", async () => {
     await writeFile(path.join(folder, "growing.xml"), "<newsItem>");
     const writer = setInterval(() => void appendFile(path.join(folder, "growing.xml"), "<p>more</p>"), 20);

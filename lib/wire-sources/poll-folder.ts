@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { DEFAULT_MAX_ITEMS, MAX_SOURCE_BYTES, megabytes, type FetchedItem, type PollOptions, type PollResult } from "@/lib/wire-sources/poll-types";
+import { DEFAULT_MAX_ITEMS, MAX_SOURCE_BYTES, megabytes, PICTURE_WAIT_MS, type FetchedItem, type PollOptions, type PollResult } from "@/lib/wire-sources/poll-types";
 import { SourceError } from "@/lib/wire-sources/source-error";
 import { isPictureFile } from "@/lib/wire-ingest/not-wire-copy";
+import { folderReader } from "@/lib/media/fetch-wire-picture";
 
 // A watched folder is where an agency's FTP push (or a colleague's script) drops files. Two rules
 // make it safe:
@@ -26,7 +27,6 @@ const STILL_FOR_MS = 2000;
 // A poll takes its files (200 at most) through ingest in seconds: a claim a minute old was left by
 // an instance that stopped (killed, or its machine lost), and its file is taken back.
 const STALE_CLAIM_MS = 60_000;
-const PICTURE_KEEP_MS = 3600_000;
 const SWEEP_EVERY_MS = 60_000;
 const PARTIAL = /\.(?:tmp|part|filepart)$/i;
 const CLAIMED = /^(\d{13})-[0-9a-f]{12}-(.+)$/;
@@ -51,7 +51,7 @@ async function sweepPictures(folder: string): Promise<void> {
     if (!entry.isFile() || entry.name.startsWith(".") || !isPictureFile(entry.name)) continue;
     const file = path.join(folder, entry.name);
     const stats = await stat(file).catch(() => null);
-    if (stats && now - stats.mtimeMs > PICTURE_KEEP_MS) await moveWithoutOverwriting(file, path.join(folder, DONE), entry.name).catch(() => {});
+    if (stats && now - stats.mtimeMs > PICTURE_WAIT_MS) await moveWithoutOverwriting(file, path.join(folder, DONE), entry.name).catch(() => {});
   }
 }
 const swept = new Map<string, number>();
@@ -265,7 +265,7 @@ export async function pollFolder(settings: { path: string }, state: unknown, opt
       await ack("failed", `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       continue;
     }
-    items.push({ name: file.name, raw, receivedAt: new Date(file.mtimeMs), folder, ack });
+    items.push({ name: file.name, raw, receivedAt: new Date(file.mtimeMs), readBeside: folderReader(folder), ack });
   }
   // Files still being written, or too fresh to tell, and any left over the poll's limit: poll again soon.
   return { items, state: state ?? null, more: waiting > 0 || handled < complete.length };

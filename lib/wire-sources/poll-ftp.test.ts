@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,6 +124,30 @@ describe("pollFtp", () => {
     const result = await pollFtp(settings("move"), LOGIN, null);
     expect(names(result)).toEqual(["orphan.xml"]);
     await ackAll(result);
+  });
+
+  it("leaves pictures for the items that name them, reads them beside the item, and clears away old ones", async () => {
+    await drop("item.json");
+    await mkdir(out("pics"));
+    await writeFile(out("pics", "floods.jpg"), "jpeg bytes");
+    await writeFile(out("fresh.jpg"), "fresh");
+    await writeFile(out("stale.jpg"), "stale");
+    const hourAgo = new Date(Date.now() - 2 * 3600_000);
+    await utimes(out("stale.jpg"), hourAgo, hourAgo);
+    const result = await pollFtp(settings("move"), LOGIN, null);
+    try {
+      expect(names(result)).toEqual(["item.json"]);
+      const [item] = result.items;
+      expect((await item.readBeside!("pics/floods.jpg")).toString()).toBe("jpeg bytes");
+      expect((await item.readBeside!("fresh.jpg")).toString()).toBe("fresh");
+      await expect(item.readBeside!("../secret.jpg")).rejects.toThrow("../secret.jpg is outside the folder the item came from");
+      await expect(item.readBeside!("/etc/passwd")).rejects.toThrow("is outside the folder the item came from");
+      await expect(item.readBeside!("gone.jpg")).rejects.toThrow("gone.jpg is not on the FTP server beside the item");
+    } finally {
+      await ackAll(result);
+    }
+    expect((await readdir(out())).sort()).toEqual([".processing", "done", "fresh.jpg", "pics"]);
+    expect((await readdir(out("done"))).sort()).toEqual(["item.json", "stale.jpg"]);
   });
 
   it("says in words why it cannot poll, never with the password", async () => {

@@ -3,7 +3,10 @@ import path from "node:path";
 import { FTPError, type FileInfo } from "basic-ftp";
 import { openFtpSession, ftpError, ftpTarget, type FtpSession } from "@/lib/wire-sources/ftp-session";
 import { isTakeable } from "@/lib/wire-sources/poll-folder";
-import { DEFAULT_MAX_ITEMS, DEFAULT_TIMEOUT_MS, MAX_SOURCE_BYTES, type FetchedItem, type PollOptions, type PollResult } from "@/lib/wire-sources/poll-types";
+import { isPictureFile } from "@/lib/wire-ingest/not-wire-copy";
+import { PictureFetchError } from "@/lib/media/fetch-wire-picture";
+import { mediaSettings } from "@/lib/media/media-settings";
+import { DEFAULT_MAX_ITEMS, DEFAULT_TIMEOUT_MS, MAX_SOURCE_BYTES, megabytes, PICTURE_WAIT_MS, type FetchedItem, type PollOptions, type PollResult } from "@/lib/wire-sources/poll-types";
 import { seenEntries } from "@/lib/wire-sources/seen-entries";
 import { SourceError } from "@/lib/wire-sources/source-error";
 import type { FtpSource } from "@/lib/wire-sources/source-settings";
@@ -74,6 +77,40 @@ async function claim(session: FtpSession, name: string): Promise<string | null> 
   }
 }
 
+/**
+ * Pictures on the server wait for the items that name them (NINJS renditions by path, read while the
+ * poll's connection is open); one no item has named within an hour is deleted or moved to done/,
+ * as the source treats what it takes. A source that keeps files keeps these too.
+ */
+async function sweepPictures(session: FtpSession, listed: FileInfo[], afterTake: FtpSource["afterTake"], names: Map<string, Set<string>>) {
+  for (const file of listed) {
+    if (!file.isFile || !isPictureFile(file.name) || CONTROL.test(file.name)) continue;
+    // A listing in LIST's format gives no parsed time: the server is asked (MDTM).
+    const modifiedAt = file.modifiedAt ?? (await session.run((client) => client.lastMod(file.name)).catch(() => null));
+    if (!modifiedAt || Date.now() - modifiedAt.getTime() < PICTURE_WAIT_MS) continue;
+    if (afterTake === "delete") await session.run((client) => client.remove(file.name)).catch(() => {});
+    else await moveInto(session, file.name, DONE, file.name, names).catch(() => {});
+  }
+}
+
+/** Reads a picture an item names by a path beside it on the server: never above the folder polled, at most MEDIA_MAX_MB. */
+function ftpReader(session: FtpSession) {
+  return async (href: string): Promise<Buffer> => {
+    let name: string;
+    try {
+      name = path.posix.normalize(decodeURIComponent(href));
+    } catch {
+      throw new PictureFetchError(`${href} is not a file name`);
+    }
+    if (name.startsWith("/") || name === ".." || name.startsWith("../") || CONTROL.test(name)) throw new PictureFetchError(`${href} is outside the folder the item came from`);
+    const { maxBytes } = mediaSettings();
+    const size = await session.run((client) => client.size(name)).catch(() => null);
+    if (size === null) throw new PictureFetchError(`${href} is not on the FTP server beside the item`);
+    if (size > maxBytes) throw new PictureFetchError(`${href} is larger than ${megabytes(maxBytes)}`);
+    return session.download(name);
+  };
+}
+
 /** New files on the FTP server, downloaded, each with an ack that deletes, moves or keeps it. */
 export async function pollFtp(settings: FtpSettings, credentials: { username: string; password: string } | null, state: unknown, options: PollOptions = {}): Promise<PollResult> {
   if (!credentials || !("password" in credentials)) throw new SourceError("The FTP source has no user name and password: enter them in its settings");
@@ -98,6 +135,10 @@ export async function pollFtp(settings: FtpSettings, credentials: { username: st
       .filter((file) => file.isFile && isTakeable(file.name) && !CONTROL.test(file.name) && !file.name.includes("/"))
       .sort((a, b) => (a.modifiedAt?.getTime() ?? 0) - (b.modifiedAt?.getTime() ?? 0) || a.name.localeCompare(b.name));
     if (keep) for (const file of files) if (taken.has(keyOf(file))) taken.add(keyOf(file)); // still there: still remembered
+    if (!keep) {
+      doing = "clear away pictures no item named";
+      await sweepPictures(session, listed, settings.afterTake, folderNames);
+    }
     for (const file of files) {
       if (items.length >= maxItems || options.signal?.aborted) break;
       if (keep && taken.has(keyOf(file))) continue;
@@ -120,7 +161,7 @@ export async function pollFtp(settings: FtpSettings, credentials: { username: st
       }
       const raw = new Uint8Array(await session.download(remote));
       if (keep) taken.add(keyOf(file));
-      items.push({ name: file.name, raw, receivedAt: file.modifiedAt, ack: acknowledger(session, settings.afterTake, remote, file.name, folderNames, (error, doing) => ftpError(target, error, doing)) });
+      items.push({ name: file.name, raw, receivedAt: file.modifiedAt, readBeside: ftpReader(session), ack: acknowledger(session, settings.afterTake, remote, file.name, folderNames, (error, doing) => ftpError(target, error, doing)) });
     }
   } catch (error) {
     // Put back what this poll claimed, so that the next poll takes it rather than the 10-minute recovery.

@@ -15,8 +15,8 @@ export type FetchedItem = {
   raw: string | Uint8Array;
   /** When the item reached the source (a file's modification time), if the source knows. */
   receivedAt?: Date;
-  /** The folder it came from, where the pictures it names by path are read (a watched folder). */
-  folder?: string;
+  /** Reads the pictures it names by path, from where it came (a watched folder, an FTP server). */
+  readBeside?: (href: string) => Promise<Buffer>;
   ack: Ack;
 };
 
@@ -50,6 +50,8 @@ export type PollOptions = {
 };
 
 export const DEFAULT_MAX_ITEMS = 200;
+/** How long a picture file waits in a folder or on an FTP server for an item to name it, before it is cleared away. */
+export const PICTURE_WAIT_MS = 3600_000;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** The largest feed answer or file read: anything bigger is refused rather than held in memory. */
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;

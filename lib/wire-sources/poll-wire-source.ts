@@ -60,7 +60,7 @@ export async function pollWireSource(sourceId: string, options: { signal?: Abort
           actor,
           via: { channel: "source", apiKeyId: null, sourceId },
           into: "queue",
-          items: batch.map((item) => ({ raw: item.raw, folder: item.folder })),
+          items: batch.map((item) => ({ raw: item.raw, readBeside: item.readBeside })),
           route: (item) =>
             applyRules(rules, {
               agency: item.parse.agency ?? source.agency,
