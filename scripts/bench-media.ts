@@ -42,6 +42,29 @@ function chosen(srcset: string, cssWidth: number, dpr: number): string {
   return (candidates.find((each) => each.width >= cssWidth * dpr) ?? candidates[candidates.length - 1]).url;
 }
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Lighthouse's scores for a page (npm's lighthouse, Debian's Chromium), with its LCP and CLS; null without Chromium. */
+async function lighthouseScores(url: string): Promise<Record<string, number | string> | null> {
+  if (!fs.existsSync(CHROMIUM)) return null;
+  const { default: lighthouse } = await import("lighthouse");
+  const { launch } = await import("chrome-launcher");
+  // As the machine's own checks start it: no background traffic, which this closed network refuses.
+  const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, logLevel: "error", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+    if (!result) throw new Error("Lighthouse gave no result");
+    const { categories, audits } = result.lhr;
+    return {
+      ...Object.fromEntries(Object.entries(categories).map(([key, category]) => [key, Math.round((category.score ?? 0) * 100)])),
+      lcp: audits["largest-contentful-paint"]?.displayValue ?? "?",
+      cls: audits["cumulative-layout-shift"]?.displayValue ?? "?",
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
 async function main() {
   const database = await createTestDatabase();
   const mediaDir = fs.mkdtempSync(`${os.tmpdir()}/dateline-bench-media-`);
@@ -97,6 +120,9 @@ async function main() {
     const phoneBytes = (await (await fetch(`${site.url}${phoneUrl}`)).arrayBuffer()).byteLength;
     const phoneAt3 = (await (await fetch(`${site.url}${chosen(avif[1], phoneSlot, 3)}`)).arrayBuffer()).byteLength;
 
+    // 4. Lighthouse on that article, as a phone on a slow 4G connection sees it (its defaults).
+    const scores = await lighthouseScores(`${site.url}/stories/${story.slug}`);
+
     // Stopped before its database is dropped under it.
     const exited = new Promise((resolve) => site.child.once("exit", resolve));
     site.child.kill("SIGTERM");
@@ -109,6 +135,8 @@ async function main() {
     else console.log("  nginx                                    not installed (apt-get install nginx)");
     console.log(`  article with the lead picture           ${(Buffer.byteLength(page) / 1024).toFixed(1)} KB of HTML (${(gzipped / 1024).toFixed(1)} KB gzipped)`);
     console.log(`  its picture on a 390 px phone           ${(phoneBytes / 1024).toFixed(1)} KB at 2× (${phoneUrl.split(".").pop()}), ${(phoneAt3 / 1024).toFixed(1)} KB at 3× (target < 60 KB)`);
+    if (scores) console.log(`  Lighthouse, the article (mobile)        performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores["best-practices"]}, SEO ${scores.seo}; LCP ${scores.lcp}, CLS ${scores.cls} (target: performance 100)`);
+    else console.log(`  Lighthouse                               no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   } finally {
     await database.drop();
     fs.rmSync(mediaDir, { recursive: true, force: true });

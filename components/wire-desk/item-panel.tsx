@@ -7,6 +7,7 @@ import { RevisionDiff } from "@/components/admin/revision-diff";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { PriorityBadge } from "@/components/wire-desk/priority-badge";
 import { clusterWords, stateWords } from "@/components/wire-desk/desk-words";
+import { thumbnailOf } from "@/components/media/picture-renditions";
 
 // An envelope's control bytes shown as their symbols (SOH as ␁), as the story's wire panel does:
 // a browser draws them as nothing, or as empty boxes.
@@ -102,6 +103,26 @@ export function ItemPanel(props: {
               )}
             </div>
           </div>
+          {detail.pictures?.length ? (
+            <div>
+              <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Pictures ({detail.pictures.length})</h3>
+              <ul className="mt-1 space-y-2" data-testid="panel-pictures">
+                {detail.pictures.map((picture, index) => {
+                  const thumbnail = thumbnailOf(picture);
+                  return (
+                    <li key={picture.id} className="flex gap-2 text-xs text-slate-800">
+                      {thumbnail ? <img src={thumbnail.url} width={thumbnail.width} height={thumbnail.height} alt="" loading="lazy" className="h-auto w-24 shrink-0 rounded bg-slate-100" /> : null}
+                      <span className="min-w-0 break-words">
+                        {index === 0 ? <span className="font-semibold">Leads the draft. </span> : null}
+                        {picture.caption || <span className="text-slate-500">No caption.</span>}
+                        {picture.credit || picture.byline ? <span className="block text-slate-600">{[picture.byline, picture.credit].filter(Boolean).join(" / ")}</span> : null}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ) : null}
           {detail.suggestions.length ? (
             <div>
               <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-600">Suggested tags</h3>

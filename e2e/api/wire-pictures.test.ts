@@ -126,6 +126,9 @@ describe("a NINJS item with pictures", () => {
 describe("wire pictures on the desk and from files", () => {
   it("lead the draft an editor takes from the queue", async () => {
     const itemId = await queueWireItem(ninjs(uri(), { featureimage: featureimage("embassy-3.jpg") }));
+    // The desk shows the item's pictures beside its copy.
+    const detail = (await api<{ pictures: ApiMedia[] }>("GET", `/api/v1/wire/items/${itemId}`, { key: editor.apiKey })).body;
+    expect(detail.pictures.map((each) => [each.caption, each.credit])).toEqual([["Police officers stand outside the Indian embassy in Moscow on December 27, 2023.", "ANI"]]);
     const taken = await api<ApiStory & { leadImage: ApiMedia | null }>("POST", `/api/v1/wire/items/${itemId}/take`, { key: editor.apiKey });
     expect(taken.status, JSON.stringify(taken.body)).toBe(201);
     expect(taken.body.leadImage).toMatchObject({ credit: "ANI", byline: "Yuri Kochetkov" });

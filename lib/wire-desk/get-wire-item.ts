@@ -9,6 +9,7 @@ import { suggestTags, type WireParse, type WireTag } from "@/lib/wire";
 import type { DiffPart } from "@/lib/stories/revision-diff";
 import { parseStoredWireItem } from "@/lib/wire-ingest/stored-wire-item";
 import { tagVocabulary } from "@/lib/wire-ingest/vocabulary";
+import { mediaSelect, toMediaJson, type MediaJson } from "@/lib/media/media-shape";
 import { queueRowsByIds, queueRowsWhere, type QueueRow } from "@/lib/wire-desk/queue-row";
 
 export type WireItemDetail = QueueRow & {
@@ -23,6 +24,8 @@ export type WireItemDetail = QueueRow & {
    * story holds, and what the editor can do (apply it to the story, keep the story as it is).
    */
   update: { storyId: string; storyHeadline: string; baseReceivedAt: string; diff: DiffPart[]; pending: boolean } | null;
+  /** The pictures it brought, in the media library with the agency's words (the first leads a draft taken from it). */
+  pictures: MediaJson[];
 };
 
 const text = (parse: WireParse) => [parse.headline ?? "", ...parse.paragraphs].join("\n\n");
@@ -37,7 +40,7 @@ export async function getWireItem(options: { actor: Actor; itemId: string }): Pr
   if (!isUuid(options.itemId)) throw new AppError("not_found", "No such wire item");
   const row = await db.wireItem.findUnique({
     where: { id: options.itemId },
-    select: { id: true, deskState: true, clusterId: true, storyId: true, state: true, receivedAt: true, version: true, raw: true, parsed: true, suggestions: true, ruleTags: true, guid: true, story: { select: { headline: true } } },
+    select: { id: true, deskState: true, clusterId: true, storyId: true, state: true, receivedAt: true, version: true, raw: true, parsed: true, suggestions: true, ruleTags: true, guid: true, mediaIds: true, story: { select: { headline: true } } },
   });
   if (!row) throw new AppError("not_found", "No such wire item");
   if (row.deskState === "new") {
@@ -50,9 +53,15 @@ export async function getWireItem(options: { actor: Actor; itemId: string }): Pr
   }
   const ruleTags = (row.ruleTags as WireTag[] | null) ?? [];
   // Read after marking it seen: answered as it now stands, seen by whoever opened it first.
-  const [[self], members] = await Promise.all([queueRowsByIds([row.id]), queueRowsWhere(Prisma.sql`w."id" IN (SELECT c."id" FROM "WireItem" c WHERE c."clusterId" = ${row.clusterId}::uuid ORDER BY c."receivedAt" DESC LIMIT 100)`)]);
+  const [[self], members, media] = await Promise.all([
+    queueRowsByIds([row.id]),
+    queueRowsWhere(Prisma.sql`w."id" IN (SELECT c."id" FROM "WireItem" c WHERE c."clusterId" = ${row.clusterId}::uuid ORDER BY c."receivedAt" DESC LIMIT 100)`),
+    row.mediaIds.length ? db.mediaItem.findMany({ where: { id: { in: row.mediaIds } }, select: mediaSelect }) : [],
+  ]);
   const parsed = row.parsed as unknown as WireParse;
-  return { ...self, raw: row.raw, parsed, suggestions: [...ruleTags, ...suggestions], members, update: await updateOf(row, parsed) };
+  const byId = new Map(media.map((each) => [each.id, toMediaJson(each)]));
+  const pictures = row.mediaIds.flatMap((id) => byId.get(id) ?? []);
+  return { ...self, raw: row.raw, parsed, suggestions: [...ruleTags, ...suggestions], members, update: await updateOf(row, parsed), pictures };
 }
 
 /** The diff of an update against the copy its story was made from (the story's first applied item). */

@@ -179,7 +179,9 @@ export async function ingestWireItems(options: {
   const settle = (p: Prepared, result: ItemResult) => {
     parts[p.index][p.part] = result;
   };
-  await fetchPictures(actor, prepared);
+  // A draft is answered with its pictures; the desk's queue shows an item at once, and its pictures
+  // (seconds each to render) follow it there (queuedPictures, below).
+  if (sender.into === "draft") await fetchPictures(actor, prepared);
 
   const { settled, later } = await retryOnUniqueViolation(() =>
     db.$transaction((tx) => (sender.into === "queue" ? enqueueFresh(tx, sender, prepared) : ingestPrepared(tx, sender, prepared)), { timeout: 60_000, maxWait: 20_000 }),
@@ -213,7 +215,30 @@ export async function ingestWireItems(options: {
       await revalidateStory({ storyId: result.storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
     }
   }
+  if (sender.into === "queue") await queuedPictures(actor, prepared, parts);
   return results as ItemResult[];
+}
+
+/**
+ * The pictures of items put on the desk's queue, fetched once the items are there (the poll's
+ * connection still open for those read beside them), and kept with the wire item, for the draft
+ * an editor takes from it. Taken before they are in, the draft has none.
+ */
+async function queuedPictures(actor: Actor, prepared: Prepared[], parts: ItemResult[][]) {
+  const queued = prepared.filter((p) => {
+    const result = parts[p.index][p.part];
+    return p.item.pictures.length && result?.ok && result.outcome === "queued" && result.wireItemId;
+  });
+  if (!queued.length) return;
+  await fetchPictures(actor, queued, { fresh: true });
+  for (const p of queued) {
+    const result = parts[p.index][p.part] as ItemOk;
+    if (p.mediaIds.length) {
+      await db.wireItem.update({ where: { id: result.wireItemId! }, data: { mediaIds: p.mediaIds, parsed: p.item.parse as unknown as Prisma.InputJsonValue } });
+    } else if (p.item.parse.problems.length) {
+      await db.wireItem.update({ where: { id: result.wireItemId! }, data: { parsed: p.item.parse as unknown as Prisma.InputJsonValue } });
+    }
+  }
 }
 
 /**
@@ -221,10 +246,11 @@ export async function ingestWireItems(options: {
  * seconds). Copy already held is not fetched again; what cannot be fetched is said in the item's
  * problems, and the item comes in without it.
  */
-async function fetchPictures(actor: Actor, prepared: Prepared[]) {
+async function fetchPictures(actor: Actor, prepared: Prepared[], options: { fresh?: boolean } = {}) {
   const pictured = prepared.filter((p) => p.item.pictures.length);
   if (!pictured.length) return;
-  const held = new Set((await db.wireItem.findMany({ where: { contentHash: { in: pictured.map((p) => p.hash) } }, select: { contentHash: true } })).map((row) => row.contentHash));
+  // (`fresh`: the items were just stored, and are known to be new.)
+  const held = options.fresh ? new Set<string>() : new Set((await db.wireItem.findMany({ where: { contentHash: { in: pictured.map((p) => p.hash) } }, select: { contentHash: true } })).map((row) => row.contentHash));
   const cache = new Map<string, Promise<string>>();
   for (const p of pictured) {
     if (held.has(p.hash)) continue;
