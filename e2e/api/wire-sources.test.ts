@@ -6,6 +6,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { FtpSrv } from "ftp-srv";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, getPage, makeUser, type TestUser } from "@/e2e/fixtures/factories";
 
@@ -166,6 +167,29 @@ describe("an FTP source", () => {
     expect(rows.map((row) => row.headline).sort()).toEqual(names.map((_, i) => `FTP ${tag} story ${i}`).sort());
     expect(rows.every((row) => row.agency === "ANI" && row.state === "new")).toBe(true);
     expect(JSON.stringify(await source(created.id))).not.toContain(login.password);
+  });
+
+  it("brings in a NINJS item's picture from beside it on the server, with its caption, and leaves the picture out of the copy", async () => {
+    const tag = randomBytes(3).toString("hex");
+    // A folder of its own: the other tests' sources poll out/.
+    const folder = `pictures-${tag}`;
+    await mkdir(path.join(root, folder, "pics"), { recursive: true });
+    const picture = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 90, g: 120, b: Number.parseInt(tag.slice(0, 2), 16) } } }).jpeg().toBuffer();
+    await writeFile(path.join(root, folder, "pics", `gate-${tag}.jpg`), picture);
+    await writeFile(path.join(root, folder, `beside-${tag}.jpg`), picture);
+    const headline = `FTP ${tag} story with a picture`;
+    await writeFile(
+      path.join(root, folder, `ani-${tag}.json`),
+      JSON.stringify({ uri: `urn:ftp:${tag}`, headline, body_text: `Moscow [Russia], December 27 (ANI): ${distinctWords()}.`, associations: { featureimage: { type: "picture", description_text: `The gate ${tag}`, copyrightholder: "ANI", renditions: { original: { href: `pics/gate-${tag}.jpg`, mimetype: "image/jpeg" } } } } }),
+    );
+    const created = await addSource({ kind: "ftp", url: address.replace(/\/out$/, `/${folder}`), name: `ANI FTP pictures ${tag}`, agency: "ANI", intervalSeconds: 3600, afterTake: "move", credentials: login });
+    await pollNow(created.id);
+    await expect.poll(async () => (await queued(created.id)).map((row) => row.headline), { timeout: 20_000 }).toEqual([headline]);
+    const [row] = await queued(created.id);
+    await expect.poll(async () => (await api<{ pictures: { caption: string; credit: string }[] }>("GET", `/api/v1/wire/items/${row.id}`, { key: admin.apiKey })).body.pictures, { timeout: 20_000 }).toEqual([expect.objectContaining({ caption: `The gate ${tag}`, credit: "ANI" })]);
+    // The pictures stay on the server for items still to come; neither was taken for copy.
+    expect(await readdir(path.join(root, folder))).toContain(`beside-${tag}.jpg`);
+    expect((await readdir(path.join(root, folder, "done"))).filter((name) => name.includes(tag))).toEqual([`ani-${tag}.json`]);
   });
 
   it("says in words when the server refuses the login, without the password", async () => {
