@@ -101,6 +101,18 @@ describe("a NINJS item with pictures", () => {
     expect(third.body.leadImage!.id).toBe(first.leadImage!.id);
   });
 
+  it("takes no address or words with control characters (a NUL once answered 500)", async () => {
+    const { status, body: story } = await send(
+      ninjs(uri(), [
+        { name: "featureimage", type: "picture", renditions: [{ name: "original", href: `${picturesUrl}/embassy-\u0000.jpg`, contenttype: "image/jpeg" }] },
+        { name: "p2", type: "picture", description_text: "The gate\u0000\u0007 at night", renditions: [{ name: "original", href: `${picturesUrl}/embassy-nul.jpg`, contenttype: "image/jpeg" }] },
+      ]),
+    );
+    expect(status, JSON.stringify(story)).toBe(201);
+    expect(story.leadImage).toMatchObject({ caption: "The gate at night" });
+    expect(story.body).not.toContain("<figure");
+  });
+
   it("comes in without a picture that cannot be had, and says why", async () => {
     const { status, body: story } = await send(
       ninjs(uri(), [

@@ -1,5 +1,6 @@
 import "server-only";
 import { isAppError } from "@/lib/errors";
+import { cleanText } from "@/lib/text-input";
 import type { Actor } from "@/lib/auth/permissions";
 import { fetchWirePicture, PictureFetchError, type BesideReader } from "@/lib/media/fetch-wire-picture";
 import { uploadMedia } from "@/lib/media/upload-media";
@@ -61,7 +62,8 @@ export async function importWirePictures(options: {
       if (outcome.status === "fulfilled") return outcomes.push({ id: outcome.value });
       const error = outcome.reason;
       if (!(error instanceof PictureFetchError) && !isAppError(error)) throw error;
-      outcomes.push({ problem: `picture ${start + i + 1} (${picture.href.slice(0, 200)}) was not taken: ${error.message}` });
+      // Stored with the parse (jsonb): whatever a server's answer put in the reason is cleaned out.
+      outcomes.push({ problem: cleanText(`picture ${start + i + 1} (${picture.href.slice(0, 200)}) was not taken: ${error.message}`) });
     });
   }
   const mediaIds = [...new Set(outcomes.flatMap((each) => ("id" in each ? [each.id] : [])))];

@@ -66,6 +66,12 @@ describe("pictures in NINJS", () => {
     }
   });
 
+  it("takes no address holding control characters, or longer than any address", () => {
+    for (const href of ["https://e.org/a\u0000.jpg", "https://e.org/\u001b[31m.jpg", `https://e.org/${"a".repeat(3000)}.jpg`]) {
+      expect(ninjs({ associations: { featureimage: { renditions: { o: { href } } } } }).pictures, href.slice(0, 30)).toEqual([]);
+    }
+  });
+
   it("keeps control characters and huge captions out, and takes ten pictures at most", () => {
     const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`p${i}`, { description_text: `Caption\u0000 ${"x".repeat(5000)}`, renditions: { o: { href: `https://e.org/${i}.jpg` } } }]));
     const { pictures } = ninjs({ associations: many });

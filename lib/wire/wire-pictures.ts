@@ -1,5 +1,5 @@
 import { MEDIA_TEXT_MAX } from "@/lib/media/media-limits";
-import { cleanText } from "@/lib/text-input";
+import { cleanText, isCleanText } from "@/lib/text-input";
 import { markupToText } from "@/lib/wire/markup-to-text";
 import { attribute, childNamed, childrenNamed, textOf, type XmlElement } from "@/lib/wire/newsml-xml";
 
@@ -39,6 +39,17 @@ function plain(value: unknown, field: keyof typeof MEDIA_TEXT_MAX): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
+/**
+ * A rendition's address as sent, or "" for none usable: one holding control characters (a NUL
+ * would reach the stored parse, which PostgreSQL's jsonb refuses) or longer than any address.
+ */
+function address(value: unknown): string {
+  if (typeof value !== "string") return "";
+  const href = value.trim();
+  return href.length <= MAX_ADDRESS && isCleanText(href) ? href : "";
+}
+const MAX_ADDRESS = 2000;
+
 const first = (...values: string[]) => values.find((value) => value !== "") ?? "";
 const objects = (value: unknown): Json[] => (Array.isArray(value) ? value : []).filter((entry): entry is Json => typeof entry === "object" && entry !== null && !Array.isArray(entry));
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -66,7 +77,7 @@ function ninjsRenditions(value: unknown): Rendition[] {
       ? Object.entries(value).filter((entry): entry is [string, Json] => isObject(entry[1]))
       : [];
   return entries.flatMap(([name, each]) => {
-    const href = typeof each.href === "string" ? each.href.trim() : "";
+    const href = address(each.href);
     const type = typeof each.contenttype === "string" ? each.contenttype : typeof each.mimetype === "string" ? each.mimetype : null;
     return href ? [{ name, href, type, width: size(each.width), height: size(each.height) }] : [];
   });
@@ -127,7 +138,7 @@ export function newsmlPicture(item: XmlElement): WirePicture | null {
   const contentMeta = childNamed(item, "contentMeta");
   const renditions = childrenNamed(childNamed(item, "contentSet"), "remoteContent").map((each) => ({
     name: (attribute(each, "rendition") ?? "").replace(/^[^:]*:/, ""),
-    href: attribute(each, "href") ?? "",
+    href: address(attribute(each, "href")),
     type: attribute(each, "contenttype"),
     width: size(attribute(each, "width")),
     height: size(attribute(each, "height")),
