@@ -112,7 +112,7 @@ export async function serveSite(options: {
   for (const key of ["DATABASE_URL", "SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE"]) {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
-  for (const key of ["WIRE_CREDENTIALS_KEY", "WIRE_QUEUE_HOURS", "DATA_DIR", "MEDIA_DIR", "MEDIA_BASE_URL", "MEDIA_MAX_MB", "WIRE_PICTURE_NETWORKS"]) {
+  for (const key of ["WIRE_CREDENTIALS_KEY", "WIRE_QUEUE_HOURS", "DATA_DIR", "MEDIA_DIR", "MEDIA_BASE_URL", "MEDIA_MAX_MB", "WIRE_PICTURE_NETWORKS", "MEDIA_S3_BUCKET", "MEDIA_S3_REGION", "MEDIA_S3_ENDPOINT", "MEDIA_S3_PREFIX", "MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY"]) {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
   // The background jobs (ingest sources' polls, the desk's expiry) run in this process: one runner

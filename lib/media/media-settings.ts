@@ -13,6 +13,12 @@ const mediaSchema = z.object({
   MEDIA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
   MEDIA_BASE_URL: z.preprocess(unsetIfEmpty, z.string().url({ message: "MEDIA_BASE_URL must be an absolute URL such as https://img.example.com" }).optional()),
+  MEDIA_S3_BUCKET: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "MEDIA_S3_BUCKET must be a bucket's name (3–63 lower-case letters, digits, dots and hyphens)").optional()),
+  MEDIA_S3_REGION: z.preprocess(unsetIfEmpty, z.string().optional()),
+  MEDIA_S3_ENDPOINT: z.preprocess(unsetIfEmpty, z.string().url({ message: "MEDIA_S3_ENDPOINT must be an absolute URL such as https://s3.example.com" }).optional()),
+  MEDIA_S3_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9!_.*'()/-]*$/, "MEDIA_S3_PREFIX may hold letters, digits and / - _ . only").optional()),
+  MEDIA_S3_ACCESS_KEY_ID: z.preprocess(unsetIfEmpty, z.string().optional()),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.preprocess(unsetIfEmpty, z.string().optional()),
   WIRE_PICTURE_NETWORKS: z.preprocess(
     unsetIfEmpty,
     z
@@ -41,6 +47,19 @@ export type MediaSettings = {
   baseUrl: string | null;
   /** Private networks wire pictures may be fetched from all the same (an agency's server on the newsroom's LAN). */
   pictureNetworks: Network[];
+  /** An S3-compatible bucket to keep the files in instead of `dir` (MEDIA_S3_*), or null. */
+  s3: S3Settings | null;
+};
+
+export type S3Settings = {
+  bucket: string;
+  region: string;
+  /** An S3-compatible service's address (MinIO, Ceph, R2…); AWS's own when unset. */
+  endpoint: string | null;
+  /** Put before every key ("dateline/"), so one bucket can serve several sites. */
+  prefix: string;
+  /** Keys given in the settings; unset, the AWS SDK's own chain (environment, profile, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
 };
 
 /**
@@ -64,7 +83,9 @@ function readMediaSettings(source: Record<string, string | undefined>): MediaSet
     const issue = parsed.error.issues[0];
     throw new Error(`Configuration error: ${String(issue.path[0])}: ${issue.message}`);
   }
-  const { MEDIA_MAX_MB, MEDIA_DIR, DATA_DIR, MEDIA_BASE_URL, WIRE_PICTURE_NETWORKS } = parsed.data;
+  const { MEDIA_MAX_MB, MEDIA_DIR, DATA_DIR, MEDIA_BASE_URL, WIRE_PICTURE_NETWORKS, MEDIA_S3_BUCKET, MEDIA_S3_REGION, MEDIA_S3_ENDPOINT, MEDIA_S3_PREFIX, MEDIA_S3_ACCESS_KEY_ID, MEDIA_S3_SECRET_ACCESS_KEY } = parsed.data;
+  if (!MEDIA_S3_BUCKET && (MEDIA_S3_ENDPOINT || MEDIA_S3_ACCESS_KEY_ID || MEDIA_S3_PREFIX)) throw new Error("Configuration error: MEDIA_S3_BUCKET: set it to keep pictures in a bucket, or unset the other MEDIA_S3_ settings");
+  if (!!MEDIA_S3_ACCESS_KEY_ID !== !!MEDIA_S3_SECRET_ACCESS_KEY) throw new Error("Configuration error: MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY are set together, or neither");
   return {
     maxMb: MEDIA_MAX_MB,
     maxBytes: Math.round(MEDIA_MAX_MB * 1024 * 1024),
@@ -72,5 +93,14 @@ function readMediaSettings(source: Record<string, string | undefined>): MediaSet
     dir: path.resolve(/*turbopackIgnore: true*/ MEDIA_DIR ?? path.join(DATA_DIR ?? ".data", "media")),
     baseUrl: MEDIA_BASE_URL ? MEDIA_BASE_URL.replace(/\/+$/, "") : null,
     pictureNetworks: WIRE_PICTURE_NETWORKS,
+    s3: MEDIA_S3_BUCKET
+      ? {
+          bucket: MEDIA_S3_BUCKET,
+          region: MEDIA_S3_REGION ?? "us-east-1",
+          endpoint: MEDIA_S3_ENDPOINT ?? null,
+          prefix: MEDIA_S3_PREFIX ? `${MEDIA_S3_PREFIX.replace(/^\/+|\/+$/g, "")}/` : "",
+          credentials: MEDIA_S3_ACCESS_KEY_ID && MEDIA_S3_SECRET_ACCESS_KEY ? { accessKeyId: MEDIA_S3_ACCESS_KEY_ID, secretAccessKey: MEDIA_S3_SECRET_ACCESS_KEY } : null,
+        }
+      : null,
   };
 }

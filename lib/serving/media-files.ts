@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { mediaSettings } from "@/lib/media/media-settings";
-import { openRendition } from "@/lib/media/media-store";
+import { readRendition } from "@/lib/media/media-store";
 import { CONTENT_TYPES } from "@/lib/media/renditions";
 import { securityHeaders } from "@/lib/serving/security-headers";
 import { REQUEST_BODY_LIMIT_BYTES } from "@/lib/request-limits";
@@ -50,11 +50,8 @@ async function rendition(key: string): Promise<{ bytes: Buffer; modified: Date }
     kept.set(key, hit);
     return hit;
   }
-  const file = await openRendition(key);
-  if (!file) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of file.stream) chunks.push(chunk as Buffer);
-  const found = { bytes: Buffer.concat(chunks), modified: file.modified };
+  const found = await readRendition(key);
+  if (!found) return null;
   keep(key, found.bytes, found.modified);
   return found;
 }
