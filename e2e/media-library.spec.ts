@@ -12,8 +12,8 @@ const CAPTION = "Police officers stand outside the Indian embassy in Moscow, Rus
 const UPLOADED = { timeout: 45_000 };
 
 /**
- * A word no other test's file names start with: the library's search matches the start of a file
- * name ("m1a2b3c4" finds "m1a2b3c4-embassy.jpg"), so each test sees its own pictures.
+ * A word no other test's file names hold: the library's search finds a file by the start of any
+ * word of its name ("m1a2b3c4" finds "m1a2b3c4-embassy.jpg"), so each test sees its own pictures.
  */
 const fileStem = () => `m${randomBytes(4).toString("hex")}`;
 

@@ -178,5 +178,9 @@ describe("the library", () => {
     expect((await page(`cursor=garbage`)).status).toBe(422);
     expect((await page(`limit=1000`)).status).toBe(422);
     expect((await page(`colour=red`)).status).toBe(422);
+    // A word anywhere in a file's name, between hyphens, underscores or dots, finds it.
+    const inside = (await uploadMedia(editor.apiKey, mediaFixture("plain.png"), `moscow-${word}mid_gate.png`, "image/png")).body;
+    expect((await page(`q=${word}mid`)).body.items.map((m) => m.id)).toEqual([inside.id]);
+    expect((await page(`q=${encodeURIComponent(`gate ${word}mid`)}`)).body.items.map((m) => m.id)).toEqual([inside.id]);
   });
 });

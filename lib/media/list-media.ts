@@ -20,7 +20,9 @@ export async function listMedia(options: { actor: Actor; query: Record<string, u
   if (query.q) {
     const words = prefixTsQuery(query.q);
     // Words with no letter or digit ("!!!") match nothing.
-    conditions.push(words ? Prisma.sql`to_tsvector('simple', "caption" || ' ' || "credit" || ' ' || "filename") @@ to_tsquery('simple', ${words})` : Prisma.sql`false`);
+    // The expression of the index (migration 20261207020000): punctuation read as a space, so a
+    // word between hyphens or underscores of a file's name is a word ("moscow-embassy_gate.jpg").
+    conditions.push(words ? Prisma.sql`to_tsvector('simple', regexp_replace("caption" || ' ' || "credit" || ' ' || "filename", '[[:punct:]]+', ' ', 'g')) @@ to_tsquery('simple', ${words})` : Prisma.sql`false`);
   }
   if (query.from) conditions.push(Prisma.sql`"createdAt" >= ${new Date(query.from)}`);
   if (query.to) conditions.push(Prisma.sql`"createdAt" <= ${new Date(query.to)}`);
