@@ -68,7 +68,7 @@ describe("fetching a wire picture", () => {
   });
 
   it("judges addresses as the internet does", () => {
-    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:10.0.0.1", "224.0.0.1", "not an address"]) {
+    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "::1", "fe80::1", "fc00::1", "::ffff:10.0.0.1", "::7f00:1", "64:ff9b::7f00:1", "224.0.0.1", "not an address"]) {
       expect(isFetchableAddress(address, []), address).toBe(false);
     }
     for (const address of ["93.184.216.34", "8.8.8.8", "2606:2800:220:1:248:1893:25c8:1946"]) expect(isFetchableAddress(address, []), address).toBe(true);

@@ -22,6 +22,7 @@ const SCHEMES = new Set(["http:", "https:"]);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 type Networks = MediaSettings["pictureNetworks"];
+const GLOBAL_UNICAST = ipaddr.parseCIDR("2000::/3");
 
 /** Whether a picture may be fetched from the address: a public one, or in a network let through. */
 export function isFetchableAddress(address: string, networks: Networks): boolean {
@@ -29,6 +30,9 @@ export function isFetchableAddress(address: string, networks: Networks): boolean
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   if (networks.some(([network, bits]) => network.kind() === parsed.kind() && parsed.match(network, bits))) return true;
+  // IPv6: only the global unicast block (2000::/3) is the internet; ipaddr.js calls IPv4-compatible
+  // forms (::7f00:1) "unicast" too.
+  if (parsed.kind() === "ipv6" && !parsed.match(GLOBAL_UNICAST)) return false;
   return parsed.range() === "unicast";
 }
 

@@ -40,9 +40,28 @@ export async function uploadMedia(options: {
 
   const contentHash = createHash("sha256").update(bytes).digest("hex");
   if (options.reuse) {
-    const held = await db.mediaItem.findFirst({ where: { contentHash }, orderBy: { createdAt: "asc" }, select: mediaSelect });
-    if (held) return toMediaJson(held);
+    // The same bytes arriving twice at once (two addresses of one photo) wait for the first.
+    const pending = reusing.get(contentHash);
+    if (pending) return pending;
+    // Set before anything is awaited, so a second arrival finds it.
+    const made = (async () => {
+      const held = await db.mediaItem.findFirst({ where: { contentHash }, orderBy: { createdAt: "asc" }, select: mediaSelect });
+      return held ? toMediaJson(held) : storeUpload(options, filename, contentHash);
+    })();
+    reusing.set(contentHash, made);
+    try {
+      return await made;
+    } finally {
+      reusing.delete(contentHash);
+    }
   }
+  return storeUpload(options, filename, contentHash);
+}
+
+const reusing = new Map<string, Promise<ReturnType<typeof toMediaJson>>>();
+
+async function storeUpload(options: Parameters<typeof uploadMedia>[0], filename: string, contentHash: string) {
+  const { actor, bytes } = options;
   const embedded = await readEmbeddedMetadata(bytes);
   const said = (field: "caption" | "credit" | "byline" | "copyright") => options.described?.[field] || embedded[field];
   const made = await renderImage(bytes, filename, CENTRE, { copyright: said("copyright"), byline: said("byline") });

@@ -76,3 +76,11 @@ describe("bodyText", () => {
     expect(bodyText("<p>One.</p><p>Two &amp; three.</p>")).toBe("One. Two & three.");
   });
 });
+
+describe("pictures in quotes", () => {
+  const id = "3f2c1d4e-5b6a-4c7d-8e9f-0a1b2c3d4e5f";
+  it("keeps a quote that holds only a picture (it was dropped as empty on save), and drops quotes that hold nothing", () => {
+    expect(sanitizeBody(`<blockquote><figure data-media="${id}"></figure></blockquote>`)).toBe(`<blockquote><figure data-media="${id}"></figure></blockquote>`);
+    expect(sanitizeBody("<p>a</p><blockquote><p> </p></blockquote><blockquote><blockquote></blockquote></blockquote><p>b</p>")).toBe("<p>a</p><p>b</p>");
+  });
+});

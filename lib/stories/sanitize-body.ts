@@ -54,12 +54,22 @@ const options: sanitizeHtml.IOptions = {
     div: "p",
     figure,
   },
-  exclusiveFilter: (frame) => frame.tag !== "a" && frame.tag !== "li" && !frame.text.trim() && frame.mediaChildren.length === 0 && ["p", "h2", "h3", "blockquote", "strong", "em"].includes(frame.tag),
+  // (An empty quote goes afterwards, EMPTY_QUOTE: one holding only a picture has no text either.)
+  exclusiveFilter: (frame) => frame.tag !== "a" && frame.tag !== "li" && !frame.text.trim() && frame.mediaChildren.length === 0 && ["p", "h2", "h3", "strong", "em"].includes(frame.tag),
 };
+
+// A quote with nothing in it, once empty paragraphs have gone.
+const EMPTY_QUOTE = /<blockquote>\s*<\/blockquote>/g;
 
 /** Hostile or sloppy HTML in, inert HTML limited to the allowed tags out. */
 export function sanitizeBody(html: string): string {
-  return emptyFigures(sanitizeHtml(html, options)).trim();
+  let out = emptyFigures(sanitizeHtml(html, options));
+  // Inside out: a quote around an empty quote is empty too.
+  for (let before = ""; before !== out; ) {
+    before = out;
+    out = out.replace(EMPTY_QUOTE, "");
+  }
+  return out.trim();
 }
 
 export { bodyPictureIds } from "@/lib/stories/body-picture-ids";

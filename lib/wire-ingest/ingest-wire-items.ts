@@ -16,7 +16,7 @@ import { createStoriesInTx } from "@/lib/stories/create-stories";
 import { updateStoryInTx } from "@/lib/stories/update-story";
 import { killStoryInTx } from "@/lib/stories/kill-story";
 import { contentHash } from "@/lib/wire-ingest/content-hash";
-import { needsHeadline, storyInputFromWire, storyUpdateFromWire, takeChanges } from "@/lib/wire-ingest/story-from-wire";
+import { needsHeadline, storyInputFromWire, storyUpdateFromWire, takeChanges, type HeldPictures } from "@/lib/wire-ingest/story-from-wire";
 import { itemHash, storedWireText } from "@/lib/wire-ingest/stored-wire-item";
 import { slugKey } from "@/lib/wire/read-slug";
 import { isCleanText } from "@/lib/text-input";
@@ -501,8 +501,8 @@ async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<Item
   if (!guid) throw new AppError("conflict", "This copy repeats an item that could not be stored");
   // Lock the story before deciding: an editor publishing meanwhile must not turn an update of a
   // draft into a silent change of a live page.
-  const [held] = await tx.$queryRaw<Held[]>`
-    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil",
+  const [held] = await tx.$queryRaw<(Held & HeldPictures)[]>`
+    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil", "body", "leadImageId",
       "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId", "wireOwnerSourceId"
     FROM "Story" WHERE "wireGuid" = ${guid} FOR UPDATE`;
   if (!held) throw new AppError("conflict", `No stored story holds ${guid}`);
@@ -521,7 +521,7 @@ async function ingestRevision(tx: Tx, sender: Sender, p: Prepared): Promise<Item
   const live = LIVE.has(held.status);
   let changes: ReturnType<typeof parseInput<typeof updateStorySchema>> | null = null;
   if (!canceled && !live) {
-    const fields = storyUpdateFromWire(p.item, p.mediaIds);
+    const fields = storyUpdateFromWire(p.item, p.mediaIds, held);
     // A newer version that drops the embargo line does not lift an embargo the story holds.
     const embargo = [held.embargoUntil?.toISOString(), fields.embargoUntil].filter((v): v is string => !!v).sort().pop() ?? null;
     changes = parseInput(updateStorySchema, { ...fields, embargoUntil: embargo, version: held.version });
@@ -579,8 +579,8 @@ async function ingestTake(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResu
   }
   // Its story's first take is still on the desk: this one stacks under it there.
   if (!previous.storyId) return enqueue(tx, sender, p);
-  const [held] = await tx.$queryRaw<(Held & { body: string })[]>`
-    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil", "body",
+  const [held] = await tx.$queryRaw<(Held & HeldPictures)[]>`
+    SELECT "id", "status"::text AS "status", "version", "wireVersion", "embargoUntil", "body", "leadImageId",
       "wireOwnerId", "wireOwnerChannel"::text AS "wireOwnerChannel", "wireOwnerApiKeyId", "wireOwnerSourceId"
     FROM "Story" WHERE "id" = ${previous.storyId}::uuid FOR UPDATE`;
   const label = `the story slugged ${p.item.parse.slugline}`;
@@ -597,7 +597,7 @@ async function ingestTake(tx: Tx, sender: Sender, p: Prepared): Promise<ItemResu
   }
   if (held.status === "killed") throw new AppError("conflict", `${label[0].toUpperCase()}${label.slice(1)} was killed; a later take cannot revive it`);
   if (LIVE.has(held.status)) return { ok: true, outcome: "pending", storyId: held.id, wireItemId: await record("pending") };
-  const fields = takeChanges(p.item, held.body, p.mediaIds);
+  const fields = takeChanges(p.item, held, p.mediaIds);
   const embargo = [held.embargoUntil?.toISOString(), fields.embargoUntil].filter((v): v is string => !!v).sort().pop() ?? null;
   await updateStoryInTx(tx, actor, held.id, parseInput(updateStorySchema, { ...fields, embargoUntil: embargo, version: held.version }));
   return { ok: true, outcome: "updated", storyId: held.id, wireItemId: await record("applied") };

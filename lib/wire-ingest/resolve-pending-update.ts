@@ -41,10 +41,10 @@ export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: 
       await tx.wireItem.updateMany({ where: { storyId, state: "pending", receivedAt: { lt: item.receivedAt }, takeKind: { not: null } }, data: { state: "superseded" } });
     }
     if (!options.apply) return null;
-    const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true, body: true } });
-    // A live story keeps its pictures: a new one would first need its alt text, which the editor
-    // applying the update has had no chance to write (it is in the library, with the agency's words).
-    const changes = takeChanges(parseStoredWireItem(item), story.body);
+    const story = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true, body: true, leadImageId: true } });
+    // A live story keeps its pictures (lead and figures): a new one would first need its alt text,
+    // which the editor applying the update has had no chance to write.
+    const changes = takeChanges(parseStoredWireItem(item), story);
     // The version the editor saw: applying over an edit made since is refused (409), not silent.
     return updateStoryInTx(tx, actor, storyId, parseInput(updateStorySchema, { ...changes, version: options.storyVersion ?? story.version }));
   });

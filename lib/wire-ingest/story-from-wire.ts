@@ -1,5 +1,6 @@
 import type { ParsedWireItem, WireTag } from "@/lib/wire";
 import { firstSentence } from "@/lib/wire/propose-headline";
+import { bodyPictureIds } from "@/lib/stories/body-picture-ids";
 
 /** Whether the copy carries no headline of its own (most plain agency text): the parser proposed one. */
 export const needsHeadline = (item: ParsedWireItem) => item.parse.headlineProposed || !item.parse.headline?.trim();
@@ -52,18 +53,31 @@ export function storyInputFromWire(item: ParsedWireItem, tags: WireTag[], mediaI
  * agency sent one (a proposal never replaces what an editor may have written). A version with
  * pictures leads with its own; one without leaves the story's lead picture as it is.
  */
-export function storyUpdateFromWire(item: ParsedWireItem, mediaIds: string[] = []) {
+export function storyUpdateFromWire(item: ParsedWireItem, mediaIds: string[] = [], current: HeldPictures = NONE_HELD) {
   const { tags: _tags, standfirst: _standfirst, headline, ...fields } = storyInputFromWire(item, [], mediaIds);
-  return needsHeadline(item) ? fields : { ...fields, headline };
+  // The pictures the story's body shows stay, after the new copy's own: they are the desk's
+  // choice (or an earlier version's), and a version sent without them, or whose fetch failed, must
+  // not take them away.
+  const shown = new Set([...bodyPictureIds(fields.body), ...mediaIds.slice(0, 1)]);
+  const body = fields.body + figures(bodyPictureIds(current.body).filter((id) => !shown.has(id)));
+  return needsHeadline(item) ? { ...fields, body } : { ...fields, body, headline };
 }
+
+/** What the story shows of pictures already: its body (figures) and its lead. */
+export type HeldPictures = { body: string; leadImageId: string | null };
+const NONE_HELD: HeldPictures = { body: "", leadImageId: null };
 
 /**
  * What a take changes in the story it belongs to: an add's paragraphs go on the end of the story
  * as it stands (with whatever the desk has done to it); a new lead, write-through or correction
  * is the whole story again, and replaces the copy as a newer version does.
  */
-export function takeChanges(item: ParsedWireItem, currentBody: string, mediaIds: string[] = []) {
-  // An add's pictures are figures after its paragraphs: the story keeps the picture it leads with.
-  if (item.parse.take?.kind === "add") return { body: currentBody + item.bodyHtml + figures(mediaIds), embargoUntil: undefined as string | null | undefined };
-  return storyUpdateFromWire(item, mediaIds);
+export function takeChanges(item: ParsedWireItem, current: HeldPictures, mediaIds: string[] = []) {
+  if (item.parse.take?.kind === "add") {
+    // An add's pictures are figures after its paragraphs, but for those the story shows already
+    // (agencies send the story's photo again with every take): it keeps the picture it leads with.
+    const shown = new Set([...bodyPictureIds(current.body), ...(current.leadImageId ? [current.leadImageId] : [])]);
+    return { body: current.body + item.bodyHtml + figures(mediaIds.filter((id) => !shown.has(id))), embargoUntil: undefined as string | null | undefined };
+  }
+  return storyUpdateFromWire(item, mediaIds, current);
 }

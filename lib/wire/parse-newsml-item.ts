@@ -52,9 +52,18 @@ function withPictures(stories: ParsedWireItem[], pictureItems: XmlElement[], pac
     return picture ? [{ guid: attribute(item, "guid"), picture }] : [];
   });
   if (!pictures.length) return stories;
+  // Which packages group each guid, once: a message of many items and big packages stays linear.
+  const packagesOf = new Map<string, Set<number>>();
+  packages.forEach((members, index) => {
+    for (const member of members) {
+      if (!packagesOf.has(member)) packagesOf.set(member, new Set());
+      packagesOf.get(member)!.add(index);
+    }
+  });
+  const together = (a: string, b: string) => [...(packagesOf.get(a) ?? [])].some((index) => packagesOf.get(b)?.has(index));
   return stories.map((story) => {
     const guid = story.parse.guid;
-    const grouped = guid ? pictures.filter(({ guid: pictureGuid }) => pictureGuid && packages.some((members) => members.includes(guid) && members.includes(pictureGuid))) : [];
+    const grouped = guid && packagesOf.has(guid) ? pictures.filter(({ guid: pictureGuid }) => pictureGuid && together(guid, pictureGuid)) : [];
     const own = grouped.length || stories.length > 1 ? grouped : pictures;
     return own.length ? { ...story, pictures: own.map(({ picture }) => picture).slice(0, MAX_WIRE_PICTURES) } : story;
   });
