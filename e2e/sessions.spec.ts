@@ -84,6 +84,9 @@ test("changing one's own password signs out everywhere; a weak new one is refuse
 });
 
 test("an admin's new password, deactivation and reactivation each leave the user's browser signed out", async ({ page, browser }) => {
+  // Three browsers and six loads of the users page, which lists every user: late in a full run,
+  // with hundreds of test users, that takes longer than the default 30 s.
+  test.setTimeout(90_000);
   const admin = await makeUser("admin");
   const editor = await makeUser("editor");
   let editorBrowser = await signedInBrowser(browser, editor);
