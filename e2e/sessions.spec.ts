@@ -87,6 +87,8 @@ test("an admin's new password, deactivation and reactivation each leave the user
   // Three browsers and six loads of the users page, which lists every user: late in a full run,
   // with hundreds of test users, that takes longer than the default 30 s.
   test.setTimeout(90_000);
+  // Each change answers with the users page made again.
+  const SLOW_PAGE = { timeout: 30_000 };
   const admin = await makeUser("admin");
   const editor = await makeUser("editor");
   let editorBrowser = await signedInBrowser(browser, editor);
@@ -103,7 +105,7 @@ test("an admin's new password, deactivation and reactivation each leave the user
   await card.getByLabel(`New password for ${editor.email}`, { exact: true }).fill("the-desk-gave-me-this-one");
   await card.getByLabel(`Confirm new password for ${editor.email}`).fill("the-desk-gave-me-this-one");
   await card.getByRole("button", { name: "Set password" }).click();
-  await expect(card.getByTestId("set-password-saved")).toHaveText(`New password set for ${editor.email}; their sessions have ended.`);
+  await expect(card.getByTestId("set-password-saved")).toHaveText(`New password set for ${editor.email}; their sessions have ended.`, SLOW_PAGE);
   expect(await opensNewsroom(editorBrowser)).toBe(false);
   await editorBrowser.close();
 
@@ -111,10 +113,10 @@ test("an admin's new password, deactivation and reactivation each leave the user
   expect(await opensNewsroom(editorBrowser)).toBe(true);
   await card.getByRole("button", { name: "Deactivate" }).click();
   await page.getByRole("dialog", { name: `Deactivate ${editor.email}?` }).getByRole("button", { name: "Deactivate" }).click();
-  await expect(card.getByTestId("access-saved")).toContainText("is deactivated");
+  await expect(card.getByTestId("access-saved")).toContainText("is deactivated", SLOW_PAGE);
   expect(await opensNewsroom(editorBrowser)).toBe(false);
   await card.getByRole("button", { name: "Reactivate" }).click();
-  await expect(card.getByTestId("access-saved")).toHaveText(`Saved: ${editor.email} is an editor.`);
+  await expect(card.getByTestId("access-saved")).toHaveText(`Saved: ${editor.email} is an editor.`, SLOW_PAGE);
   expect(await opensNewsroom(editorBrowser)).toBe(false);
   await editorBrowser.close();
 
