@@ -68,6 +68,8 @@ describe("takes of agency copy", () => {
     const applied = await resolvePendingUpdate({ actor, wireItemId: lead.body.ingest.wireItemId!, apply: true });
     expect(applied?.status).toBe("published");
     expect(applied?.headline).toBe("NORDLAND RAISES RATE, SIGNALS ONE MORE HIKE THIS YEAR");
+    // The change was made in this process: the fronts hear of it over Postgres NOTIFY, a moment later.
+    await expect.poll(async () => (await getPage(`/stories/${applied!.slug}`)).text, { timeout: 10_000 }).toContain("Governor Ingrid Falk");
     const page = await getPage(`/stories/${applied!.slug}`);
     expect(page.text).toContain("Governor Ingrid Falk");
     expect(page.text).not.toContain("Adds governor&#39;s comments");
