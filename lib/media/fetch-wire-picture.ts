@@ -21,6 +21,9 @@ const MAX_REDIRECTS = 3;
 const SCHEMES = new Set(["http:", "https:"]);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/** Whether an href is an address (fetched, or refused for its scheme) rather than a path beside the item (`file:` is a path). */
+export const isAddress = (href: string) => URL_SCHEME.test(href) && !/^file:/i.test(href);
+
 type Networks = MediaSettings["pictureNetworks"];
 const GLOBAL_UNICAST = ipaddr.parseCIDR("2000::/3");
 
@@ -151,7 +154,7 @@ async function readBeside(href: string, folder: string, settings: MediaSettings)
 export async function fetchWirePicture(href: string, options: { readBeside?: BesideReader | null; settings?: MediaSettings } = {}): Promise<{ bytes: Buffer; contentType: string | null }> {
   const settings = options.settings ?? mediaSettings();
   try {
-    if (URL_SCHEME.test(href) && !/^file:/i.test(href)) {
+    if (isAddress(href)) {
       let url: URL;
       try {
         url = new URL(href);

@@ -2,13 +2,12 @@ import "server-only";
 import { isAppError } from "@/lib/errors";
 import { cleanText } from "@/lib/text-input";
 import type { Actor } from "@/lib/auth/permissions";
-import { fetchWirePicture, PictureFetchError, type BesideReader } from "@/lib/media/fetch-wire-picture";
+import { fetchWirePicture, isAddress, PictureFetchError, type BesideReader } from "@/lib/media/fetch-wire-picture";
 import { uploadMedia } from "@/lib/media/upload-media";
 import type { WirePicture } from "@/lib/wire/wire-pictures";
 
 /** Pictures fetched at once for one delivery: an agency's server is not sent a hundred requests together. */
 const AT_ONCE = 4;
-const URL_SCHEME = /^https?:/i;
 
 export type ImportedPictures = { mediaIds: string[]; problems: string[] };
 
@@ -38,7 +37,7 @@ export async function importWirePictures(options: {
   const cache = options.cache ?? new Map<string, Promise<string>>();
   const importOne = (picture: WirePicture) => {
     // An address is the same picture for every item of the delivery; a path only beside its own item.
-    const key = URL_SCHEME.test(picture.href) ? picture.href : null;
+    const key = isAddress(picture.href) ? picture.href : null;
     let pending = key ? cache.get(key) : undefined;
     if (!pending) {
       pending = (async () => {
