@@ -52,9 +52,17 @@ const frontSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "SCHEDULER_INTERVAL_SECONDS must be a number" }).min(0).default(10)),
   WEB_CONCURRENCY: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "WEB_CONCURRENCY must be a whole number" }).int().min(1).optional()),
   TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(["0", "1", "true", "false"], { message: "TRUST_PROXY must be 1 or 0" }).default("0")),
+  RUN_JOBS: z.preprocess(unsetIfEmpty, z.enum(["0", "1", "true", "false"], { message: "RUN_JOBS must be 1 or 0" }).default("1")),
 });
 
-export type FrontSettings = { cacheMb: number; schedulerIntervalSeconds: number; workers: number | null; trustProxy: boolean };
+export type FrontSettings = {
+  cacheMb: number;
+  schedulerIntervalSeconds: number;
+  workers: number | null;
+  trustProxy: boolean;
+  /** Whether this instance runs the background jobs (another instance on the database may run them instead). */
+  runJobs: boolean;
+};
 
 /** The front server's settings (lib/serving), validated: a typo fails at start with its name. */
 export function frontSettings(source: Record<string, string | undefined> = process.env): FrontSettings {
@@ -63,8 +71,9 @@ export function frontSettings(source: Record<string, string | undefined> = proce
     const issue = parsed.error.issues[0];
     throw new Error(`Configuration error: ${issue.path.join(".")}: ${issue.message}`);
   }
-  const { PAGE_CACHE_MB, SCHEDULER_INTERVAL_SECONDS, WEB_CONCURRENCY, TRUST_PROXY } = parsed.data;
-  return { cacheMb: PAGE_CACHE_MB, schedulerIntervalSeconds: SCHEDULER_INTERVAL_SECONDS, workers: WEB_CONCURRENCY ?? null, trustProxy: TRUST_PROXY === "1" || TRUST_PROXY === "true" };
+  const { PAGE_CACHE_MB, SCHEDULER_INTERVAL_SECONDS, WEB_CONCURRENCY, TRUST_PROXY, RUN_JOBS } = parsed.data;
+  const yes = (value: string) => value === "1" || value === "true";
+  return { cacheMb: PAGE_CACHE_MB, schedulerIntervalSeconds: SCHEDULER_INTERVAL_SECONDS, workers: WEB_CONCURRENCY ?? null, trustProxy: yes(TRUST_PROXY), runJobs: yes(RUN_JOBS) };
 }
 
 const poolSchema = z.object({

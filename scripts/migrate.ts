@@ -21,13 +21,21 @@ async function pendingMigrations(url: string): Promise<string[]> {
   }
 }
 
-/** `prisma migrate deploy`, skipped when nothing is pending (the CLI takes ~10 s even then). */
+/**
+ * `prisma migrate deploy`, skipped when nothing is pending (the CLI takes ~10 s even then), then
+ * graphile-worker's own schema (its job queue, graphile_worker): every change readers can see adds
+ * its purge jobs in its own transaction (lib/outbox/reader-change.ts), from any process, so the
+ * queue must exist before the first write, not only once a job runner has started.
+ */
 export async function migrate(url: string, log: (line: string) => void = console.log) {
   const pending = await pendingMigrations(url);
-  if (pending.length === 0) return;
-  log(`Applying ${pending.length} migration(s)…`);
-  await runOrFail(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    quiet: true,
-  });
+  if (pending.length > 0) {
+    log(`Applying ${pending.length} migration(s)…`);
+    await runOrFail(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      quiet: true,
+    });
+  }
+  const { runMigrations, Logger } = await import("graphile-worker");
+  await runMigrations({ connectionString: url, logger: new Logger(() => () => {}) });
 }

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "./embedded-database";
 import { frontSettings, publishSettings } from "../lib/env";
+import { cacheSettings, CACHE_VARIABLES } from "../lib/cache/cache-settings";
 
 // One app instance: `next start` on a loopback port, and the front server (lib/serving) on the
 // public port before it, one per core (WEB_CONCURRENCY) sharing the port through node:cluster.
@@ -86,8 +87,10 @@ export async function serveSite(options: {
     DATELINE_FRONT_TOKEN: randomBytes(24).toString("base64url"),
   };
   const settings = frontSettings(env);
-  // Checked here too, so that a typo in the publishing rules stops the start, not a publish later.
+  // Checked here too, so that a typo in the publishing rules or the caches' settings stops the
+  // start, not a publish later.
   publishSettings(env);
+  cacheSettings(env);
   const upstreamPort = await freePort();
   // Next keeps the front's idle connections for long (its default is 5 s): a request sent on one
   // it has just closed fails, and a write cannot simply be sent again.
@@ -112,13 +115,14 @@ export async function serveSite(options: {
   for (const key of ["DATABASE_URL", "SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE"]) {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
-  for (const key of ["WIRE_CREDENTIALS_KEY", "WIRE_QUEUE_HOURS", "DATA_DIR", "MEDIA_DIR", "MEDIA_BASE_URL", "MEDIA_MAX_MB", "WIRE_PICTURE_NETWORKS", "MEDIA_S3_BUCKET", "MEDIA_S3_REGION", "MEDIA_S3_ENDPOINT", "MEDIA_S3_PREFIX", "MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY"]) {
+  for (const key of ["WIRE_CREDENTIALS_KEY", "WIRE_QUEUE_HOURS", "DATA_DIR", "MEDIA_DIR", "MEDIA_BASE_URL", "MEDIA_MAX_MB", "WIRE_PICTURE_NETWORKS", "MEDIA_S3_BUCKET", "MEDIA_S3_REGION", "MEDIA_S3_ENDPOINT", "MEDIA_S3_PREFIX", "MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", ...CACHE_VARIABLES]) {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
-  // The background jobs (ingest sources' polls, the desk's expiry) run in this process: one runner
-  // per instance, every instance's runners sharing one queue in the database (lib/jobs).
+  // The background jobs (ingest sources' polls, the desk's expiry, cache purges) run in this
+  // process: one runner per instance, every instance's runners sharing one queue in the database
+  // (lib/jobs). RUN_JOBS=0 leaves them to other instances; what is queued waits for one.
   const { startJobs } = await import("../lib/jobs/start-jobs");
-  const jobs = await startJobs({ databaseUrl: env.DATABASE_URL!, log: (line) => (log ?? console.log)(`[jobs] ${line}`) });
+  const jobs = settings.runJobs ? await startJobs({ databaseUrl: env.DATABASE_URL!, log: (line) => (log ?? console.log)(`[jobs] ${line}`) }) : { stop: async () => {} };
   const frontEnv = { ...env, DATELINE_UPSTREAM_PORT: String(upstreamPort), DATELINE_FRONT_PORT: String(options.port) };
   const workers = settings.workers ?? os.availableParallelism();
   if (workers === 1) {
@@ -166,6 +170,7 @@ export async function serveSite(options: {
 export async function startFront(env: NodeJS.ProcessEnv, log?: (line: string) => void) {
   const { startFrontServer } = await import("../lib/serving/front-server");
   const settings = frontSettings(env);
+  const caches = cacheSettings(env);
   return startFrontServer({
     port: Number(env.DATELINE_FRONT_PORT),
     upstreamPort: Number(env.DATELINE_UPSTREAM_PORT),
@@ -174,6 +179,7 @@ export async function startFront(env: NodeJS.ProcessEnv, log?: (line: string) =>
     frontToken: env.DATELINE_FRONT_TOKEN!,
     previewSecret: env.AUTH_SECRET,
     cacheBytes: settings.cacheMb * 1024 * 1024,
+    sharedCache: { times: caches.times, cloudflare: !!caches.cloudflare },
     schedulerIntervalMs: settings.schedulerIntervalSeconds * 1000,
     log,
   });

@@ -8,7 +8,7 @@ import { connect, waitUntil } from "@/e2e/fixtures/database";
 
 const { db } = await import("@/lib/db");
 const { markStoryUpdatedInTx } = await import("@/lib/stories/mark-updated");
-const { revalidateStory } = await import("@/lib/cache/revalidate-story");
+const { recordStoryChange } = await import("@/lib/outbox/reader-change");
 const { publishDueStories } = await import("@/lib/stories/publish-due");
 const { isAppError } = await import("@/lib/errors");
 
@@ -143,8 +143,10 @@ describe("updates", () => {
   it("mark as update: in the save's transaction, for a story readers have seen, by an editor", async () => {
     const { old } = await twoStories();
     const at = new Date();
-    await db.$transaction((tx) => markStoryUpdatedInTx(tx, { actor: asActor(editor), storyId: old.id, at }));
-    await revalidateStory({ storyId: old.id, slugs: [old.slug], tagSlugs: [] });
+    await db.$transaction(async (tx) => {
+      await markStoryUpdatedInTx(tx, { actor: asActor(editor), storyId: old.id, at });
+      await recordStoryChange(tx, { storyId: old.id, slugs: [old.slug], tagSlugs: [] });
+    });
     expect((await read(old.id)).lastUpdatedAt).toBe(at.toISOString());
     const article = await pageWhere(`/stories/${old.slug}`, (page) => page.text.includes('data-testid="updated-time"'));
     expect(jsonLd(article.text).dateModified).toBe(at.toISOString());

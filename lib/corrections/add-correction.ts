@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation";
 import { addCorrectionSchema, type AddCorrectionInput } from "@/lib/corrections/schemas";
 import { recordRevision } from "@/lib/stories/revision";
 import { toCorrectionJson } from "@/lib/stories/story-shape";
-import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { recordStoryChange } from "@/lib/outbox/reader-change";
 import { lockStory } from "@/lib/stories/lock-story";
 
 /**
@@ -28,7 +28,7 @@ export async function addCorrection(options: {
   assertStoryId(storyId);
   const input = parseInput(addCorrectionSchema, options.input);
 
-  const { correction, story } = await db.$transaction(async (tx) => {
+  const { correction } = await db.$transaction(async (tx) => {
     // Notes are serialised with every other change of the story: each gets a version of its own,
     // and none is added to a story a kill has just closed.
     await lockStory(tx, storyId);
@@ -51,10 +51,10 @@ export async function addCorrection(options: {
     });
     const answer = toCorrectionJson(correction);
     await inTransaction?.(tx, answer);
-    return { correction: answer, story: await recordRevision(tx, storyId, actor.id) };
+    const story = await recordRevision(tx, storyId, actor.id);
+    await recordStoryChange(tx, { storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
+    return { correction: answer };
   });
-
-  await revalidateStory({ storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
   return correction;
 }
 

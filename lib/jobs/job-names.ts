@@ -7,3 +7,9 @@ export const RECONCILE = "wire_reconcile";
 
 /** A source has at most one poll waiting: adding another replaces it (poll now) or keeps its time (reconcile). */
 export const sourceJobKey = (sourceId: string) => `wire-poll:${sourceId}`;
+
+/** Purges one shared cache (a Varnish node, Fastly, Cloudflare) of some surrogate keys (lib/cache/purge-job.ts); added by lib/outbox/reader-change.ts. */
+export const PURGE_CACHE = "cache_purge";
+
+/** Publishes the scheduled stories that are due (lib/stories/publish-due.ts), queued for the instant each goes live. */
+export const PUBLISH_DUE = "stories_publish_due";

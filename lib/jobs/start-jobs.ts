@@ -1,6 +1,6 @@
 import "server-only";
 import { Logger, run, type Runner, type Task } from "graphile-worker";
-import { POLL_SOURCE, RECONCILE } from "@/lib/jobs/job-names";
+import { POLL_SOURCE, PUBLISH_DUE, PURGE_CACHE, RECONCILE } from "@/lib/jobs/job-names";
 
 /**
  * The app's background jobs, on graphile-worker: a durable queue in PostgreSQL (its own schema,
@@ -10,10 +10,18 @@ import { POLL_SOURCE, RECONCILE } from "@/lib/jobs/job-names";
 export async function startJobs(options: { databaseUrl: string; log?: (line: string) => void }): Promise<{ stop: () => Promise<void> }> {
   const { pollWireSourceTask } = await import("@/lib/wire-sources/poll-wire-source");
   const { reconcileWireSources, stopFolderWatchers } = await import("@/lib/wire-sources/reconcile-wire-sources");
+  const { purgeCacheTask } = await import("@/lib/cache/purge-job");
+  const { DUE_BATCH, publishDueStories } = await import("@/lib/stories/publish-due");
   const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
   const taskList: Record<string, Task> = {
     [POLL_SOURCE]: async (payload, helpers) => pollWireSourceTask(payload, helpers),
     [RECONCILE]: async () => reconcileWireSources({ log }),
+    [PURGE_CACHE]: async (payload) => purgeCacheTask(payload, log),
+    // Due stories are published in batches: a run that leaves some (or finds a row locked) goes again.
+    [PUBLISH_DUE]: async (_payload, helpers) => {
+      const published = await publishDueStories();
+      if (published.length >= DUE_BATCH) await helpers.addJob(PUBLISH_DUE, {}, { jobKey: "publish-due:more" });
+    },
   };
   const runner: Runner = await run({
     connectionString: options.databaseUrl,
@@ -21,8 +29,9 @@ export async function startJobs(options: { databaseUrl: string; log?: (line: str
     concurrency: 4,
     maxPoolSize: 6,
     noHandleSignals: true,
-    // New jobs are heard at once (LISTEN); this is only the fallback when a notification is missed.
-    pollInterval: 2000,
+    // New jobs are heard at once (LISTEN); jobs queued for later (a story's publication time) are
+    // found by this poll, so it bounds how late a scheduled story goes out.
+    pollInterval: 500,
     taskList,
     crontab: `* * * * * ${RECONCILE}`,
     logger: quietLogger(log),

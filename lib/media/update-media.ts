@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { isUuid } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation";
-import { announceStale } from "@/lib/cache/revalidate-story";
-import { storyStalePaths } from "@/lib/cache/page-paths";
+import { recordReaderChange } from "@/lib/outbox/reader-change";
+import { ALL_KEY, storyChangeKeys } from "@/lib/cache/surrogate-keys";
 import { renderImage } from "@/lib/media/process-image";
 import { readMaster } from "@/lib/media/media-store";
 import { updateMediaSchema, type UpdateMediaInput } from "@/lib/media/schemas";
@@ -30,34 +30,34 @@ export async function updateMedia(options: { actor: Actor; id: string; input: Up
   const remake = focal.x !== before.focalX || focal.y !== before.focalY || copyright !== before.copyright || byline !== before.byline;
   const renditions = remake ? (await renderImage(await readMaster(before.contentHash, before.format), before.filename, focal, { copyright, byline })).renditions : undefined;
 
-  const row = await db.mediaItem.update({
-    where: { id: options.id },
-    data: {
-      caption: input.caption,
-      credit: input.credit,
-      byline: input.byline,
-      copyright: input.copyright,
-      alt: input.alt,
-      focalX: focal.x,
-      focalY: focal.y,
-      ...(renditions ? { renditions } : {}),
-    },
-    select: mediaSelect,
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.mediaItem.update({
+      where: { id: options.id },
+      data: {
+        caption: input.caption,
+        credit: input.credit,
+        byline: input.byline,
+        copyright: input.copyright,
+        alt: input.alt,
+        focalX: focal.x,
+        focalY: focal.y,
+        ...(renditions ? { renditions } : {}),
+      },
+      select: mediaSelect,
+    });
+    await recordPicturePages(tx, options.id);
+    return updated;
   });
-  await announcePicturePages(options.id);
   return toMediaJson(row);
 }
 
-/** Past this many stories showing one picture, every story page goes stale rather than each by name (a NOTIFY holds ~7,000 bytes). */
-const MAX_STORY_PAGES = 60;
+/** Past this many stories leading with one picture, every page goes stale rather than each by name. */
+const MAX_STORY_PAGES = 200;
 
-/** Pages, lists and feeds that show a picture: those of the stories it leads. */
-async function announcePicturePages(mediaId: string): Promise<void> {
-  const stories = await db.story.findMany({ where: { leadImageId: mediaId }, select: { slug: true, tags: { select: { tag: { select: { slug: true } } } } }, take: MAX_STORY_PAGES + 1 });
+/** Records, in the picture's transaction, the pages, lists and feeds that show it: those of the stories it leads. */
+async function recordPicturePages(tx: Tx, mediaId: string): Promise<void> {
+  const stories = await tx.story.findMany({ where: { leadImageId: mediaId }, select: { slug: true, tags: { select: { tag: { select: { slug: true } } } } }, take: MAX_STORY_PAGES + 1 });
   if (stories.length === 0) return;
-  if (stories.length > MAX_STORY_PAGES) {
-    await announceStale({ exact: [], prefixes: ["/"] });
-    return;
-  }
-  await announceStale(storyStalePaths({ slugs: stories.map((story) => story.slug), tagSlugs: stories.flatMap((story) => story.tags.map((link) => link.tag.slug)) }));
+  if (stories.length > MAX_STORY_PAGES) return recordReaderChange(tx, [ALL_KEY]);
+  await recordReaderChange(tx, storyChangeKeys({ slugs: stories.map((story) => story.slug), tagSlugs: stories.flatMap((story) => story.tags.map((link) => link.tag.slug)) }));
 }

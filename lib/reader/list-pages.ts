@@ -22,6 +22,8 @@ export type ReaderPage = {
   modifiedAt?: string | null;
   /** Response headers of its own (a preview's noindex and no-store), over the usual ones. */
   headers?: Record<string, string>;
+  /** Its surrogate keys, when its path's alone do not say all it shows (a story page's tags). */
+  keys?: string[];
 };
 export type ReaderPageLookup = { page: ReaderPage } | { redirectTo: string } | null;
 

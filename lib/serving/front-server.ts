@@ -1,6 +1,7 @@
 import http from "node:http";
 import pg from "pg";
-import { storyStalePaths, type StalePaths } from "@/lib/cache/page-paths";
+import { keysForPath, storyChangeKeys, storyPageKeys, surrogateHeaders } from "@/lib/cache/surrogate-keys";
+import type { SharedCacheTimes } from "@/lib/cache/surrogate-keys";
 import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
@@ -25,7 +26,7 @@ import { storyPath } from "@/lib/site/urls";
 //    rendered once (lib/reader/article-html.ts, list-html.ts): no React render for the pages
 //    readers reach most;
 //  - serves reader pages and feeds from memory (rendered once, kept until a change makes them
-//    stale: Postgres NOTIFY tells every instance, lib/cache/revalidate-story.ts), with ETag and
+//    stale: Postgres NOTIFY tells every instance, lib/outbox/reader-change.ts), with ETag and
 //    Last-Modified and 304s for conditional requests, and goes on serving them while the
 //    database cannot be reached;
 //  - publishes scheduled stories on time: on the first request after one comes due (so no
@@ -47,6 +48,8 @@ export type FrontOptions = {
   /** The secret preview links are signed with (AUTH_SECRET, lib/stories/preview-link.ts); none: no previews. */
   previewSecret?: string;
   cacheBytes?: number;
+  /** What reader responses tell the shared caches before the site (Varnish, a CDN) about keeping them. */
+  sharedCache?: { times?: SharedCacheTimes; cloudflare?: boolean };
   /** How often to publish due stories in the background; 0 leaves it to requests alone. */
   schedulerIntervalMs?: number;
   log?: (line: string) => void;
@@ -139,7 +142,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const missCache = new PageCache(Math.max(1024 * 1024, cacheBytes / 16));
   const caches = [cache, searchCache, missCache];
   // The caches are expired together, so their generations move in step (renders read `cache`'s).
-  const expire = (stale: StaleNotice | StalePaths) => {
+  const expire = (stale: StaleNotice) => {
     for (const each of caches) each.expire(stale);
   };
   const upstream = createUpstream(options.upstreamPort);
@@ -182,7 +185,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const comeDue = (now: number): Promise<void> => {
     dueRun ??= (async () => {
       const due = upcoming.filter((entry) => entry.at.getTime() <= now).map((entry) => entry.story);
-      if (due.length) expire(storyStalePaths({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
+      if (due.length) expire(storyChangeKeys({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
       // Publishing announces what it changed (to every instance, this one too); nothing due, nothing sent.
       await publishDueStories(new Date(now));
       await loadDue();
@@ -239,8 +242,14 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const renderHeaders: Record<string, string> = { "user-agent": "Dateline page cache", accept: "*/*", "x-forwarded-proto": "http" };
   const render = (path: string) => upstream.render(path, renderHeaders);
 
+  /** The headers naming a response's surrogate keys and its time in the shared caches. */
+  const sharedHeaders = (keys: readonly string[]) => surrogateHeaders(keys, options.sharedCache);
+
+  /** A page the front keeps for many addresses (its 404 and 410), as the answer at one, carrying that address's keys. */
+  const withKeys = (page: CachedPage, keys: readonly string[]): CachedPage => ({ ...page, keys, headers: { ...page.headers, ...sharedHeaders(keys) } });
+
   const keptHeaders = (reply: UpstreamReply, path: string): Record<string, string> => {
-    const headers: Record<string, string> = { ...securityHeaders };
+    const headers: Record<string, string> = { ...securityHeaders, ...sharedHeaders(keysForPath(path)) };
     for (const name of KEPT_HEADERS) {
       const value = reply.headers[name];
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
@@ -308,7 +317,8 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     const lookup = await getLiveStory(articles, slug);
     if (!lookup || !("story" in lookup)) return lookup && "redirectTo" in lookup ? { redirectTo: storyPath(lookup.redirectTo) } : lookup;
     const { story } = lookup;
-    return { page: { title: story.headline, head: articleHead(story), main: articleBody(story), modifiedAt: story.updatedAt } };
+    const keys = storyPageKeys(storyPath(slug), story.tags.map((tag) => tag.slug));
+    return { page: { title: story.headline, head: articleHead(story), main: articleBody(story), modifiedAt: story.updatedAt, keys } };
   };
 
   /** A story as its preview link shows it; a link that is not genuine, or has expired, finds nothing (404). */
@@ -328,8 +338,11 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     };
   };
 
-  /** Where a made page is kept (null: a search too long to keep), under which key, and how it is made. */
-  type MadeRoute = { key: string; store: PageCache | null; make: () => Promise<Made> };
+  /**
+   * Where a made page is kept (null: a search too long to keep), under which key, and how it is
+   * made; `shared`: whether caches before the site may keep it (not a preview), under its path's keys.
+   */
+  type MadeRoute = { key: string; store: PageCache | null; make: () => Promise<Made>; keys: string[] | null };
 
   /**
    * What the front makes itself for a GET, whatever the headers: articles, the home page, tag
@@ -338,36 +351,40 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
    */
   const madeHere = (request: http.IncomingMessage, path: string, search: string): MadeRoute | null => {
     if ((request.method !== "GET" && request.method !== "HEAD") || !CANONICAL_PATH.test(path)) return null;
-    const page = (make: () => Promise<Made>): MadeRoute => ({ key: path, store: cache, make });
+    const page = (make: () => Promise<Made>): MadeRoute => ({ key: path, store: cache, make, keys: keysForPath(path) });
     const story = STORY_PATH.exec(path);
     if (story) return page(() => articleMade(story[1]));
     // Made for each request and never kept: it shows unpublished copy, changing as it is edited.
     const preview = PREVIEW_PATH.exec(path);
-    if (preview) return { key: path, store: null, make: () => previewMade(preview[1]) };
+    if (preview) return { key: path, store: null, make: () => previewMade(preview[1]), keys: null };
     const older = LATEST_PAGE_PATH.exec(path);
     if (path === "/" || older) return page(async () => latestStoriesPage(older?.[1] ?? null).then((found) => (found ? { page: found } : null)));
     const tag = TAG_PATH.exec(path);
     if (tag) return page(() => tagStoriesPage(tag[1], tag[2] ?? null));
     if (path === SEARCH_PATH) {
       const store = search.length <= MAX_SEARCH_QUERY ? searchCache : null;
-      return { key: `${path}${search}`, store, make: async () => ({ page: await searchReaderPage(new URLSearchParams(search)) }) };
+      return { key: `${path}${search}`, store, make: async () => ({ page: await searchReaderPage(new URLSearchParams(search)) }), keys: keysForPath(path) };
     }
     return null;
   };
 
-  /** A made page's response: the page, a 301, a 410 (a killed story) or a 404. */
-  const respond = async (made: Made): Promise<CachedPage> => {
-    if (!made) return notFoundPage();
-    if ("gone" in made) return gonePage();
+  /** A made page's response: the page, a 301, a 410 (a killed story) or a 404, with `keys` (none: kept by no shared cache). */
+  const respond = async (made: Made, keys: string[] | null): Promise<CachedPage> => {
+    const shared = keys ? sharedHeaders(keys) : {};
+    if (!made) return keys ? withKeys(await notFoundPage(), keys) : notFoundPage();
+    if ("gone" in made) return keys ? withKeys(await gonePage(), keys) : gonePage();
     if ("redirectTo" in made) {
       const location = made.redirectTo;
-      return cachedPage(301, { ...securityHeaders, "cache-control": REVALIDATE, location, "content-type": "text/plain; charset=utf-8" }, Buffer.from(`Moved to ${location}\n`));
+      const headers = { ...securityHeaders, "cache-control": REVALIDATE, location, "content-type": "text/plain; charset=utf-8", ...shared };
+      return cachedPage(301, headers, Buffer.from(`Moved to ${location}\n`), { keys: keys ?? [] });
     }
     const page: ReaderPage = made.page;
     const layout = await readerShell();
     const body = Buffer.from(layout.render({ title: readerTitle(page.title), headFirst: page.headFirst?.markup, head: page.head.markup, main: page.main.markup }));
     // No script of any kind runs on these pages: the policy allows none inline, whatever the body holds.
-    return cachedPage(200, { ...securityHeaders, "content-type": "text/html; charset=utf-8", "cache-control": REVALIDATE, ...page.headers }, body, modifiedAt(page));
+    const pageKeys = keys ? (page.keys ?? keys) : [];
+    const headers = { ...securityHeaders, "content-type": "text/html; charset=utf-8", "cache-control": REVALIDATE, ...(keys ? sharedHeaders(pageKeys) : {}), ...page.headers };
+    return cachedPage(200, headers, body, { modifiedAt: modifiedAt(page), keys: pageKeys });
   };
 
   /** Keeps what was just made: a page in its store, a 404 among the misses (each out of the other). */
@@ -391,10 +408,10 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
    * so nothing newer can be made). Otherwise makes it anew; when that fails, what is kept is sent
    * all the same, and only a page never kept gets 503.
    */
-  const serveMade = async (request: http.IncomingMessage, response: http.ServerResponse, { key, store, make }: MadeRoute) => {
+  const serveMade = async (request: http.IncomingMessage, response: http.ServerResponse, { key, store, make, keys }: MadeRoute) => {
     const found = kept(store, key);
     if (found && (found.fresh || !listener.listening())) return sendPage(request, response, found.page);
-    const made = renderOnce(key, async () => respond(await make()));
+    const made = renderOnce(key, async () => respond(await make(), keys));
     let page: CachedPage;
     try {
       page = await made.result;
@@ -422,11 +439,11 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     if (reply.headers["set-cookie"]) return sendReply(request, response, reply);
     let page: CachedPage;
     if (reply.status === 200 || reply.status === 404) {
-      page = cachedPage(reply.status, keptHeaders(reply, path), reply.body, replyModifiedAt(reply));
+      page = cachedPage(reply.status, keptHeaders(reply, path), reply.body, { modifiedAt: replyModifiedAt(reply), keys: keysForPath(path) });
       keep(cache, path, page, rendered.generation);
     } else if (reply.status === 308 || reply.status === 301) {
       // A former tag slug: the move is permanent, and 301 is what every client and crawler knows.
-      page = cachedPage(301, keptHeaders(reply, path), reply.body);
+      page = cachedPage(301, keptHeaders(reply, path), reply.body, { keys: keysForPath(path) });
     } else {
       return sendReply(request, response, reply);
     }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { isStale, type StalePaths } from "@/lib/cache/page-paths";
+import { isStale } from "@/lib/cache/surrogate-keys";
 
 /** One cached reader response, ready to send: the body as sent and gzipped, with its validators. */
 export type CachedPage = {
@@ -12,6 +12,8 @@ export type CachedPage = {
   lastModified: string;
   size: number;
   storedAt: number;
+  /** Its surrogate keys (lib/cache/surrogate-keys.ts): a purge of any of them drops it. */
+  keys: readonly string[];
 };
 
 // Bodies under this size are sent as they are: gzip would save less than it costs.
@@ -20,14 +22,20 @@ const GZIP_MIN_BYTES = 1024;
 /**
  * A response ready to cache. `modifiedAt` is when its content last changed (a story's last edit,
  * the newest change among a list's stories), so every process and instance sends the same
- * Last-Modified for the same content; without one, the time it was made.
+ * Last-Modified for the same content; without one, the time it was made. `keys`: what it shows,
+ * for purges (none: only an expiry of everything reaches it).
  */
-export function cachedPage(status: number, headers: Record<string, string>, body: Buffer, modifiedAt?: Date | null, at = new Date()): CachedPage {
+export function cachedPage(
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+  { modifiedAt = null, at = new Date(), keys = [] }: { modifiedAt?: Date | null; at?: Date; keys?: readonly string[] } = {},
+): CachedPage {
   const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
   // Copied out: zlib's result is a view of a larger chunk, which the cache would otherwise hold whole.
   const gzip = body.length >= GZIP_MIN_BYTES ? Buffer.from(gzipSync(body, { level: 6 })) : null;
   const modified = modifiedAt && !Number.isNaN(modifiedAt.getTime()) && modifiedAt <= at ? modifiedAt : at;
-  return { status, headers, body, gzip, etag, lastModified: modified.toUTCString(), size: body.length + (gzip?.length ?? 0), storedAt: at.getTime() };
+  return { status, headers, body, gzip, etag, lastModified: modified.toUTCString(), size: body.length + (gzip?.length ?? 0), storedAt: at.getTime(), keys };
 }
 
 /** A cached page, and whether it can be sent as it is (`fresh`) or only when a new one cannot be made. */
@@ -91,20 +99,21 @@ export class PageCache {
   }
 
   /**
-   * Drops the pages a change made stale, and turns away renders already under way. "all" (the
-   * front may have missed changes) keeps every page, marked stale: each is made again on its
-   * next request, and served as it is only if that fails.
+   * Drops the pages carrying any of the keys a change made stale, and turns away renders already
+   * under way. "all" (the front may have missed changes) keeps every page, marked stale: each is
+   * made again on its next request, and served as it is only if that fails.
    */
-  expire(stale: StalePaths | "all", now = Date.now()): number {
+  expire(stale: readonly string[] | "all", now = Date.now()): number {
     this.generation++;
     if (stale === "all") {
       // Strictly after every page stored so far, including one stored this very millisecond.
       this.staleBefore = now + 1;
       return this.pages.size;
     }
+    const keys = new Set(stale);
     let count = 0;
-    for (const key of [...this.pages.keys()]) {
-      if (isStale(key, stale)) {
+    for (const [key, page] of [...this.pages]) {
+      if (isStale(page.keys, keys)) {
         this.remove(key);
         count++;
       }

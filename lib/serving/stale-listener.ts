@@ -1,15 +1,17 @@
 import pg from "pg";
-import { STALE_PAGES_CHANNEL, type StalePaths } from "@/lib/cache/page-paths";
+import { ALL_KEY, STALE_PAGES_CHANNEL } from "@/lib/cache/surrogate-keys";
 
-export type StaleNotice = StalePaths | "all";
+/** The surrogate keys a change made stale (lib/outbox/reader-change.ts), or "all": changes may have gone unheard. */
+export type StaleNotice = string[] | "all";
 
-export function parseStaleNotice(payload: string): StaleNotice {
+/** A notice's keys; one that cannot be read purges everything (ALL_KEY), as the safe reading. */
+export function parseStaleNotice(payload: string): string[] {
   try {
-    const value = JSON.parse(payload) as Partial<StalePaths> & { all?: boolean };
-    if (value.all || !Array.isArray(value.exact) || !Array.isArray(value.prefixes)) return "all";
-    return { exact: value.exact.map(String), prefixes: value.prefixes.map(String) };
+    const value = JSON.parse(payload) as { keys?: unknown };
+    if (!Array.isArray(value.keys) || value.keys.length === 0) return [ALL_KEY];
+    return value.keys.map(String);
   } catch {
-    return "all";
+    return [ALL_KEY];
   }
 }
 

@@ -15,7 +15,7 @@ import { draftChangesSchema, draftDecisionSchema, updateStorySchema, type DraftC
 import { revisionSnapshot, snapshotUpdateInput, type RevisionSnapshot } from "@/lib/stories/revision-snapshot";
 import { changedFields } from "@/lib/stories/revision-diff";
 import { storySelect, toStoryJson, type StoryJson } from "@/lib/stories/story-shape";
-import { revalidateUpdatedStory, staleMessage, updateStoryInTx } from "@/lib/stories/update-story";
+import { staleMessage, updateStoryInTx } from "@/lib/stories/update-story";
 import { lockStory } from "@/lib/stories/lock-story";
 import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
 import { LIVE_STATUSES } from "@/lib/stories/live";
@@ -165,7 +165,6 @@ export async function publishDraftChanges(options: { actor: Actor; id: string; i
       return result;
     }),
   );
-  await revalidateUpdatedStory(updated);
   return toStoryJson(updated.row);
 }
 

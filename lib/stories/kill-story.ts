@@ -5,7 +5,7 @@ import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
-import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { recordStoryChange } from "@/lib/outbox/reader-change";
 import { lockStory } from "@/lib/stories/lock-story";
 
 /**
@@ -22,7 +22,9 @@ export async function killStoryInTx(tx: Tx, actor: Actor, id: string, reason?: s
   });
   await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
   await tx.auditEntry.create({ data: { action: "story.kill", actorId: actor.id, storyId: id, detail: { from: current.status, ...(reason ? { reason } : {}) } } });
-  return recordRevision(tx, id, actor.id);
+  const row = await recordRevision(tx, id, actor.id);
+  await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  return row;
 }
 
 /** Withdraws a story for good: its page answers 410 Gone; the copy is kept for the record. */
@@ -31,6 +33,5 @@ export async function killStory(options: { actor: Actor; id: string }) {
   requirePermission(actor, "story.kill");
   assertStoryId(id);
   const row = await db.$transaction((tx) => killStoryInTx(tx, actor, id));
-  await revalidateStory({ storyId: row.id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
   return toStoryJson(row);
 }

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
-import { announceStale } from "@/lib/cache/revalidate-story";
-import { storyStalePaths } from "@/lib/cache/page-paths";
+import { recordReaderChange } from "@/lib/outbox/reader-change";
+import { storyChangeKeys } from "@/lib/cache/surrogate-keys";
 
 // One run publishes at most this many; the next run (or request) takes the rest.
-const BATCH = 500;
+export const DUE_BATCH = 500;
 
 export type DueStory = { id: string; slug: string; tagSlugs: string[] };
 
@@ -23,7 +23,7 @@ export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
       SELECT id, slug FROM "Story"
       WHERE status = 'scheduled' AND "scheduledAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
       ORDER BY "scheduledAt"
-      LIMIT ${BATCH}
+      LIMIT ${DUE_BATCH}
       FOR NO KEY UPDATE SKIP LOCKED`;
     if (!rows.length) return [];
     const ids = rows.map((row) => row.id);
@@ -42,11 +42,10 @@ export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
       data: rows.map((row) => ({ action: "story.publish", actorId: null, storyId: row.id, detail: { from: "scheduled", by: "scheduler", at: now.toISOString() } })),
     });
     const tags = await tx.storyTag.findMany({ where: { storyId: { in: ids } }, select: { storyId: true, tag: { select: { slug: true } } } });
-    return rows.map((row) => ({ id: row.id, slug: row.slug, tagSlugs: tags.filter((t) => t.storyId === row.id).map((t) => t.tag.slug) }));
+    const published = rows.map((row) => ({ id: row.id, slug: row.slug, tagSlugs: tags.filter((t) => t.storyId === row.id).map((t) => t.tag.slug) }));
+    await recordReaderChange(tx, storyChangeKeys({ slugs: published.map((story) => story.slug), tagSlugs: published.flatMap((story) => story.tagSlugs) }));
+    return published;
   });
-  if (due.length) {
-    await announceStale(storyStalePaths({ slugs: due.map((story) => story.slug), tagSlugs: due.flatMap((story) => story.tagSlugs) }));
-  }
   return due;
 }
 

@@ -7,7 +7,8 @@ import { parseInput } from "@/lib/validation";
 import { publishStorySchema } from "@/lib/stories/schemas";
 import { recordRevision } from "@/lib/stories/revision";
 import { storySelect, toStoryJson } from "@/lib/stories/story-shape";
-import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { recordStoryChange } from "@/lib/outbox/reader-change";
+import { schedulePublication } from "@/lib/jobs/schedule-publication";
 import { isLive } from "@/lib/stories/live";
 import { retryOnUniqueViolation } from "@/lib/unique-retry";
 import { applyDraftChangesInTx } from "@/lib/stories/draft-changes";
@@ -76,6 +77,7 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
       },
     });
     await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: publishedAt } });
+    if (scheduledAt) await schedulePublication(tx, id, scheduledAt);
     await tx.auditEntry.create({
       data: {
         action: scheduled ? "story.schedule" : "story.publish",
@@ -90,16 +92,14 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
         },
       },
     });
-    return { row: await recordRevision(tx, id, actor.id), draft, changed: true };
-  }));
-
-  if (changed) {
-    await revalidateStory({
-      storyId: row.id,
+    const row = await recordRevision(tx, id, actor.id);
+    await recordStoryChange(tx, {
+      storyId: id,
       slugs: draft ? [draft.before.slug, row.slug] : [row.slug],
       tagSlugs: [...(draft?.before.tags ?? []), ...row.tags].map((t) => t.tag.slug),
     });
-  }
+    return { row, draft, changed: true };
+  }));
   return toStoryJson(row);
 }
 

@@ -9,7 +9,7 @@ import { restoreRevisionSchema, updateStorySchema } from "@/lib/stories/schemas"
 import { snapshotUpdateInput, type RevisionSnapshot } from "@/lib/stories/revision-snapshot";
 import { revisionNumber } from "@/lib/stories/get-revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
-import { revalidateUpdatedStory, updateStoryInTx } from "@/lib/stories/update-story";
+import { updateStoryInTx } from "@/lib/stories/update-story";
 import { lockStory } from "@/lib/stories/lock-story";
 
 /**
@@ -36,6 +36,5 @@ export async function restoreRevision(options: { actor: Actor; id: string; revis
       return result;
     }),
   );
-  await revalidateUpdatedStory(updated);
   return toStoryJson(updated.row);
 }

@@ -5,7 +5,7 @@ import { assertStoryId } from "@/lib/ids";
 import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { recordRevision } from "@/lib/stories/revision";
 import { toStoryJson } from "@/lib/stories/story-shape";
-import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { recordStoryChange } from "@/lib/outbox/reader-change";
 import { lockStory } from "@/lib/stories/lock-story";
 
 /**
@@ -27,8 +27,9 @@ export async function unpublishStory(options: { actor: Actor; id: string }) {
     });
     await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
     await tx.auditEntry.create({ data: { action: "story.unpublish", actorId: actor.id, storyId: id, detail: { from: current.status } } });
-    return recordRevision(tx, id, actor.id);
+    const row = await recordRevision(tx, id, actor.id);
+    await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+    return row;
   });
-  await revalidateStory({ storyId: row.id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
   return toStoryJson(row);
 }

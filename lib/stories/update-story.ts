@@ -14,7 +14,8 @@ import { updateStorySchema, type UpdateStoryInput } from "@/lib/stories/schemas"
 import { toStoryJson } from "@/lib/stories/story-shape";
 import { storyColumns } from "@/lib/stories/story-data";
 import { assertPicturesExist } from "@/lib/media/lead-image";
-import { revalidateStory } from "@/lib/cache/revalidate-story";
+import { recordStoryChange } from "@/lib/outbox/reader-change";
+import { schedulePublication } from "@/lib/jobs/schedule-publication";
 import { lockStory } from "@/lib/stories/lock-story";
 import { markStoryUpdatedInTx } from "@/lib/stories/mark-updated";
 import { assertStoryPublishable } from "@/lib/stories/assert-publishable";
@@ -50,6 +51,7 @@ async function embargoReschedule(tx: Tx, id: string, status: string, embargoUnti
   // A story readers have seen keeps its first publication time (its place in the lists) when it returns.
   const publishedAt = story.firstPublishedAt ?? at;
   await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: publishedAt } });
+  await schedulePublication(tx, id, at);
   return { status: "scheduled" as const, scheduledAt: at, publishedAt };
 }
 
@@ -109,7 +111,12 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   if (markAsUpdate) await markStoryUpdatedInTx(tx, { actor, storyId: id });
   // A change to a live story is a publication of it: it meets what the newsroom requires (PUBLISH_REQUIRE).
   if (LIVE_STATUSES.has(current.status)) await assertStoryPublishable(tx, id);
-  return { row: await recordRevision(tx, id, actor.id), before: current };
+  const row = await recordRevision(tx, id, actor.id);
+  // Readers of a live story get the new copy, under old and new slug and tags (at the commit, or never).
+  if (LIVE_STATUSES.has(row.status)) {
+    await recordStoryChange(tx, { storyId: id, slugs: [current.slug, row.slug], tagSlugs: [...current.tags, ...row.tags].map((t) => t.tag.slug) });
+  }
+  return { row, before: current };
 }
 
 /**
@@ -123,18 +130,5 @@ export async function updateStory(options: { actor: Actor; id: string; input: Up
   const input = parseInput(updateStorySchema, options.input);
 
   const updated = await retryOnUniqueViolation(() => db.$transaction((tx) => updateStoryInTx(tx, actor, id, input)));
-  await revalidateUpdatedStory(updated);
   return toStoryJson(updated.row);
-}
-
-type Updated = Awaited<ReturnType<typeof updateStoryInTx>>;
-
-/** After an update is committed: readers of a live story get the new copy, under old and new slug and tags. */
-export async function revalidateUpdatedStory({ row, before }: Updated) {
-  if (!LIVE_STATUSES.has(row.status)) return;
-  await revalidateStory({
-    storyId: row.id,
-    slugs: [before.slug, row.slug],
-    tagSlugs: [...before.tags.map((t) => t.tag.slug), ...row.tags.map((t) => t.tag.slug)],
-  });
 }

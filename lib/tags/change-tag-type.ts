@@ -9,7 +9,7 @@ import { changeTagTypeSchema, type ChangeTagTypeInput } from "@/lib/tags/schemas
 import { tagSelect, toTagJson } from "@/lib/tags/tag-shape";
 import { lowerName } from "@/lib/tags/tag-names";
 import { assertNameFree } from "@/lib/tags/rename-tag";
-import { announceTagChange, livePagesOfTag } from "@/lib/tags/announce-tag-change";
+import { recordTagChange } from "@/lib/tags/record-tag-change";
 import { forgetVocabulary } from "@/lib/wire-ingest/vocabulary";
 
 /**
@@ -27,7 +27,7 @@ export async function changeTagType(options: { actor: Actor; id: string; input: 
     await lockNames(tx, [`tag-id:${id}`]);
     const before = await tx.tag.findUnique({ where: { id }, select: tagSelect });
     if (!before) throw new AppError("not_found", "No tag with that id");
-    if (before.type === type) return { tag: before, changed: false, storyPages: [] as string[] | "all" };
+    if (before.type === type) return { tag: before, changed: false };
     // Creators of this name (of either type) wait until the change is in (lib/tags/resolve-tags.ts).
     await lockNames(tx, [`tag:${lowerName(before.name)}`]);
     await assertNameFree(tx, { name: before.name, type, exceptId: id });
@@ -35,12 +35,10 @@ export async function changeTagType(options: { actor: Actor; id: string; input: 
     await tx.auditEntry.create({
       data: { action: "tag.retype", actorId: actor.id, storyId: null, detail: { tagId: id, name: before.name, slug: before.slug, from: before.type, to: type } },
     });
-    return { tag, changed: true, storyPages: await livePagesOfTag(tx, id) };
+    await recordTagChange(tx, [tag.slug]);
+    return { tag, changed: true };
   });
 
-  if (result.changed) {
-    await announceTagChange({ tagSlugs: [result.tag.slug], storyPages: result.storyPages });
-    forgetVocabulary();
-  }
+  if (result.changed) forgetVocabulary();
   return toTagJson(result.tag);
 }

@@ -6,7 +6,7 @@ import { requirePermission, type Actor } from "@/lib/auth/permissions";
 import { lockNames } from "@/lib/name-locks";
 import { tagSelect, toTagJson } from "@/lib/tags/tag-shape";
 import { lowerName } from "@/lib/tags/tag-names";
-import { announceTagChange } from "@/lib/tags/announce-tag-change";
+import { recordTagChange } from "@/lib/tags/record-tag-change";
 import { forgetVocabulary } from "@/lib/wire-ingest/vocabulary";
 
 /**
@@ -38,10 +38,10 @@ export async function deleteTag(options: { actor: Actor; id: string }) {
     await tx.auditEntry.create({
       data: { action: "tag.delete", actorId: actor.id, storyId: null, detail: { tagId: id, name: found.name, slug: found.slug, type: found.type } },
     });
+    await recordTagChange(tx, [found.slug]);
     return found;
   });
 
-  await announceTagChange({ tagSlugs: [tag.slug], storyPages: [] });
   forgetVocabulary();
   return toTagJson(tag);
 }

@@ -9,7 +9,7 @@ import { retryOnUniqueViolation } from "@/lib/unique-retry";
 import { mergeTagsSchema, type MergeTagsInput } from "@/lib/tags/schemas";
 import { tagSelect, toTagJson } from "@/lib/tags/tag-shape";
 import { lowerName } from "@/lib/tags/tag-names";
-import { announceTagChange, livePagesOfTag } from "@/lib/tags/announce-tag-change";
+import { recordTagChange } from "@/lib/tags/record-tag-change";
 import { forgetVocabulary } from "@/lib/wire-ingest/vocabulary";
 
 const noSuchTarget = () =>
@@ -57,7 +57,6 @@ export async function mergeTags(options: { actor: Actor; id: string; input: Merg
       if (!target) throw noSuchTarget();
       // Creators of either name wait (lib/tags/resolve-tags.ts), so no story gets the old tag mid-merge.
       await lockNames(tx, [`tag:${lowerName(from.name)}`, `tag:${lowerName(target.name)}`]);
-      const storyPages = await livePagesOfTag(tx, id);
 
       // A story with both keeps one link, at the earlier position; the rest move over as they are
       // (livePublishedAt is the story's own, so it stays right).
@@ -87,11 +86,11 @@ export async function mergeTags(options: { actor: Actor; id: string; input: Merg
           },
         },
       });
-      return { tag, from, formerSlugs, storyPages };
+      await recordTagChange(tx, [from.slug, ...formerSlugs, tag.slug]);
+      return { tag };
     }),
   );
 
-  await announceTagChange({ tagSlugs: [result.from.slug, ...result.formerSlugs, result.tag.slug], storyPages: result.storyPages });
   forgetVocabulary();
   return toTagJson(result.tag);
 }

@@ -11,7 +11,7 @@ import { renameTagSchema, type RenameTagInput } from "@/lib/tags/schemas";
 import { tagSelect, toTagJson } from "@/lib/tags/tag-shape";
 import { takenTagSlugs } from "@/lib/tags/tag-slugs";
 import { lowerName } from "@/lib/tags/tag-names";
-import { announceTagChange, livePagesOfTag } from "@/lib/tags/announce-tag-change";
+import { recordTagChange } from "@/lib/tags/record-tag-change";
 import { forgetVocabulary } from "@/lib/wire-ingest/vocabulary";
 
 /** Whether a slug is the one made from a name (with a -2, -3 … when that was taken). */
@@ -48,7 +48,7 @@ export async function renameTag(options: { actor: Actor; id: string; input: Rena
       await lockNames(tx, [`tag-id:${id}`]);
       const before = await tx.tag.findUnique({ where: { id }, select: tagSelect });
       if (!before) throw new AppError("not_found", "No tag with that id");
-      if (before.name === name) return { tag: before, before, storyPages: [], formerSlugs: [] };
+      if (before.name === name) return { tag: before, before };
       await lockNames(tx, [`tag:${lowerName(before.name)}`, `tag:${lowerName(name)}`]);
       await assertNameFree(tx, { name, type: before.type, exceptId: id });
 
@@ -69,13 +69,11 @@ export async function renameTag(options: { actor: Actor; id: string; input: Rena
         },
       });
       const formerSlugs = (await tx.tagRedirect.findMany({ where: { tagId: id }, select: { slug: true } })).map((row) => row.slug);
-      return { tag, before, storyPages: await livePagesOfTag(tx, id), formerSlugs };
+      await recordTagChange(tx, [before.slug, slug, ...formerSlugs]);
+      return { tag, before };
     }),
   );
 
-  if (result.tag !== result.before) {
-    await announceTagChange({ tagSlugs: [result.before.slug, result.tag.slug, ...result.formerSlugs], storyPages: result.storyPages });
-    forgetVocabulary();
-  }
+  if (result.tag !== result.before) forgetVocabulary();
   return toTagJson(result.tag);
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { db, type Tx } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError, isAppError } from "@/lib/errors";
@@ -206,14 +205,6 @@ export async function ingestWireItems(options: {
     if (items.length === 0) continue;
     const [first] = items;
     results[index] = items.length === 1 || !first.ok ? first : { ...first, items: items.map((item) => (item.ok ? { ok: true, outcome: item.outcome, storyId: item.storyId, wireItemId: item.wireItemId } : item)) };
-  }
-  // A withdrawal takes a live story down: every instance's cached pages must hear of it, whichever
-  // caller (API, newsroom, CLI) brought the item in. Other outcomes change only drafts.
-  for (const result of parts.flat()) {
-    if (result?.ok && result.outcome === "withdrawn" && result.storyId) {
-      const story = await db.story.findUniqueOrThrow({ where: { id: result.storyId }, select: { slug: true, tags: { select: { tag: { select: { slug: true } } } } } });
-      await revalidateStory({ storyId: result.storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
-    }
   }
   if (sender.into === "queue") await queuedPictures(actor, prepared, parts);
   return results as ItemResult[];

@@ -7,7 +7,6 @@ import { parseInput } from "@/lib/validation";
 import { updateStorySchema } from "@/lib/stories/schemas";
 import { updateStoryInTx } from "@/lib/stories/update-story";
 import { toStoryJson } from "@/lib/stories/story-shape";
-import { revalidateStory } from "@/lib/cache/revalidate-story";
 import { takeChanges } from "@/lib/wire-ingest/story-from-wire";
 import { parseStoredWireItem } from "@/lib/wire-ingest/stored-wire-item";
 import { lockStory } from "@/lib/stories/lock-story";
@@ -49,7 +48,5 @@ export async function resolvePendingUpdate(options: { actor: Actor; wireItemId: 
     return updateStoryInTx(tx, actor, storyId, parseInput(updateStorySchema, { ...changes, version: options.storyVersion ?? story.version }));
   });
   if (!result) return null;
-  const { row, before } = result;
-  await revalidateStory({ storyId: row.id, slugs: [before.slug, row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
-  return toStoryJson(row);
+  return toStoryJson(result.row);
 }
