@@ -2,7 +2,8 @@ import "server-only";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { databasePoolSettings, databaseUrl } from "@/lib/env";
+import { readReplicas } from "@prisma/extension-read-replicas";
+import { databasePoolSettings, databaseReplicaUrls, databaseUrl } from "@/lib/env";
 import { asUnavailableError } from "@/lib/database-unavailable";
 
 // How long a write waits, at most, for each thing it needs. A write that cannot have them in time
@@ -44,6 +45,9 @@ class WritersFirstPool extends pg.Pool {
   }
 }
 
+// Secrets never leave the data layer unless a query asks for them by name.
+const OMIT = { user: { passwordHash: true }, apiKey: { keyHash: true } } as const;
+
 function createClient() {
   const connectionString = databaseUrl();
   const { readers, writers } = databasePoolSettings();
@@ -59,8 +63,7 @@ function createClient() {
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
-    // Secrets never leave the data layer unless a query asks for them by name.
-    omit: { user: { passwordHash: true }, apiKey: { keyHash: true } },
+    omit: OMIT,
     // DATELINE_LOG_SQL=1 prints every query; DATELINE_SQL_EVENTS=1 only emits them (tests count them).
     log: process.env.DATELINE_LOG_SQL === "1" || process.env.DATELINE_SQL_EVENTS === "1" ? [{ emit: "event", level: "query" }] : [],
   });
@@ -100,3 +103,39 @@ export const db = new Proxy({} as Client, {
 });
 
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
+
+/** A client on one replica: readers' pool only (nothing is written there). */
+function replicaClient(connectionString: string): Client {
+  const pool = new pg.Pool({ connectionString, max: databasePoolSettings().readers, connectionTimeoutMillis: READ_CONNECT_TIMEOUT_MS });
+  pool.on("error", () => {});
+  return new PrismaClient({ adapter: new PrismaPg(pool), omit: OMIT }) as Client;
+}
+
+function createReaderClient() {
+  const urls = databaseReplicaUrls();
+  if (urls.length === 0) return null;
+  // Prisma's read-replicas extension picks a replica for each query ($replica()); the primary
+  // client is what it extends, for anything it is not given.
+  return client().$extends(readReplicas({ replicas: urls.map(replicaClient) as never }));
+}
+
+const globalForReaders = globalThis as unknown as { datelineReaders?: ReturnType<typeof createReaderClient> };
+
+function readerClient(): Client {
+  const extended = (globalForReaders.datelineReaders ??= createReaderClient());
+  return extended ? (extended.$replica() as unknown as Client) : client();
+}
+
+/**
+ * For what readers see and nothing else (lib/reader: pages, lists, feeds, sitemaps, search): a
+ * replica when DATABASE_REPLICA_URL names any, a random one per query; the primary otherwise. A
+ * replica may be a moment behind, so anything that must read its own writes (the newsroom, the
+ * API's writes, previews) uses `db`; purges wait for the replicas to catch up (lib/db-replicas.ts).
+ */
+export const readerDb = new Proxy({} as Client, {
+  get(_target, property) {
+    const target = readerClient();
+    const value = Reflect.get(target, property);
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});

@@ -8,6 +8,8 @@ const envSchema = z.object({
   SITE_NAME: z.string().min(1).default("Dateline"),
   SITE_LANGUAGE: z.string().min(2).default("en"),
   PORT: z.coerce.number().int().positive().default(3000),
+  // A WebSub hub the feeds name, told of every change to them (lib/feeds/websub.ts).
+  WEBSUB_HUB_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url({ message: "WEBSUB_HUB_URL must be an absolute URL such as https://pubsubhubbub.appspot.com/" }).refine((value) => /^https?:/i.test(value), "WEBSUB_HUB_URL must be an http:// or https:// address").optional()),
   NEWSROOM_TIME_ZONE: z
     .string()
     .default("UTC")
@@ -46,6 +48,32 @@ export function databaseUrl(): string {
 
 // "" means unset, as for every variable here.
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+const replicaSchema = z.object({
+  DATABASE_REPLICA_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        const urls = (value ?? "").split(",").map((each) => each.trim()).filter(Boolean);
+        for (const url of urls) {
+          if (!/^postgres(?:ql)?:\/\//.test(url)) context.addIssue({ code: "custom", message: "DATABASE_REPLICA_URL must list postgresql:// URLs, comma-separated" });
+        }
+        return urls;
+      }),
+  ),
+});
+
+/**
+ * Streaming replicas of DATABASE_URL that readers' queries may go to (DATABASE_REPLICA_URL, one
+ * or several, comma-separated); none: everything reads the primary.
+ */
+export function databaseReplicaUrls(source: Record<string, string | undefined> = process.env): string[] {
+  const parsed = replicaSchema.safeParse(source);
+  if (!parsed.success) throw new Error(`Configuration error: ${parsed.error.issues[0].message}`);
+  return parsed.data.DATABASE_REPLICA_URL;
+}
 
 const frontSchema = z.object({
   PAGE_CACHE_MB: z.preprocess(unsetIfEmpty, z.coerce.number({ message: "PAGE_CACHE_MB must be a number of megabytes" }).int().min(1).default(64)),

@@ -6,7 +6,7 @@ import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "./embedded-database";
-import { frontSettings, publishSettings } from "../lib/env";
+import { databaseReplicaUrls, frontSettings, publishSettings } from "../lib/env";
 import { cacheSettings, CACHE_VARIABLES } from "../lib/cache/cache-settings";
 
 // One app instance: `next start` on a loopback port, and the front server (lib/serving) on the
@@ -91,6 +91,7 @@ export async function serveSite(options: {
   // start, not a publish later.
   publishSettings(env);
   cacheSettings(env);
+  databaseReplicaUrls(env);
   const upstreamPort = await freePort();
   // Next keeps the front's idle connections for long (its default is 5 s): a request sent on one
   // it has just closed fails, and a write cannot simply be sent again.
@@ -112,7 +113,7 @@ export async function serveSite(options: {
   await waitForNext(upstreamPort, next);
   // A front in this process talks to the database itself (stale-page notices, the schedule,
   // articles) and makes pages with the site's settings (lib/env.ts), read from this process's environment.
-  for (const key of ["DATABASE_URL", "SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE"]) {
+  for (const key of ["DATABASE_URL", "DATABASE_REPLICA_URL", "SITE_URL", "SITE_NAME", "SITE_LANGUAGE", "NEWSROOM_TIME_ZONE", "WEBSUB_HUB_URL"]) {
     if (env[key] !== undefined) process.env[key] = env[key];
   }
   for (const key of ["WIRE_CREDENTIALS_KEY", "WIRE_QUEUE_HOURS", "DATA_DIR", "MEDIA_DIR", "MEDIA_BASE_URL", "MEDIA_MAX_MB", "WIRE_PICTURE_NETWORKS", "MEDIA_S3_BUCKET", "MEDIA_S3_REGION", "MEDIA_S3_ENDPOINT", "MEDIA_S3_PREFIX", "MEDIA_S3_ACCESS_KEY_ID", "MEDIA_S3_SECRET_ACCESS_KEY", ...CACHE_VARIABLES]) {
@@ -175,6 +176,7 @@ export async function startFront(env: NodeJS.ProcessEnv, log?: (line: string) =>
     port: Number(env.DATELINE_FRONT_PORT),
     upstreamPort: Number(env.DATELINE_UPSTREAM_PORT),
     databaseUrl: env.DATABASE_URL!,
+    replicaUrls: databaseReplicaUrls(env),
     trustProxy: settings.trustProxy,
     frontToken: env.DATELINE_FRONT_TOKEN!,
     previewSecret: env.AUTH_SECRET,

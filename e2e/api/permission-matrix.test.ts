@@ -73,6 +73,12 @@ const cases: Record<Permission, Case> = {
   "wire.take": async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/take`, { key: who?.apiKey })).status,
   "wire.dismiss": async (who) => (await api("POST", `/api/v1/wire/items/${await queueWireItem(dispatch())}/dismiss`, { key: who?.apiKey })).status,
   "wire.sources": async (who) => (await api("GET", "/api/v1/wire/sources", { key: who?.apiKey })).status,
+  "webhook.manage": async (who, c) => {
+    const created = await api<{ id: string }>("POST", "/api/v1/webhooks", { key: who?.apiKey, body: { url: "http://127.0.0.1:9/matrix", events: ["story.published"] } });
+    // Not left to receive every story the run publishes.
+    if (created.status === 201) await api("DELETE", `/api/v1/webhooks/${created.body.id}`, { key: c.admin.apiKey });
+    return created.status;
+  },
   "media.read": async (who) => (await api("GET", "/api/v1/media", { key: who?.apiKey })).status,
   "media.upload": async (who) => (await uploadMedia(who?.apiKey, mediaFixture("plain.png"), "matrix.png", "image/png")).status,
   "media.edit": async (who, c) => {
@@ -114,6 +120,7 @@ describe("the permission table, enforced on the server", () => {
 
 // Routes that use a permission already walked above, through another door: each walked the same way.
 const moreRoutes: [string, Permission, Case][] = [
+  ["GET /api/v1/webhooks", "webhook.manage", async (who) => (await api("GET", "/api/v1/webhooks", { key: who?.apiKey })).status],
   ["GET …/revisions", "story.read", async (who, c) => (await api("GET", `/api/v1/stories/${(await draft(c)).id}/revisions`, { key: who?.apiKey })).status],
   ["GET …/revisions/1", "story.read", async (who, c) => (await api("GET", `/api/v1/stories/${(await draft(c)).id}/revisions/1`, { key: who?.apiKey })).status],
   ["POST …/revisions/1/restore of a draft", "story.edit", async (who, c) => {

@@ -30,6 +30,9 @@ export const auditActions = {
   "wire.source_create": "added an ingest source",
   "wire.source_update": "changed an ingest source",
   "wire.source_delete": "removed an ingest source",
+  "webhook.create": "added a webhook",
+  "webhook.update": "changed a webhook",
+  "webhook.delete": "removed a webhook",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;

@@ -70,6 +70,11 @@ export function auditSentence(entry: AuditEntryView): { who: string; did: string
     case "apikey.revoke":
       if (typeof detail.prefix === "string") extra.push(`${detail.prefix}…`);
       break;
+    case "webhook.create":
+    case "webhook.update":
+    case "webhook.delete":
+      if (typeof detail.url === "string") extra.push(detail.url);
+      break;
     case "wire.source_create":
     case "wire.source_update":
       if (typeof detail.name === "string") extra.push(`“${detail.name}”`);

@@ -31,6 +31,8 @@ export const permissions = {
   "wire.dismiss": ["editor", "admin"],
   // Ingest providers: where copy comes from, with the agencies' credentials.
   "wire.sources": ["admin"],
+  // Webhook endpoints (with their signing secrets) and their deliveries.
+  "webhook.manage": ["admin"],
   // The media library: pictures uploaded, their captions, credits, alt text and crops.
   "media.read": ["writer", "editor", "admin"],
   "media.upload": ["writer", "editor", "admin"],
@@ -73,6 +75,7 @@ const permissionPhrases: Record<Permission, string> = {
   "wire.take": "take wire copy into a draft",
   "wire.dismiss": "dismiss wire copy from the desk",
   "wire.sources": "manage ingest sources",
+  "webhook.manage": "manage webhooks",
   "media.read": "see the media library",
   "media.upload": "upload pictures",
   "media.edit": "change pictures' captions, credits and crops",

@@ -52,7 +52,7 @@ export async function addCorrection(options: {
     const answer = toCorrectionJson(correction);
     await inTransaction?.(tx, answer);
     const story = await recordRevision(tx, storyId, actor.id);
-    await recordStoryChange(tx, { storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug) });
+    await recordStoryChange(tx, { storyId, slugs: [story.slug], tagSlugs: story.tags.map((t) => t.tag.slug), event: "story.corrected", detail: { correction: answer } });
     return { correction: answer };
   });
   return correction;

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { hubUrl } from "@/lib/feeds/websub";
 import { absoluteUrl } from "@/lib/site/urls";
 import { lastChange, toFeedItem, type FeedItem } from "@/lib/feeds/feed-item";
 import { FEED_HISTORY_NS, historyLinks, isArchive, type FeedDocument } from "@/lib/feeds/feed-document";
@@ -50,6 +51,7 @@ export function buildAtom(doc: FeedDocument): string {
     `<author><name>${xmlText(SITE_NAME)}</name><uri>${xmlText(SITE_URL)}</uri></author>`,
     link("alternate", absoluteUrl(doc.path), "text/html"),
     link("self", absoluteUrl(doc.selfPath), feedMediaType.atom),
+    hubUrl(doc) ? `<link rel="hub" href="${xmlText(hubUrl(doc)!)}"/>` : "",
     ...historyLinks(doc).map((history) => link(history.rel, history.href, feedMediaType.atom)),
     archive ? "<fh:archive/>" : "",
     `<rights>${xmlText(`© ${SITE_NAME}`)}</rights>`,

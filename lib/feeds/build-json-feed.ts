@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { hubUrl } from "@/lib/feeds/websub";
 import { absoluteUrl } from "@/lib/site/urls";
 import { toFeedItem } from "@/lib/feeds/feed-item";
 import type { FeedDocument } from "@/lib/feeds/feed-document";
@@ -27,6 +28,7 @@ export function buildJsonFeed(doc: FeedDocument): string {
     language: SITE_LANGUAGE,
     authors: [{ name: SITE_NAME, url: SITE_URL }],
     ...(doc.olderPath ? { next_url: absoluteUrl(doc.olderPath) } : {}),
+    ...(hubUrl(doc) ? { hubs: [{ type: "WebSub", url: hubUrl(doc) }] } : {}),
     items: doc.stories.map(toFeedItem).map((item) => ({
       id: item.id,
       url: item.url,

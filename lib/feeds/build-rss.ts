@@ -1,4 +1,5 @@
 import { escapeHtml } from "@/lib/escape-html";
+import { hubUrl } from "@/lib/feeds/websub";
 import { env } from "@/lib/env";
 import { absoluteUrl } from "@/lib/site/urls";
 import { lastChange, toFeedItem, type FeedItem } from "@/lib/feeds/feed-item";
@@ -76,6 +77,8 @@ export function buildRss(doc: FeedDocument): string {
     "<ttl>5</ttl>",
     // RFC 5005 in RSS (its appendix B): atom:link relations beside the self link, and <fh:archive/> on archive pages.
     atomLink("self", absoluteUrl(doc.selfPath)),
+    // WebSub (W3C): subscribers are told of new items by the hub, a subscription document's only.
+    hubUrl(doc) ? `<atom:link href="${xmlText(hubUrl(doc)!)}" rel="hub"/>` : "",
     ...historyLinks(doc).map((link) => atomLink(link.rel, link.href)),
     isArchive(doc) ? "<fh:archive/>" : "",
   ].filter(Boolean);

@@ -13,3 +13,8 @@ export const PURGE_CACHE = "cache_purge";
 
 /** Publishes the scheduled stories that are due (lib/stories/publish-due.ts), queued for the instant each goes live. */
 export const PUBLISH_DUE = "stories_publish_due";
+
+/** Sends one webhook delivery (lib/webhooks/deliver-webhook.ts), retried with backoff; added by lib/webhooks/record-story-event.ts. */
+export const DELIVER_WEBHOOK = "webhook_deliver";
+/** Tells a WebSub hub which feeds changed (lib/feeds/websub.ts); added by lib/outbox/reader-change.ts. */
+export const PING_HUB = "websub_ping";

@@ -1,6 +1,6 @@
 import "server-only";
 import { Logger, run, type Runner, type Task } from "graphile-worker";
-import { POLL_SOURCE, PUBLISH_DUE, PURGE_CACHE, RECONCILE } from "@/lib/jobs/job-names";
+import { DELIVER_WEBHOOK, PING_HUB, POLL_SOURCE, PUBLISH_DUE, PURGE_CACHE, RECONCILE } from "@/lib/jobs/job-names";
 
 /**
  * The app's background jobs, on graphile-worker: a durable queue in PostgreSQL (its own schema,
@@ -12,11 +12,18 @@ export async function startJobs(options: { databaseUrl: string; log?: (line: str
   const { reconcileWireSources, stopFolderWatchers } = await import("@/lib/wire-sources/reconcile-wire-sources");
   const { purgeCacheTask } = await import("@/lib/cache/purge-job");
   const { DUE_BATCH, publishDueStories } = await import("@/lib/stories/publish-due");
+  const { deliverWebhookTask } = await import("@/lib/webhooks/deliver-webhook");
+  const { pingHub } = await import("@/lib/feeds/websub");
   const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
   const taskList: Record<string, Task> = {
     [POLL_SOURCE]: async (payload, helpers) => pollWireSourceTask(payload, helpers),
     [RECONCILE]: async () => reconcileWireSources({ log }),
     [PURGE_CACHE]: async (payload) => purgeCacheTask(payload, log),
+    [DELIVER_WEBHOOK]: async (payload, helpers) => deliverWebhookTask(payload, helpers.job),
+    [PING_HUB]: async (payload) => {
+      const { hub, feeds } = payload as { hub: string; feeds: string[] };
+      await pingHub(hub, feeds);
+    },
     // Due stories are published in batches: a run that leaves some (or finds a row locked) goes again.
     [PUBLISH_DUE]: async (_payload, helpers) => {
       const published = await publishDueStories();

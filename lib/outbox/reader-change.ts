@@ -1,9 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import { cacheSettings } from "@/lib/cache/cache-settings";
 import { purgers } from "@/lib/cache/purge-caches";
 import { ALL_KEY, STALE_PAGES_CHANNEL, storyChangeKeys } from "@/lib/cache/surrogate-keys";
-import { PURGE_CACHE } from "@/lib/jobs/job-names";
+import { changedFeeds } from "@/lib/feeds/websub";
+import { PING_HUB, PURGE_CACHE } from "@/lib/jobs/job-names";
+import { recordStoryEvent } from "@/lib/webhooks/record-story-event";
+import type { WebhookEvent } from "@/lib/webhooks/webhook-events";
 
 // The transactional outbox: a change readers could see writes, in its own transaction, what
 // follows from it, so that a crash after the commit loses none of it and a rollback sends none.
@@ -11,7 +15,10 @@ import { PURGE_CACHE } from "@/lib/jobs/job-names";
 //    instance on the database (lib/serving/stale-listener.ts);
 //  - each shared cache (Varnish nodes, Fastly, Cloudflare: lib/cache/purge-caches.ts) gets a purge
 //    job in graphile-worker's queue, added by its SQL function in this same transaction, and run by
-//    whichever instance's job runner takes it, with retries (lib/jobs/start-jobs.ts).
+//    whichever instance's job runner takes it, with retries (lib/jobs/start-jobs.ts);
+//  - the WebSub hub is told which feeds changed (lib/feeds/websub.ts), by a job too;
+//  - a story's event (published, updated, …) becomes a webhook delivery per subscribed endpoint
+//    (lib/webhooks/record-story-event.ts).
 
 // NOTIFY payloads are limited to 8,000 bytes; a change bigger than this purges everything.
 const MAX_PAYLOAD = 7000;
@@ -30,13 +37,21 @@ export async function recordReaderChange(tx: Tx, keys: string[]): Promise<void> 
     const job: PurgeJob = { keys: notice, target: purger.target };
     await tx.$executeRaw`SELECT graphile_worker.add_job(${PURGE_CACHE}, ${JSON.stringify(job)}::json, max_attempts => 25)`;
   }
+  const hub = env().WEBSUB_HUB_URL;
+  const feeds = hub ? changedFeeds(keys) : [];
+  if (hub && feeds.length) await tx.$executeRaw`SELECT graphile_worker.add_job(${PING_HUB}, ${JSON.stringify({ hub, feeds })}::json, max_attempts => 10)`;
 }
 
 /**
  * Records that a story's pages changed: its page under each slug given and every former slug
- * (which may hold a redirect), its tags' pages and feeds, and the lists.
+ * (which may hold a redirect), its tags' pages and feeds, and the lists; with `event`, the
+ * webhook event it is (and `detail` added to the event's data).
  */
-export async function recordStoryChange(tx: Tx, change: { storyId: string; slugs: string[]; tagSlugs: string[] }): Promise<void> {
+export async function recordStoryChange(
+  tx: Tx,
+  change: { storyId: string; slugs: string[]; tagSlugs: string[]; event?: WebhookEvent | null; detail?: Record<string, unknown> },
+): Promise<void> {
   const former = await tx.slugRedirect.findMany({ where: { storyId: change.storyId }, select: { slug: true } });
   await recordReaderChange(tx, storyChangeKeys({ slugs: [...change.slugs, ...former.map((row) => row.slug)], tagSlugs: change.tagSlugs }));
+  if (change.event) await recordStoryEvent(tx, change.event, change.storyId, change.detail);
 }

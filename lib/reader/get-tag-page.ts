@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { decodeCursor } from "@/lib/pagination";
 import { liveStoryWhere } from "@/lib/stories/live";
 import { pageOf, type StoryPage } from "@/lib/reader/list-live-stories";
@@ -14,12 +14,12 @@ export type TagPage = { tag: { name: string; slug: string; type: string } } & St
  * (tagId, livePublishedAt) index of StoryTag, so it costs the same for a tag with a million stories.
  */
 export async function getTagPage(options: { slug: string; cursor?: string; limit: number }): Promise<TagPage | null> {
-  const tag = await db.tag.findUnique({ where: { slug: options.slug }, select: { id: true, name: true, slug: true, type: true } });
+  const tag = await readerDb.tag.findUnique({ where: { slug: options.slug }, select: { id: true, name: true, slug: true, type: true } });
   const now = new Date();
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   // An unknown slug walks the same index (for an id no tag has) as a tag that only drafts or
   // embargoed stories use: the two answer alike, in the same time, so neither reveals the other.
-  const links = await db.storyTag.findMany({
+  const links = await readerDb.storyTag.findMany({
     where: {
       tagId: tag?.id ?? NO_TAG,
       livePublishedAt: { lte: now },

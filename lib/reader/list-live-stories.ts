@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { liveStoryRanges } from "@/lib/stories/live";
 import { readerStorySelect, toReaderStory, type ReaderStory } from "@/lib/reader/reader-story";
@@ -12,7 +12,7 @@ export async function listLiveStories(options: { cursor?: string; limit: number 
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   const ranges = await Promise.all(
     liveStoryRanges(now).map((range) =>
-      db.story.findMany({
+      readerDb.story.findMany({
         where: {
           ...range,
           ...(after

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { liveStoryRanges, liveStoryWhere } from "@/lib/stories/live";
 
@@ -21,7 +21,7 @@ export async function newerLiveStoriesCursor(options: { cursor: string; limit: n
   // Two index ranges, as listLiveStories reads them (see liveStoryRanges), merged.
   const ranges = await Promise.all(
     liveStoryRanges(now).map((range) =>
-      db.story.findMany({
+      readerDb.story.findMany({
         where: {
           ...range,
           AND: [{ publishedAt: { gte: from.sortValue } }, { OR: [{ publishedAt: { gt: from.sortValue } }, { publishedAt: from.sortValue, id: { gte: from.id } }] }],
@@ -47,9 +47,9 @@ export async function newerTagPageCursor(options: { slug: string; cursor: string
   const from = decodeCursor(options.cursor);
   const now = new Date();
   // By the tag's id, not a join on its slug: an equality the (tagId, livePublishedAt) index can start from.
-  const tag = await db.tag.findUnique({ where: { slug: options.slug }, select: { id: true } });
+  const tag = await readerDb.tag.findUnique({ where: { slug: options.slug }, select: { id: true } });
   if (!tag) return null;
-  const links = await db.storyTag.findMany({
+  const links = await readerDb.storyTag.findMany({
     where: {
       tagId: tag.id,
       livePublishedAt: { lte: now },

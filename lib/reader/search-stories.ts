@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 
@@ -69,7 +69,7 @@ export async function searchStories(options: { q: string; cursor?: string; limit
   // Ranks stay `real`, as ts_rank_cd makes them: a real prints exactly in the shortest form, so the
   // rank in a cursor compares equal to the one recomputed (a float8 would lose its last digits).
   // websearch_to_tsquery reads what people type ("modi putin", "\"free trade\"", "-cricket") and never fails to parse.
-  const rows = await db.$queryRaw<{ id: string; slug: string; headline: string; publishedAt: Date; rank: number; snippet: string }[]>`
+  const rows = await readerDb.$queryRaw<{ id: string; slug: string; headline: string; publishedAt: Date; rank: number; snippet: string }[]>`
     WITH
     -- The newest matches first, at most CANDIDATES of them, ranked among themselves: a common word
     -- matches most of a million stories, and ranking them all would take seconds. The query is

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import type { Rendition } from "@/lib/media/renditions";
 
 // What search engines are told about: published stories out of embargo (walked by the
@@ -18,10 +18,10 @@ export type SitemapFile = { name: string; lastModified: Date | null };
 
 export async function sitemapFiles(now = new Date()): Promise<SitemapFile[]> {
   const [stories, tags] = await Promise.all([
-    db.$queryRaw<{ count: bigint; latest: Date | null }[]>`
+    readerDb.$queryRaw<{ count: bigint; latest: Date | null }[]>`
       SELECT count(*) AS count, max("updatedAt") AS latest FROM "Story"
       WHERE status = 'published' AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})`,
-    db.$queryRaw<{ count: bigint }[]>`
+    readerDb.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) AS count FROM "Tag" t
       WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."livePublishedAt" <= ${now})`,
   ]);
@@ -36,7 +36,7 @@ const LEAD_IMAGE_KEY = Prisma.sql`(SELECT r->>'key' FROM "MediaItem" m, jsonb_ar
 
 /** One file of story URLs, oldest first, so that earlier files change least as stories are added. */
 export async function sitemapStories(page: number, now = new Date()) {
-  return db.$queryRaw<{ slug: string; updatedAt: Date; imageKey: string | null }[]>`
+  return readerDb.$queryRaw<{ slug: string; updatedAt: Date; imageKey: string | null }[]>`
     SELECT slug, "updatedAt", ${LEAD_IMAGE_KEY} AS "imageKey" FROM "Story"
     WHERE status = 'published' AND "publishedAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
     ORDER BY "publishedAt", id
@@ -44,7 +44,7 @@ export async function sitemapStories(page: number, now = new Date()) {
 }
 
 export async function sitemapTags(page: number, now = new Date()) {
-  return db.$queryRaw<{ slug: string }[]>`
+  return readerDb.$queryRaw<{ slug: string }[]>`
     SELECT t.slug FROM "Tag" t
     WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."livePublishedAt" <= ${now})
     ORDER BY t.slug
@@ -53,7 +53,7 @@ export async function sitemapTags(page: number, now = new Date()) {
 
 /** Live stories of the last 48 hours, newest first, for the Google News sitemap. */
 export async function newsSitemapStories(now = new Date()) {
-  const stories = await db.story.findMany({
+  const stories = await readerDb.story.findMany({
     where: {
       status: "published",
       publishedAt: { lte: now, gte: new Date(now.getTime() - NEWS_WINDOW_MS) },

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readerDb } from "@/lib/db";
 import { liveStoryWhere } from "@/lib/stories/live";
 
 /**
@@ -8,7 +8,7 @@ import { liveStoryWhere } from "@/lib/stories/live";
  */
 export async function getTagRedirect(slug: string): Promise<string | null> {
   const now = new Date();
-  const row = await db.tagRedirect.findUnique({
+  const row = await readerDb.tagRedirect.findUnique({
     where: { slug },
     select: {
       tag: {

@@ -1,15 +1,18 @@
 import http from "node:http";
 import pg from "pg";
-import { keysForPath, storyChangeKeys, storyPageKeys, surrogateHeaders } from "@/lib/cache/surrogate-keys";
+import { keysForPath, storyPageKeys, surrogateHeaders } from "@/lib/cache/surrogate-keys";
 import type { SharedCacheTimes } from "@/lib/cache/surrogate-keys";
-import { nextDueStories, publishDueStories, type DueStory } from "@/lib/stories/publish-due";
+import { nextDueStories, publishDueStories } from "@/lib/stories/publish-due";
+import { startDueSchedule } from "@/lib/serving/due-schedule";
 import { cachedPage, PageCache, type CachedPage } from "@/lib/serving/page-cache";
 import { listenForStalePages, type StaleListener, type StaleNotice } from "@/lib/serving/stale-listener";
 import { gracefulClose } from "@/lib/serving/graceful-close";
+import { watchReplicas } from "@/lib/db-replicas";
 import { newNonce, nonceRequestHeader, securityHeaders, securityHeadersFor } from "@/lib/serving/security-headers";
 import { FRONT_PAGES, FRONT_TOKEN_HEADER, READER_SHELL_PATH, parseReaderShell, withoutScripts, type ReaderShell } from "@/lib/serving/reader-shell";
 import { BodyRefused, createUpstream, discardBody, endToEndHeaders, passThroughHeaders, readBody, requestHasBody, type UpstreamReply } from "@/lib/serving/upstream";
-import { bodyLimitFor, MEDIA_PATH, serveMedia } from "@/lib/serving/media-files";
+import { bodyLimitFor, serveMedia } from "@/lib/serving/media-files";
+import { isDecodablePath, originForm, route, type Route } from "@/lib/serving/reader-routes";
 import { sendPage } from "@/lib/serving/send-page";
 import { rateLimitedLog } from "@/lib/serving/rate-limited-log";
 import { getLiveStory, type Queryable } from "@/lib/reader/get-live-story";
@@ -41,6 +44,8 @@ export type FrontOptions = {
   /** Where `next start` listens (loopback). */
   upstreamPort: number;
   databaseUrl: string;
+  /** Streaming replicas that articles are read from (DATABASE_REPLICA_URL); none: the primary. */
+  replicaUrls?: string[];
   /** Take the client's address from X-Forwarded-For (set when a trusted proxy is in front). */
   trustProxy: boolean;
   /** Shared with Next: only requests carrying it get the layout and the front's whole pages. */
@@ -57,63 +62,16 @@ export type FrontOptions = {
 
 export type FrontServer = { cache: PageCache; close: () => Promise<void> };
 
-// What Next renders for readers (feeds, sitemaps, robots.txt, the icon, build assets): the same
-// for every visitor, so cached whole. Anything with a query string is not (it would let anyone
-// fill the cache with /feed.xml?1, ?2 …), nor are React's navigation requests. Pages the front
-// makes are matched first.
-const READER_PATH = /^\/(?:tags\/[^/]+\/feed|feed\.|feed\/archive\/|sitemap|news-sitemap\.xml$|robots\.txt$|favicon\.ico$|_next\/static\/)/;
-const STORY_PATH = /^\/stories\/([^/]+)$/;
-const PREVIEW_PATH = /^\/preview\/([^/]+)$/;
-const LATEST_PAGE_PATH = /^\/page\/([^/]+)$/;
-const TAG_PATH = /^\/tags\/([^/]+)(?:\/page\/([^/]+))?$/;
 // Headers of Next's response that a cached copy keeps; the front sets the validators and caching.
 const KEPT_HEADERS = ["content-type", "vary", "link", "x-robots-tag", "location", "content-language"];
 const REVALIDATE = "public, max-age=0, must-revalidate";
 // How long a client is asked to wait when a page cannot be made (the database is away).
 const RETRY_AFTER_SECONDS = 5;
 
-// Only paths in their one canonical spelling are cached: "/stories/%6Billed" or "/a/../stories/x"
-// reach the same page as another key, which a change would never expire.
-const CANONICAL_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
-
-const isNavigation = (request: http.IncomingMessage) => !!(request.headers.rsc || request.headers["next-router-prefetch"] || request.headers["next-router-state-tree"]);
-
-/** Whether a path is well-formed percent-encoded UTF-8 (every address a page or route can have). */
-function isDecodablePath(path: string): boolean {
-  try {
-    decodeURIComponent(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isReaderRequest(request: http.IncomingMessage, path: string, search: string): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  if (search || !READER_PATH.test(path) || !CANONICAL_PATH.test(path)) return false;
-  return !isNavigation(request);
-}
-
 // Search results are the same for everyone until something is published: kept by their whole
 // address (up to this long; longer ones are made each time), in a budget of their own, so a
 // flood of distinct queries cannot push articles out of the cache.
-const SEARCH_PATH = "/search";
 const MAX_SEARCH_QUERY = 300;
-
-/** The request target in origin form (path and query), or null for one that is not a path. */
-function originForm(target: string): string | null {
-  if (target.startsWith("/")) return target;
-  // RFC 9112 §3.2.2: a server accepts the absolute form too; the host is ours whatever it says.
-  if (/^https?:\/\//i.test(target)) {
-    try {
-      const url = new URL(target);
-      return `${url.pathname}${url.search}`;
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
 
 /** The methods anything on this site answers; TRACE, CONNECT, WebDAV's and the rest are refused (405). */
 const PASSED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -148,9 +106,26 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const upstream = createUpstream(options.upstreamPort);
   // Article queries, run without Prisma (lib/reader/get-live-story.ts). The statement is prepared
   // once per connection, so Postgres plans it once, not per article (planning cost more than running it).
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 8 });
-  pool.on("error", (error) => logFailure("database", `database connection lost: ${error.message}`));
-  const articles: Queryable = { query: (text, values) => pool.query({ name: "dateline_article", text, values }) };
+  const replicaUrls = options.replicaUrls ?? [];
+  const pools = (replicaUrls.length ? replicaUrls : [options.databaseUrl]).map((connectionString) => new pg.Pool({ connectionString, max: 8 }));
+  for (const pool of pools) pool.on("error", (error) => logFailure("database", `database connection lost: ${error.message}`));
+  const articles: Queryable = { query: (text, values) => pools[Math.floor(Math.random() * pools.length)].query({ name: "dateline_article", text, values }) };
+  // With replicas, a change is applied twice: at once (nothing stale is served from here), and again
+  // once every replica has replayed it (dropping what was made meanwhile from a replica behind).
+  const replicas = replicaUrls.length ? watchReplicas({ primaryUrl: options.databaseUrl, replicaUrls }) : null;
+  const replaying = new Set<Promise<void>>();
+  const afterReplay = (notice: StaleNotice) => {
+    if (!replicas) return;
+    const done = (async () => {
+      try {
+        await replicas.caughtUp(await replicas.primaryPosition(), 10_000);
+      } catch (error) {
+        logFailure("replica", `${(error as Error).message}; its pages are made again now`);
+      }
+      expire(notice);
+    })().finally(() => replaying.delete(done));
+    replaying.add(done);
+  };
 
   // --- what went stale, heard from every process on the database ---------------------------
   let refreshDue: () => void = () => {};
@@ -159,54 +134,20 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     log: (line) => logFailure("listener", line),
     onStale: (notice: StaleNotice) => {
       expire(notice);
+      afterReplay(notice);
       refreshDue();
     },
   });
 
   // --- scheduled stories: the next instants at which lists change ---------------------------
-  let upcoming: { at: Date; story: DueStory }[] = [];
-  let nextDueAt = Number.POSITIVE_INFINITY;
-  let refreshTimer: NodeJS.Timeout | null = null;
-  let dueRun: Promise<void> | null = null;
-  const loadDue = async () => {
-    upcoming = await nextDueStories();
-    nextDueAt = upcoming.length ? upcoming[0].at.getTime() : Number.POSITIVE_INFINITY;
-  };
-  // Any change may schedule a story; reload at most every 50 ms however many arrive.
-  refreshDue = () => {
-    refreshTimer ??= setTimeout(() => {
-      refreshTimer = null;
-      loadDue().catch((error: Error) => logFailure("schedule", `could not read the schedule: ${error.message}`));
-    }, 50);
-  };
-  await loadDue();
-
-  /** Expires what a due story changes, here at once, then publishes it (telling the other instances). */
-  const comeDue = (now: number): Promise<void> => {
-    dueRun ??= (async () => {
-      const due = upcoming.filter((entry) => entry.at.getTime() <= now).map((entry) => entry.story);
-      if (due.length) expire(storyChangeKeys({ slugs: due.map((s) => s.slug), tagSlugs: due.flatMap((s) => s.tagSlugs) }));
-      // Publishing announces what it changed (to every instance, this one too); nothing due, nothing sent.
-      await publishDueStories(new Date(now));
-      await loadDue();
-    })()
-      .catch((error: Error) => {
-        // The due stories' pages were expired above, and readers see a due story anyway
-        // (lib/stories/live.ts); try again shortly rather than on every request.
-        logFailure("schedule", `could not publish due stories: ${error.message}`);
-        nextDueAt = now + 5_000;
-      })
-      .finally(() => {
-        dueRun = null;
-      });
-    return dueRun;
-  };
-
-  const schedulerTimer =
-    options.schedulerIntervalMs && options.schedulerIntervalMs > 0
-      ? setInterval(() => void comeDue(Date.now()), options.schedulerIntervalMs)
-      : null;
-  schedulerTimer?.unref();
+  const schedule = await startDueSchedule({
+    load: () => nextDueStories(),
+    publish: (now) => publishDueStories(now),
+    expire,
+    log: (line) => logFailure("schedule", line),
+    intervalMs: options.schedulerIntervalMs,
+  });
+  refreshDue = schedule.refresh;
 
   // --- talking to Next ----------------------------------------------------------------------
   /** Forwarded headers count only from a proxy we run: TRUST_PROXY set, and the peer on this machine. */
@@ -344,28 +285,26 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
    */
   type MadeRoute = { key: string; store: PageCache | null; make: () => Promise<Made>; keys: string[] | null };
 
-  /**
-   * What the front makes itself for a GET, whatever the headers: articles, the home page, tag
-   * pages and the older pages behind them (kept by path: a query string such as utm_source changes
-   * nothing), and search results (kept by their whole address, in the search budget).
-   */
-  const madeHere = (request: http.IncomingMessage, path: string, search: string): MadeRoute | null => {
-    if ((request.method !== "GET" && request.method !== "HEAD") || !CANONICAL_PATH.test(path)) return null;
+  /** What the front makes itself for a route, where it is kept, and under which keys; null for what it does not make. */
+  const madeHere = (to: Route, path: string, search: string): MadeRoute | null => {
     const page = (make: () => Promise<Made>): MadeRoute => ({ key: path, store: cache, make, keys: keysForPath(path) });
-    const story = STORY_PATH.exec(path);
-    if (story) return page(() => articleMade(story[1]));
-    // Made for each request and never kept: it shows unpublished copy, changing as it is edited.
-    const preview = PREVIEW_PATH.exec(path);
-    if (preview) return { key: path, store: null, make: () => previewMade(preview[1]), keys: null };
-    const older = LATEST_PAGE_PATH.exec(path);
-    if (path === "/" || older) return page(async () => latestStoriesPage(older?.[1] ?? null).then((found) => (found ? { page: found } : null)));
-    const tag = TAG_PATH.exec(path);
-    if (tag) return page(() => tagStoriesPage(tag[1], tag[2] ?? null));
-    if (path === SEARCH_PATH) {
-      const store = search.length <= MAX_SEARCH_QUERY ? searchCache : null;
-      return { key: `${path}${search}`, store, make: async () => ({ page: await searchReaderPage(new URLSearchParams(search)) }), keys: keysForPath(path) };
+    switch (to.kind) {
+      case "article":
+        return page(() => articleMade(to.slug));
+      // Made for each request and never kept: it shows unpublished copy, changing as it is edited.
+      case "preview":
+        return { key: path, store: null, make: () => previewMade(to.token), keys: null };
+      case "latest":
+        return page(async () => latestStoriesPage(to.cursor).then((found) => (found ? { page: found } : null)));
+      case "tag":
+        return page(() => tagStoriesPage(to.slug, to.cursor));
+      case "search": {
+        const store = search.length <= MAX_SEARCH_QUERY ? searchCache : null;
+        return { key: `${path}${search}`, store, make: async () => ({ page: await searchReaderPage(new URLSearchParams(search)) }), keys: keysForPath(path) };
+      }
+      default:
+        return null;
     }
-    return null;
   };
 
   /** A made page's response: the page, a 301, a 410 (a killed story) or a 404, with `keys` (none: kept by no shared cache). */
@@ -502,8 +441,10 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
     // Next answers 500 for a server action whose payload it cannot decode (made by hand, not by
     // the form): the request's fault, not the server's. A fault in an action's own code is logged by Next.
     if (action && reply.status === 500) return refuse(response, 400, "The form could not be read; reload the page and try again");
-    // Whoever changed something and reads it back through this instance sees the change.
+    // Whoever changed something and reads it back through this instance sees the change (once the
+    // replicas have it, if pages are read from replicas: for at most 2 s).
     await listener.sync();
+    if (replaying.size) await Promise.race([Promise.all(replaying), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     sendReply(request, response, reply, nonce);
   };
 
@@ -555,12 +496,12 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
       // Next's router answers 500 for a path it cannot percent-decode (%ff, %C0%AF, a lone %),
       // before any handler runs: such an address names nothing, and is refused here.
       if (!isDecodablePath(path)) return badRequest(response, "the address is not valid percent-encoded UTF-8.");
-      if (now >= nextDueAt) await comeDue(now);
-      const media = MEDIA_PATH.exec(path);
-      if (media) return serveMedia(request, response, media[1]);
-      const made = madeHere(request, path, search);
+      if (schedule.isDue(now)) await schedule.comeDue(now);
+      const to = route(request, path, search);
+      if (to.kind === "media") return serveMedia(request, response, to.file);
+      const made = madeHere(to, path, search);
       if (made) await serveMade(request, response, made);
-      else if (isReaderRequest(request, path, search)) await serveReader(request, response, path);
+      else if (to.kind === "rendered") await serveReader(request, response, path);
       else await passThrough(request, response, target);
     };
     handle().catch((error: NodeJS.ErrnoException) => {
@@ -584,11 +525,10 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   return {
     cache,
     close: async () => {
-      if (schedulerTimer) clearInterval(schedulerTimer);
-      if (refreshTimer) clearTimeout(refreshTimer);
+      schedule.close();
       // No new connections; the requests in flight finish (bounded), then the pools close.
       await closeServer();
-      await Promise.all([listener.close(), pool.end(), upstream.close()]);
+      await Promise.all([listener.close(), ...pools.map((pool) => pool.end()), upstream.close(), replicas?.close()]);
     },
   };
 }

@@ -23,7 +23,7 @@ export async function killStoryInTx(tx: Tx, actor: Actor, id: string, reason?: s
   await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
   await tx.auditEntry.create({ data: { action: "story.kill", actorId: actor.id, storyId: id, detail: { from: current.status, ...(reason ? { reason } : {}) } } });
   const row = await recordRevision(tx, id, actor.id);
-  await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+  await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug), event: "story.killed", detail: reason ? { reason } : {} });
   return row;
 }
 

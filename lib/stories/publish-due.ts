@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { recordReaderChange } from "@/lib/outbox/reader-change";
+import { recordStoryEvent } from "@/lib/webhooks/record-story-event";
 import { storyChangeKeys } from "@/lib/cache/surrogate-keys";
 
 // One run publishes at most this many; the next run (or request) takes the rest.
@@ -44,6 +45,7 @@ export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
     const tags = await tx.storyTag.findMany({ where: { storyId: { in: ids } }, select: { storyId: true, tag: { select: { slug: true } } } });
     const published = rows.map((row) => ({ id: row.id, slug: row.slug, tagSlugs: tags.filter((t) => t.storyId === row.id).map((t) => t.tag.slug) }));
     await recordReaderChange(tx, storyChangeKeys({ slugs: published.map((story) => story.slug), tagSlugs: published.flatMap((story) => story.tagSlugs) }));
+    for (const story of published) await recordStoryEvent(tx, "story.published", story.id);
     return published;
   });
   return due;

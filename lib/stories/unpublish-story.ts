@@ -28,7 +28,8 @@ export async function unpublishStory(options: { actor: Actor; id: string }) {
     await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
     await tx.auditEntry.create({ data: { action: "story.unpublish", actorId: actor.id, storyId: id, detail: { from: current.status } } });
     const row = await recordRevision(tx, id, actor.id);
-    await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug) });
+    // Only a story readers could see is news to integrators when it goes.
+    await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug), event: current.status === "published" ? "story.unpublished" : null });
     return row;
   });
   return toStoryJson(row);

@@ -114,7 +114,9 @@ export async function updateStoryInTx(tx: Tx, actor: Actor, id: string, input: z
   const row = await recordRevision(tx, id, actor.id);
   // Readers of a live story get the new copy, under old and new slug and tags (at the commit, or never).
   if (LIVE_STATUSES.has(row.status)) {
-    await recordStoryChange(tx, { storyId: id, slugs: [current.slug, row.slug], tagSlugs: [...current.tags, ...row.tags].map((t) => t.tag.slug) });
+    // Published and still published: an update; put back under an embargo, it left the site.
+    const event = row.status === "published" ? "story.updated" : current.status === "published" ? "story.unpublished" : null;
+    await recordStoryChange(tx, { storyId: id, slugs: [current.slug, row.slug], tagSlugs: [...current.tags, ...row.tags].map((t) => t.tag.slug), event });
   }
   return { row, before: current };
 }

@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/tags", label: "Tags" },
     ...(can(actor, "user.manage") ? [{ href: "/admin/users", label: "Users" }] : []),
     ...(can(actor, "audit.read") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
+    ...(can(actor, "webhook.manage") ? [{ href: "/admin/webhooks", label: "Webhooks" }] : []),
     { href: "/", label: "View site", external: true },
   ];
   return (
