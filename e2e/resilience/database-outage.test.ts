@@ -83,7 +83,7 @@ beforeAll(async () => {
   app = await startApp({ databaseUrl: database.urlFor("outage"), env: { WEB_CONCURRENCY: "2", DEMO_CONTENT: "0" }, name: "outage" });
   await app.ready();
   const email = `outage-${randomBytes(4).toString("hex")}@test.dateline.local`;
-  const made = await app.cli("user", "create", "--email", email, "--role", "editor", "--password", randomBytes(18).toString("base64url"), "--name", "Outage editor");
+  const made = await app.cli("user", "create", "--email", email, "--role", "editor", `--password=${randomBytes(18).toString("base64url")}`, "--name", "Outage editor");
   expect(made.code, made.stderr).toBe(0);
   const created = await app.cli("apikey", "create", "--email", email);
   expect(created.code, created.stderr).toBe(0);

@@ -36,7 +36,7 @@ const accepts = (port: number) =>
 
 async function writerKey(instance: AppProcess, email: string, create: boolean) {
   if (create) {
-    const made = await instance.cli("user", "create", "--email", email, "--role", "writer", "--password", randomBytes(18).toString("base64url"), "--name", "Stop writer");
+    const made = await instance.cli("user", "create", "--email", email, "--role", "writer", `--password=${randomBytes(18).toString("base64url")}`, "--name", "Stop writer");
     expect(made.code, made.stderr).toBe(0);
   }
   const key = await instance.cli("apikey", "create", "--email", email);

@@ -29,7 +29,8 @@ beforeAll(async () => {
   });
   await app.ready();
   const email = `s3-${randomBytes(4).toString("hex")}@test.dateline.local`;
-  expect((await app.cli("user", "create", "--email", email, "--role", "editor", "--password", randomBytes(18).toString("base64url"), "--name", "S3 editor")).code).toBe(0);
+  const user = await app.cli("user", "create", "--email", email, "--role", "editor", `--password=${randomBytes(18).toString("base64url")}`, "--name", "S3 editor");
+  expect(user.code, user.stderr).toBe(0);
   const created = await app.cli("apikey", "create", "--email", email);
   expect(created.code, created.stderr).toBe(0);
   key = created.stdout.trim();
