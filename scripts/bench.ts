@@ -7,6 +7,7 @@ import { buildIfNeeded } from "./build-site";
 import { seedBench, WORDS } from "./bench/seed";
 import { hasWrk, runLoad, type LoadResult } from "./bench/load";
 import { benchEnv, startBenchSite as startSite, startNginx } from "./bench/site";
+import { hasVarnish, startVarnish } from "./support/varnish";
 import { SYSTEM } from "../lib/auth/permissions";
 
 // npm run bench — the reader side and the newsroom list under load, at BENCH_STORIES stories
@@ -20,6 +21,10 @@ const log = (line: string) => console.log(`[bench] ${line}`);
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+// Varnish's settings for the cached-article run (varnishd -p). Its defaults: on 2 cores, larger
+// thread pools, one pool, a bigger client workspace and most of the shared-memory log masked each
+// measured within 5% of them (README, performance).
+const VARNISH_SETTINGS: Record<string, Record<string, string>> = { "default settings": {} };
 
 function benchDatabaseUrl(): string {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
@@ -224,6 +229,17 @@ async function main() {
   const cachedArticle = `/stories/${articleSlugs[0]}`;
   const articleHtml = await (await fetch(`${site.url}${cachedArticle}`)).text();
   await scenario("article, cached", [cachedArticle], { warm: true });
+  // The same article kept by Varnish before the site (deploy/varnish/default.vcl).
+  if (hasVarnish()) {
+    for (const [label, parameters] of Object.entries(VARNISH_SETTINGS)) {
+      const varnish = await startVarnish({ backendPort: Number(new URL(site.url).port), storageMb: 256, parameters });
+      for (let i = 0; i < 3; i++) await (await fetch(`${varnish.url}${cachedArticle}`)).arrayBuffer();
+      const result = await runLoad({ baseUrl: varnish.url, paths: [cachedArticle], seconds: SECONDS, connections: CONNECTIONS });
+      await varnish.stop();
+      results.push({ name: `article, cached by Varnish (${label})`, connections: CONNECTIONS, result, note: Object.entries(parameters).map(([name, value]) => `${name}=${value}`).join(" ") });
+      log(`Varnish (${label}): ${Math.round(result.requestsPerSecond).toLocaleString("en-US")} req/s, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}`);
+    }
+  }
   const [articlesLoaded, articlesAlone] = halves(articleSlugs.slice(1).map((slug) => `/stories/${slug}`));
   await scenario("article, uncached (first visits)", articlesLoaded, { firstVisits: true, note: "distinct articles, each made from one SQL query" });
   await scenario("article, uncached (first visits)", articlesAlone, { firstVisits: true, connections: 1, note: "one at a time" });
@@ -271,7 +287,9 @@ async function main() {
     console.log(`| ${name} | ${connections} | ${Math.round(r.requestsPerSecond).toLocaleString("en-US")} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${cpuColumn(cpu)} | ${note} |`);
   for (const { name, connections, result, cpu, note } of results) row(name, connections, result, note, cpu);
   if (nginxResult) {
-    row("nginx, same article as a static file", CONNECTIONS, nginxResult, `ours cached: ${((results[0].result.requestsPerSecond / nginxResult.requestsPerSecond) * 100).toFixed(1)}% of nginx`);
+    const share = (r: LoadResult) => `${((r.requestsPerSecond / nginxResult!.requestsPerSecond) * 100).toFixed(1)}%`;
+    const varnishShares = results.filter((each) => each.name.startsWith("article, cached by Varnish")).map((each) => `${each.name.slice("article, cached by ".length)} ${share(each.result)}`);
+    row("nginx, same article as a static file", CONNECTIONS, nginxResult, [`ours cached: ${share(results[0].result)} of nginx`, ...varnishShares].join("; "));
   } else {
     console.log("| nginx | – | – | – | – | – | – | – | not installed (apt-get install nginx) |");
   }

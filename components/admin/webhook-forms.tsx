@@ -76,7 +76,7 @@ export function WebhookSwitch({ id, url, enabled }: { id: string; url: string; e
 export function ResendButton({ id }: { id: string }) {
   const [state, action, pending] = useActionState<WebhookChangeState, FormData>(resendDeliveryAction, {});
   return (
-    <form action={action} className="inline-flex items-center gap-2">
+    <form action={action} className="flex flex-col items-end gap-1">
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-60">
         {pending ? "Sending…" : "Re-send"}

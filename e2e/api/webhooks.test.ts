@@ -125,6 +125,9 @@ describe("webhooks", () => {
       { url: "ftp://example.com/x", events: ["story.published"] },
       { url: "https://user:pass@example.com/x", events: ["story.published"] },
       { url: "https://example.com/\u0000", events: ["story.published"] },
+      // A lone surrogate, which PostgreSQL cannot store (it answered 500).
+      { url: "https://example.com/\ud800", events: ["story.published"] },
+      { url: "https://example.com/x", events: ["story.published"], description: "nul \u0000 inside" },
       { url: `https://example.com/${"a".repeat(3000)}`, events: ["story.published"] },
       { url: "https://example.com/x", events: [] },
       { url: "https://example.com/x", events: ["story.deleted"] },

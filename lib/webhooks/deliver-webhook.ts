@@ -13,6 +13,18 @@ const KEPT_RESPONSE = 500;
 
 export class DeliveryFailed extends Error {}
 
+/** Node's network error codes, as an admin reads them. */
+const NETWORK_ERRORS: Record<string, string> = {
+  ENOTFOUND: "no such host (DNS)",
+  EAI_AGAIN: "its name could not be looked up just now (DNS)",
+  ECONNREFUSED: "the connection was refused",
+  ECONNRESET: "the connection was cut",
+  ETIMEDOUT: "the connection timed out",
+  EHOSTUNREACH: "the host cannot be reached",
+  UND_ERR_CONNECT_TIMEOUT: "the connection timed out",
+  UND_ERR_SOCKET: "the connection was cut",
+};
+
 type Attempt = { statusCode: number | null; durationMs: number; error: string | null; response: string | null };
 
 /** One POST of the signed payload: webhook-id, webhook-timestamp and webhook-signature, per the Standard Webhooks spec. */
@@ -41,7 +53,7 @@ async function post(url: string, secret: string, id: string, payload: string): P
     return { statusCode: response.status, durationMs, error: ok ? null : `answered ${response.status}`, response: text || null };
   } catch (error) {
     const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
-    const why = (error as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : cause?.code ?? cause?.message ?? (error as Error).message;
+    const why = (error as Error).name === "TimeoutError" ? `no answer within ${TIMEOUT_MS / 1000} s` : (cause?.code && NETWORK_ERRORS[cause.code]) || cause?.code || cause?.message || (error as Error).message;
     return { statusCode: null, durationMs: Math.round(performance.now() - started), error: `could not be reached: ${why}`, response: null };
   }
 }

@@ -67,15 +67,18 @@ export async function getWebhook(options: { actor: Actor; id: string }): Promise
   return toWebhookJson(row);
 }
 
-/** Every endpoint, newest first, each with its latest deliveries (`deliveries` of them). */
-export async function listWebhooks(options: { actor: Actor; deliveries?: number }): Promise<(WebhookJson & { deliveries: DeliveryJson[] })[]> {
+/** Every endpoint, newest first, each with its latest deliveries (`deliveries` of them), each naming its story's headline. */
+export async function listWebhooks(options: { actor: Actor; deliveries?: number }): Promise<(WebhookJson & { deliveries: (DeliveryJson & { headline: string | null })[] })[]> {
   requirePermission(options.actor, "webhook.manage");
   const rows = await db.webhookEndpoint.findMany({
     orderBy: { createdAt: "desc" },
     take: 200,
     select: { ...endpointSelect, deliveries: { orderBy: { createdAt: "desc" }, take: options.deliveries ?? 20, select: deliverySelect } },
   });
-  return rows.map((row) => ({ ...toWebhookJson(row), deliveries: row.deliveries.map(toDeliveryJson) }));
+  const storyIds = [...new Set(rows.flatMap((row) => row.deliveries.map((delivery) => delivery.storyId).filter((id): id is string => !!id)))];
+  const stories = storyIds.length ? await db.story.findMany({ where: { id: { in: storyIds } }, select: { id: true, headline: true } }) : [];
+  const headline = new Map(stories.map((story) => [story.id, story.headline]));
+  return rows.map((row) => ({ ...toWebhookJson(row), deliveries: row.deliveries.map((delivery) => ({ ...toDeliveryJson(delivery), headline: (delivery.storyId && headline.get(delivery.storyId)) ?? null })) }));
 }
 
 /** An endpoint's deliveries, newest first, each with its attempts (status, time taken, error). */

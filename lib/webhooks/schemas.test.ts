@@ -16,6 +16,7 @@ describe("webhook endpoint input", () => {
       { url: "file:///etc/passwd", events: ["story.published"] },
       { url: "https://a:b@example.com/", events: ["story.published"] },
       { url: "https://example.com/\u0007", events: ["story.published"] },
+      { url: "https://example.com/\ud800", events: ["story.published"] },
       { url: "https://example.com/", events: [] },
       { url: "https://example.com/", events: ["story.created"] },
       { url: "https://example.com/", events: ["story.published"], secret: "whsec_mine" },
@@ -23,6 +24,9 @@ describe("webhook endpoint input", () => {
       expect(createWebhookSchema.safeParse(input).success, JSON.stringify(input)).toBe(false);
     }
     expect(updateWebhookSchema.safeParse({ enabled: "true" }).success).toBe(false);
+    // A description is text: what cannot be shown or stored is taken out, NUL refused.
+    expect(createWebhookSchema.parse({ url: "https://example.com/", events: ["story.published"], description: "Partner\u202e \u0007feed\ud800" }).description).toBe("Partner feed");
+    expect(createWebhookSchema.safeParse({ url: "https://example.com/", events: ["story.published"], description: "a\u0000b" }).success).toBe(false);
     expect(updateWebhookSchema.parse({ enabled: false })).toEqual({ enabled: false });
   });
 });

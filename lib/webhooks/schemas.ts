@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCleanText, textSchema } from "@/lib/text-input";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/webhook-events";
 
 const MAX_URL = 2000;
@@ -9,9 +10,12 @@ const endpointUrl = z
   .min(1, "Give the endpoint's address")
   .max(MAX_URL, `An address of at most ${MAX_URL} characters`)
   .refine((value) => {
+    // An address is refused, not cleaned, for what text input would take out (control characters,
+    // lone surrogates, which PostgreSQL cannot store): it would no longer be the address given.
+    if (!isCleanText(value)) return false;
     try {
       const url = new URL(value);
-      return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && !/[\u0000-\u001f\u007f]/.test(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password;
     } catch {
       return false;
     }
@@ -22,11 +26,8 @@ const events = z
   .min(1, "Choose at least one event")
   .transform((list) => WEBHOOK_EVENTS.filter((event) => list.includes(event)));
 
-const description = z
-  .string()
-  .trim()
+const description = textSchema()
   .max(200, "A description of at most 200 characters")
-  .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "A description without control characters")
   .transform((value) => value || null);
 
 export const createWebhookSchema = z.strictObject({ url: endpointUrl, events, description: description.optional() });

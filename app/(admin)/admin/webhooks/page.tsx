@@ -14,7 +14,7 @@ const statusClass: Record<DeliveryJson["status"], string> = { pending: "text-amb
 function answer(delivery: DeliveryJson): string {
   if (delivery.attempts === 0) return "not tried yet";
   const code = delivery.lastStatusCode ? `HTTP ${delivery.lastStatusCode}` : (delivery.lastError ?? "no answer");
-  return `${code}${delivery.lastDurationMs !== null ? ` in ${delivery.lastDurationMs} ms` : ""}`;
+  return `${code}${delivery.lastDurationMs !== null ? ` in ${delivery.lastDurationMs} ms` : ""}${delivery.attempts > 1 ? `, try ${delivery.attempts}` : ""}`;
 }
 
 export default async function WebhooksPage() {
@@ -52,27 +52,40 @@ export default async function WebhooksPage() {
               </div>
               <WebhookSwitch id={webhook.id} url={webhook.url} enabled={webhook.enabled} />
             </div>
+            {/* A table on wider screens; on a phone each delivery is a block of its own (no sideways scrolling). */}
             {webhook.deliveries.length ? (
-              <div className="mt-3 overflow-x-auto">
-                <table className="w-full min-w-[36rem] text-left text-sm" data-testid="deliveries">
-                  <caption className="sr-only">Latest deliveries to {webhook.url}</caption>
-                  <thead className="text-xs uppercase tracking-wide text-slate-500">
-                    <tr><th scope="col">Event</th><th scope="col">When</th><th scope="col">Status</th><th scope="col">Last answer</th><th scope="col">Tries</th><th scope="col"><span className="sr-only">Action</span></th></tr>
-                  </thead>
-                  <tbody>
-                    {webhook.deliveries.map((delivery) => (
-                      <tr key={delivery.id} className="border-t border-slate-100" data-testid="delivery">
-                        <td className="py-1"><code>{delivery.event}</code></td>
-                        <td>{formatNewsroomTime(new Date(delivery.createdAt!))}</td>
-                        <td className={statusClass[delivery.status]} data-testid="delivery-status">{statusText[delivery.status]}</td>
-                        <td className="break-all">{answer(delivery)}</td>
-                        <td>{delivery.attempts}</td>
-                        <td className="text-right"><ResendButton id={delivery.id} /></td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <table className="mt-3 block w-full max-w-full overflow-hidden text-left text-sm sm:table sm:table-fixed" data-testid="deliveries">
+                <caption className="sr-only">Latest deliveries to {webhook.url}</caption>
+                <thead className="hidden text-xs uppercase tracking-wide text-slate-500 sm:table-header-group">
+                  <tr>
+                    <th scope="col" className="w-2/5">Event and story</th>
+                    <th scope="col" className="hidden sm:table-cell">When</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Last answer</th>
+                    <th scope="col" className="hidden w-12 sm:table-cell">Tries</th>
+                    <th scope="col" className="w-20"><span className="sr-only">Action</span></th>
+                  </tr>
+                </thead>
+                <tbody className="block sm:table-row-group">
+                  {webhook.deliveries.map((delivery) => (
+                    <tr key={delivery.id} className="flex flex-wrap items-start gap-x-3 border-t border-slate-100 py-1 align-top sm:table-row" data-testid="delivery">
+                      <td className="block w-full min-w-0 basis-full py-1 pr-2 sm:table-cell sm:w-auto">
+                        <code className="break-all">{delivery.event}</code>
+                        {delivery.storyId ? (
+                          <a href={`/admin/stories/${delivery.storyId}`} className="block truncate text-slate-700 underline" title={delivery.headline ?? undefined}>
+                            {delivery.headline ?? "a deleted story"}
+                          </a>
+                        ) : null}
+                      </td>
+                      <td className="hidden py-1 sm:table-cell">{formatNewsroomTime(new Date(delivery.createdAt!))}</td>
+                      <td className={`block py-1 sm:table-cell ${statusClass[delivery.status]}`} data-testid="delivery-status">{statusText[delivery.status]}</td>
+                      <td className="block min-w-0 flex-1 break-words py-1 pr-2 sm:table-cell">{answer(delivery)}</td>
+                      <td className="hidden py-1 sm:table-cell">{delivery.attempts}</td>
+                      <td className="block py-1 text-right sm:table-cell"><ResendButton id={delivery.id} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             ) : (
               <p className="mt-2 text-sm text-slate-600">Nothing sent yet.</p>
             )}
