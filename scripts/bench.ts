@@ -234,6 +234,8 @@ async function main() {
     for (const [label, parameters] of Object.entries(VARNISH_SETTINGS)) {
       const varnish = await startVarnish({ backendPort: Number(new URL(site.url).port), storageMb: 256, parameters });
       for (let i = 0; i < 3; i++) await (await fetch(`${varnish.url}${cachedArticle}`)).arrayBuffer();
+      const kept = (await fetch(`${varnish.url}${cachedArticle}`)).headers.get("x-cache");
+      if (kept !== "HIT") log(`Varnish answers the article with X-Cache: ${kept}, not from its cache: the figure below is not Varnish's own`);
       const result = await runLoad({ baseUrl: varnish.url, paths: [cachedArticle], seconds: SECONDS, connections: CONNECTIONS });
       await varnish.stop();
       results.push({ name: `article, cached by Varnish (${label})`, connections: CONNECTIONS, result, note: Object.entries(parameters).map(([name, value]) => `${name}=${value}`).join(" ") });
