@@ -17,8 +17,11 @@ export type ReplicaWatch = {
 const POLL_MS = 10;
 
 export function watchReplicas(options: { primaryUrl: string; replicaUrls: string[] }): ReplicaWatch {
-  const primary = new pg.Pool({ connectionString: options.primaryUrl, max: 1, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
-  const replicas = options.replicaUrls.map((url) => ({ url, pool: new pg.Pool({ connectionString: url, max: 2, idleTimeoutMillis: 30_000, allowExitOnIdle: true }) }));
+  // A server that does not answer (dropped packets, not refused connections) fails each try in
+  // seconds, so the deadline below holds.
+  const settings = { idleTimeoutMillis: 30_000, allowExitOnIdle: true, connectionTimeoutMillis: 2_000, query_timeout: 2_000 };
+  const primary = new pg.Pool({ connectionString: options.primaryUrl, max: 1, ...settings });
+  const replicas = options.replicaUrls.map((url) => ({ url, pool: new pg.Pool({ connectionString: url, max: 2, ...settings }) }));
   for (const pool of [primary, ...replicas.map((replica) => replica.pool)]) pool.on("error", () => {});
   return {
     primaryPosition: async () => (await primary.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0].lsn,
@@ -27,9 +30,12 @@ export function watchReplicas(options: { primaryUrl: string; replicaUrls: string
       for (const replica of replicas) {
         for (;;) {
           // NULL: not a standby (replaying nothing), so nothing to wait for.
-          const { rows } = await replica.pool.query<{ done: boolean | null }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [lsn]);
-          if (rows[0].done !== false) break;
-          if (Date.now() > deadline) throw new ReplicaBehind(`the replica at ${new URL(replica.url).host} has not replayed ${lsn} after ${timeoutMs / 1000} s`);
+          const done = await replica.pool.query<{ done: boolean | null }>("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [lsn]).then(
+            ({ rows }) => rows[0].done !== false,
+            () => false,
+          );
+          if (done) break;
+          if (Date.now() > deadline) throw new ReplicaBehind(`the replica at ${new URL(replica.url).host} has not replayed ${lsn} after ${timeoutMs / 1000} s (or cannot be reached)`);
           await new Promise((resolve) => setTimeout(resolve, POLL_MS));
         }
       }

@@ -90,14 +90,31 @@ describe("webhooks", () => {
     expect(last.log).toHaveLength(1);
   });
 
-  it("sends nothing for a draft's edits, and nothing when the change is refused", async () => {
+  it("records nothing for a draft's edits, a draft's kill or a refused change (deliveries are recorded with the change)", async () => {
     const story = await makeStory(editor);
     await api("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { version: story.version, headline: unique("Still a draft") } });
-    // A stale version: refused (409), and nothing is sent for it.
+    expect(await deliveriesOf(story.id)).toEqual([]);
     await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
     const live = (await api<ApiStory>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body;
+    // A stale version: refused (409), and nothing is recorded for it.
     expect((await api("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { version: live.version - 1, headline: unique("Refused") } })).status).toBe(409);
-    await waitForEvents(story.id, ["story.published"]);
+    expect((await deliveriesOf(story.id)).map((delivery) => delivery.event)).toEqual(["story.published"]);
+    // A draft killed (an agency's withdrawal of embargoed copy, say): its copy never leaves the newsroom.
+    const draft = await makeStory(editor, { headline: unique("Never seen") });
+    expect((await api("POST", `/api/v1/stories/${draft.id}/kill`, { key: editor.apiKey })).status).toBe(200);
+    expect(await deliveriesOf(draft.id)).toEqual([]);
+  });
+
+  it("sends one story.updated when a live story's draft of changes is published", async () => {
+    const story = await makeStory(editor);
+    await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey });
+    const live = (await api<ApiStory>("GET", `/api/v1/stories/${story.id}`, { key: editor.apiKey })).body;
+    expect((await api("PATCH", `/api/v1/stories/${story.id}`, { key: editor.apiKey, body: { asDraft: true, version: live.version, headline: unique("Drafted change") } })).status).toBe(200);
+    expect((await deliveriesOf(story.id)).map((delivery) => delivery.event)).toEqual(["story.published"]);
+    expect((await api("POST", `/api/v1/stories/${story.id}/publish`, { key: editor.apiKey })).status).toBe(200);
+    expect((await deliveriesOf(story.id)).map((delivery) => delivery.event).sort()).toEqual(["story.published", "story.updated"]);
+    await waitForEvents(story.id, ["story.published", "story.updated"]);
+    expect(eventsOf(story.id)[1].data.headline).toMatch(/^Drafted change/);
   });
 
   it("tries again with backoff until the receiver takes it, and re-sends under the same webhook-id", async () => {
@@ -150,5 +167,8 @@ describe("webhooks", () => {
     }
     expect((await api("POST", "/api/v1/webhooks/deliveries/nope/resend", { key: admin.apiKey })).status).toBe(404);
     expect((await api("PATCH", `/api/v1/webhooks/${webhook.id}`, { key: admin.apiKey, body: { enabled: "yes" } })).status).toBe(422);
+    for (const limit of ["1.5", "-3", "abc", "1e400", "99999999999"]) {
+      expect((await api("GET", `/api/v1/webhooks/${webhook.id}/deliveries?limit=${limit}`, { key: admin.apiKey })).status, limit).toBe(200);
+    }
   });
 });

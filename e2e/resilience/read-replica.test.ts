@@ -89,7 +89,7 @@ describe("a read replica", () => {
     const primary = new pg.Client({ connectionString: servers.primaryUrl("dateline") });
     await primary.connect();
     await expect
-      .poll(async () => (await primary.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'cache_purge' AND locked_at IS NOT NULL`)).rows[0].n, { timeout: 10_000, interval: 50 })
+      .poll(async () => (await primary.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'reader_change' AND locked_at IS NOT NULL`)).rows[0].n, { timeout: 10_000, interval: 50 })
       .toBe(1);
     await primary.end();
     // Readers keep asking, through Varnish and past it: the replica still has the old copy.

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -138,6 +140,39 @@ describe("Varnish before the app", () => {
     console.log(`[varnish] purged everywhere after: publish ${published} ms, update ${updated} ms, kill ${killed} ms`);
   });
 
+  it("sends a webhook only once both nodes serve the change: a receiver that fetches the page at once gets the new one", async () => {
+    const seen: { headline: string; served: string[] }[] = [];
+    const receiver = http.createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", async () => {
+        const event = JSON.parse(body) as { type: string; data: { slug: string; headline: string } };
+        // As an integrator would: fetch the story's page the moment it is told.
+        const served = await Promise.all(nodes.map(async (node) => (await read(node, `/stories/${event.data.slug}`)).text));
+        seen.push({ headline: event.data.headline, served });
+        response.writeHead(204);
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const hook = await api("POST", "/api/v1/webhooks", { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, events: ["story.updated"] });
+    try {
+      const live = await story(`Hooked ${tag}`);
+      await api("POST", `/api/v1/stories/${live.id}/publish`);
+      await keptEverywhere(`/stories/${live.slug}`);
+      for (let round = 1; round <= 3; round++) {
+        const current = await api("GET", `/api/v1/stories/${live.id}`);
+        await api("PATCH", `/api/v1/stories/${live.id}`, { version: current.version, headline: `Hooked ${tag} round ${round}` });
+        await expect.poll(() => seen.length, { timeout: 10_000, interval: 20 }).toBe(round);
+        await keptEverywhere(`/stories/${live.slug}`);
+      }
+      for (const { headline, served } of seen) for (const page of served) expect(page).toContain(headline);
+    } finally {
+      await fetch(`${app.url}/api/v1/webhooks/${hook.id}`, { method: "DELETE", headers: { authorization: `Bearer ${key}` } });
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+
   it("shows an embargoed story within a second of the embargo's end, with no reader's request to the app", async () => {
     const held = await story(`Embargoed ${tag}`);
     const lifts = new Date(Date.now() + 4000);
@@ -166,9 +201,9 @@ describe("Varnish before the app", () => {
     await api("PATCH", `/api/v1/stories/${pending.id}`, { version: current.version, headline: `Purged later ${tag}` });
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const queued = await client.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'cache_purge'`);
+    const queued = await client.query(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'reader_change'`);
     await client.end();
-    expect(queued.rows[0].n).toBe(nodes.length);
+    expect(queued.rows[0].n).toBe(1);
     // The instance answered: the change is committed; Varnish has heard nothing of it yet.
     for (const node of nodes) expect((await read(node, `/stories/${pending.slug}`)).text).toContain(`Pending ${tag}`);
     app.kill();

@@ -9,7 +9,20 @@ const purgeJobSchema = z.object({ keys: z.array(z.string().regex(/^[A-Za-z0-9._~
 let replicas: ReplicaWatch | null | undefined;
 
 /**
- * One purge job (lib/outbox/reader-change.ts): the cache it names, as this instance is configured,
+ * Resolves once every read replica (DATABASE_REPLICA_URL) has replayed what the primary has
+ * written by now (a job runs after its change's commit, so that change included); at once
+ * without replicas. ReplicaBehind after 30 s.
+ */
+export async function waitForReplicas(): Promise<void> {
+  if (replicas === undefined) {
+    const replicaUrls = databaseReplicaUrls();
+    replicas = replicaUrls.length ? watchReplicas({ primaryUrl: databaseUrl(), replicaUrls }) : null;
+  }
+  if (replicas) await replicas.caughtUp(await replicas.primaryPosition());
+}
+
+/**
+ * One purge job (a purge that failed in a reader_change, lib/outbox/reader-change-job.ts): the cache it names, as this instance is configured,
  * purged of its keys. With read replicas, only once every replica has replayed the change (the
  * job runs after its commit, so the primary's position now is past it): purged sooner, the cache
  * would fill again from a replica with the old copy. A failure throws, and graphile-worker tries
@@ -21,10 +34,6 @@ export async function purgeCacheTask(payload: unknown, log: (line: string) => vo
   const { keys, target } = parsed.data;
   const purger = purgers(cacheSettings()).find((each) => each.target === target);
   if (!purger) return log(`a purge of ${target} was dropped: it is no longer configured`);
-  if (replicas === undefined) {
-    const replicaUrls = databaseReplicaUrls();
-    replicas = replicaUrls.length ? watchReplicas({ primaryUrl: databaseUrl(), replicaUrls }) : null;
-  }
-  if (replicas) await replicas.caughtUp(await replicas.primaryPosition());
+  await waitForReplicas();
   await purger.purge(keys);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { Logger, run, type Runner, type Task } from "graphile-worker";
-import { DELIVER_WEBHOOK, PING_HUB, POLL_SOURCE, PUBLISH_DUE, PURGE_CACHE, RECONCILE } from "@/lib/jobs/job-names";
+import { DELIVER_WEBHOOK, PING_HUB, POLL_SOURCE, PUBLISH_DUE, PURGE_CACHE, READER_CHANGE, RECONCILE } from "@/lib/jobs/job-names";
 
 /**
  * The app's background jobs, on graphile-worker: a durable queue in PostgreSQL (its own schema,
@@ -11,23 +11,30 @@ export async function startJobs(options: { databaseUrl: string; log?: (line: str
   const { pollWireSourceTask } = await import("@/lib/wire-sources/poll-wire-source");
   const { reconcileWireSources, stopFolderWatchers } = await import("@/lib/wire-sources/reconcile-wire-sources");
   const { purgeCacheTask } = await import("@/lib/cache/purge-job");
-  const { DUE_BATCH, publishDueStories } = await import("@/lib/stories/publish-due");
+  const { readerChangeTask } = await import("@/lib/outbox/reader-change-job");
+  const { DUE_BATCH, countDueStories, publishDueStories } = await import("@/lib/stories/publish-due");
   const { deliverWebhookTask } = await import("@/lib/webhooks/deliver-webhook");
   const { pingHub } = await import("@/lib/feeds/websub");
   const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
   const taskList: Record<string, Task> = {
     [POLL_SOURCE]: async (payload, helpers) => pollWireSourceTask(payload, helpers),
     [RECONCILE]: async () => reconcileWireSources({ log }),
+    [READER_CHANGE]: async (payload, helpers) => readerChangeTask(payload, helpers, log),
     [PURGE_CACHE]: async (payload) => purgeCacheTask(payload, log),
     [DELIVER_WEBHOOK]: async (payload, helpers) => deliverWebhookTask(payload, helpers.job),
     [PING_HUB]: async (payload) => {
       const { hub, feeds } = payload as { hub: string; feeds: string[] };
       await pingHub(hub, feeds);
     },
-    // Due stories are published in batches: a run that leaves some (or finds a row locked) goes again.
+    // At the job's own instant (the database's clock, which started it), so an app clock a little
+    // behind still finds the story due. A run that leaves some due (a full batch, or rows another
+    // command held locked) goes again two seconds later.
     [PUBLISH_DUE]: async (_payload, helpers) => {
-      const published = await publishDueStories();
-      if (published.length >= DUE_BATCH) await helpers.addJob(PUBLISH_DUE, {}, { jobKey: "publish-due:more" });
+      const now = new Date(Math.max(Date.now(), new Date(helpers.job.run_at).getTime()));
+      const published = await publishDueStories(now);
+      if (published.length >= DUE_BATCH || (await countDueStories(now)) > 0) {
+        await helpers.addJob(PUBLISH_DUE, {}, { jobKey: "publish-due:more", runAt: new Date(Date.now() + (published.length >= DUE_BATCH ? 0 : 2000)) });
+      }
     },
   };
   const runner: Runner = await run({

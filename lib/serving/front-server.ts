@@ -1,6 +1,6 @@
 import http from "node:http";
 import pg from "pg";
-import { keysForPath, storyPageKeys, surrogateHeaders } from "@/lib/cache/surrogate-keys";
+import { ALL_KEY, keysForPath, storyPageKeys, surrogateHeaders } from "@/lib/cache/surrogate-keys";
 import type { SharedCacheTimes } from "@/lib/cache/surrogate-keys";
 import { nextDueStories, publishDueStories } from "@/lib/stories/publish-due";
 import { startDueSchedule } from "@/lib/serving/due-schedule";
@@ -100,8 +100,11 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   const missCache = new PageCache(Math.max(1024 * 1024, cacheBytes / 16));
   const caches = [cache, searchCache, missCache];
   // The caches are expired together, so their generations move in step (renders read `cache`'s).
+  // A change that reaches every page (ALL_KEY) marks them all stale rather than dropping them:
+  // each is made again on its next request, and sent as it was if that fails (the database away).
   const expire = (stale: StaleNotice) => {
-    for (const each of caches) each.expire(stale);
+    const notice = stale !== "all" && stale.includes(ALL_KEY) ? "all" : stale;
+    for (const each of caches) each.expire(notice);
   };
   const upstream = createUpstream(options.upstreamPort);
   // Article queries, run without Prisma (lib/reader/get-live-story.ts). The statement is prepared
@@ -111,16 +114,24 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   for (const pool of pools) pool.on("error", (error) => logFailure("database", `database connection lost: ${error.message}`));
   const articles: Queryable = { query: (text, values) => pools[Math.floor(Math.random() * pools.length)].query({ name: "dateline_article", text, values }) };
   // With replicas, a change is applied twice: at once (nothing stale is served from here), and again
-  // once every replica has replayed it (dropping what was made meanwhile from a replica behind).
+  // once every replica has replayed it. Until then nothing is kept (pages are made for each request):
+  // a page made from a replica still behind would be kept, and Varnish, purged once the replicas
+  // have the change, would fill again from it.
   const replicas = replicaUrls.length ? watchReplicas({ primaryUrl: options.databaseUrl, replicaUrls }) : null;
   const replaying = new Set<Promise<void>>();
   const afterReplay = (notice: StaleNotice) => {
     if (!replicas) return;
     const done = (async () => {
-      try {
-        await replicas.caughtUp(await replicas.primaryPosition(), 10_000);
-      } catch (error) {
-        logFailure("replica", `${(error as Error).message}; its pages are made again now`);
+      const position = await replicas.primaryPosition().catch(() => null);
+      // However long it takes: a replica far behind, or gone, keeps this front from caching, never
+      // from serving; once it is back and caught up, caching resumes.
+      for (let tries = 0; position !== null; tries++) {
+        try {
+          await replicas.caughtUp(position, 10_000);
+          break;
+        } catch (error) {
+          if (tries === 0) logFailure("replica", `${(error as Error).message}; pages are made for each request until it catches up`);
+        }
       }
       expire(notice);
     })().finally(() => replaying.delete(done));
@@ -329,7 +340,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
   /** Keeps what was just made: a page in its store, a 404 among the misses (each out of the other). */
   const keep = (store: PageCache | null, key: string, page: CachedPage, generation: number) => {
     // While changes cannot be heard, nothing new is kept: it could never be expired.
-    if (!store || !listener.listening()) return;
+    if (!store || !listener.listening() || replaying.size > 0) return;
     if (page.status === 200) {
       missCache.delete(key);
       store.set(key, page, generation);

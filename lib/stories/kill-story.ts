@@ -16,6 +16,10 @@ export async function killStoryInTx(tx: Tx, actor: Actor, id: string, reason?: s
   requirePermission(actor, "story.kill");
   const current = await lockStory(tx, id);
   if (current.status === "killed") throw new AppError("conflict", "This story is already killed");
+  // Integrators hear of a kill only for a story readers could have seen: a draft's or an embargoed
+  // item's copy never leaves the newsroom.
+  const seen = await tx.story.findUniqueOrThrow({ where: { id }, select: { firstPublishedAt: true } });
+  const wasPublic = !!seen.firstPublishedAt && seen.firstPublishedAt <= new Date();
   await tx.story.update({
     where: { id },
     data: { status: "killed", killedAt: new Date(), scheduledAt: null, version: { increment: 1 }, updatedById: actor.id },
@@ -23,7 +27,7 @@ export async function killStoryInTx(tx: Tx, actor: Actor, id: string, reason?: s
   await tx.storyTag.updateMany({ where: { storyId: id }, data: { livePublishedAt: null } });
   await tx.auditEntry.create({ data: { action: "story.kill", actorId: actor.id, storyId: id, detail: { from: current.status, ...(reason ? { reason } : {}) } } });
   const row = await recordRevision(tx, id, actor.id);
-  await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug), event: "story.killed", detail: reason ? { reason } : {} });
+  await recordStoryChange(tx, { storyId: id, slugs: [row.slug], tagSlugs: row.tags.map((t) => t.tag.slug), event: wasPublic ? "story.killed" : null, detail: reason ? { reason } : {} });
   return row;
 }
 

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { recordReaderChange } from "@/lib/outbox/reader-change";
 import { recordStoryEvent } from "@/lib/webhooks/record-story-event";
@@ -5,6 +6,9 @@ import { storyChangeKeys } from "@/lib/cache/surrogate-keys";
 
 // One run publishes at most this many; the next run (or request) takes the rest.
 export const DUE_BATCH = 500;
+
+/** A scheduled story whose time has come and whose embargo has lifted, at `now` (SQL on "Story"). */
+const isDue = (now: Date) => Prisma.sql`status = 'scheduled' AND "scheduledAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})`;
 
 export type DueStory = { id: string; slug: string; tagSlugs: string[] };
 
@@ -22,7 +26,7 @@ export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
   const due = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; slug: string }[]>`
       SELECT id, slug FROM "Story"
-      WHERE status = 'scheduled' AND "scheduledAt" <= ${now} AND ("embargoUntil" IS NULL OR "embargoUntil" <= ${now})
+      WHERE ${isDue(now)}
       ORDER BY "scheduledAt"
       LIMIT ${DUE_BATCH}
       FOR NO KEY UPDATE SKIP LOCKED`;
@@ -44,11 +48,19 @@ export async function publishDueStories(now = new Date()): Promise<DueStory[]> {
     });
     const tags = await tx.storyTag.findMany({ where: { storyId: { in: ids } }, select: { storyId: true, tag: { select: { slug: true } } } });
     const published = rows.map((row) => ({ id: row.id, slug: row.slug, tagSlugs: tags.filter((t) => t.storyId === row.id).map((t) => t.tag.slug) }));
-    await recordReaderChange(tx, storyChangeKeys({ slugs: published.map((story) => story.slug), tagSlugs: published.flatMap((story) => story.tagSlugs) }));
-    for (const story of published) await recordStoryEvent(tx, "story.published", story.id);
+    const deliveries: string[] = [];
+    for (const story of published) deliveries.push(...(await recordStoryEvent(tx, "story.published", story.id)));
+    await recordReaderChange(tx, storyChangeKeys({ slugs: published.map((story) => story.slug), tagSlugs: published.flatMap((story) => story.tagSlugs) }), deliveries);
     return published;
   });
   return due;
+}
+
+/** How many scheduled stories are due at `now` and not yet published (those a run skipped, locked). */
+export async function countDueStories(now: Date): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "Story" WHERE ${isDue(now)}`;
+  return row.n;
 }
 
 /** The scheduled stories that come due first, with what they will change. */

@@ -98,8 +98,9 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
       slugs: draft ? [draft.before.slug, row.slug] : [row.slug],
       tagSlugs: [...(draft?.before.tags ?? []), ...row.tags].map((t) => t.tag.slug),
       // Scheduled: published when its time comes (lib/stories/publish-due.ts); a live story
-      // scheduled again leaves the site until then; one published again with changes is updated.
-      event: scheduled ? (current.status === "published" ? "story.unpublished" : null) : alreadyLive ? "story.updated" : "story.published",
+      // scheduled again leaves the site until then; one published again is updated (its draft of
+      // changes, applied above through updateStoryInTx, said so already).
+      event: scheduled ? (current.status === "published" ? "story.unpublished" : null) : alreadyLive ? (draft ? null : "story.updated") : "story.published",
     });
     return { row, draft, changed: true };
   }));

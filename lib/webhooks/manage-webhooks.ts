@@ -37,9 +37,10 @@ export async function updateWebhook(options: { actor: Actor; id: string; input: 
   if (!isUuid(id)) throw noSuchWebhook();
   const input = parseInput(updateWebhookSchema, options.input);
   const row = await db.$transaction(async (tx) => {
-    const found = await tx.webhookEndpoint.findUnique({ where: { id }, select: { id: true } });
-    if (!found) throw noSuchWebhook();
-    const updated = await tx.webhookEndpoint.update({ where: { id }, data: input, select: endpointSelect });
+    // One statement: an endpoint removed meanwhile is a 404, never Prisma's "record not found".
+    const changed = await tx.webhookEndpoint.updateMany({ where: { id }, data: input });
+    if (changed.count === 0) throw noSuchWebhook();
+    const updated = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: endpointSelect });
     await tx.auditEntry.create({ data: { action: "webhook.update", actorId: actor.id, detail: { webhookId: id, url: updated.url, fields: Object.keys(input) } } });
     return updated;
   });
@@ -52,9 +53,8 @@ export async function deleteWebhook(options: { actor: Actor; id: string }): Prom
   requirePermission(actor, "webhook.manage");
   if (!isUuid(id)) throw noSuchWebhook();
   await db.$transaction(async (tx) => {
-    const found = await tx.webhookEndpoint.findUnique({ where: { id }, select: { url: true } });
+    const [found] = await tx.$queryRaw<{ url: string }[]>`DELETE FROM "WebhookEndpoint" WHERE id = ${id}::uuid RETURNING url`;
     if (!found) throw noSuchWebhook();
-    await tx.webhookEndpoint.delete({ where: { id } });
     await tx.auditEntry.create({ data: { action: "webhook.delete", actorId: actor.id, detail: { webhookId: id, url: found.url } } });
   });
 }
