@@ -292,7 +292,7 @@ export async function startFrontServer(options: FrontOptions): Promise<FrontServ
 
   /**
    * Where a made page is kept (null: a search too long to keep), under which key, and how it is
-   * made; `shared`: whether caches before the site may keep it (not a preview), under its path's keys.
+   * made; `keys`: its surrogate keys, null for what no cache before the site may keep (a preview).
    */
   type MadeRoute = { key: string; store: PageCache | null; make: () => Promise<Made>; keys: string[] | null };
 

@@ -30,7 +30,7 @@ export async function publishStory(options: { actor: Actor; id: string; input?: 
   assertStoryId(id);
   const input = parseInput(publishStorySchema, options.input ?? {});
 
-  const { row, draft, changed } = await retryOnUniqueViolation(() => db.$transaction(async (tx) => {
+  const { row } = await retryOnUniqueViolation(() => db.$transaction(async (tx) => {
     const locked = await lockStory(tx, id);
     // Read the clock under the lock: a publish that waited for another must see that one's time as past.
     const now = new Date();
